@@ -1,0 +1,11 @@
+package dev.flotilla.notification;
+
+import dev.flotilla.testing.ServiceContractTest;
+import dev.flotilla.testing.TestEnvironment;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(TestEnvironment.class)
+class NotificationServiceContractTest extends ServiceContractTest {
+}
