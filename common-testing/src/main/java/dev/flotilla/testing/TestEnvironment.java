@@ -1,17 +1,13 @@
 package dev.flotilla.testing;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.flotilla.postgres.LocalPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,12 +27,13 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     private static final String TEST_DATABASE = "flotilla";
 
     private LocalPostgres postgres;
-    private HttpServer jwks;
+    private JwksServer jwks;
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new java.util.HashMap<>();
-        config.put("flotilla.auth.jwks-url", startJwks());
+        Map<String, String> config = new HashMap<>();
+        jwks = JwksServer.start(0);
+        config.put("flotilla.auth.jwks-url", jwks.url());
         if (System.getenv("FLOTILLA_DB_HOST") == null) {
             config.putAll(startPostgres());
         }
@@ -62,28 +59,10 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
                 "flotilla.db.password", "");
     }
 
-    private String startJwks() {
-        try {
-            jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] body = TestTokens.jwks().getBytes(StandardCharsets.UTF_8);
-        jwks.createContext("/.well-known/jwks.json", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        jwks.start();
-        return "http://localhost:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
-    }
-
     @Override
     public void stop() {
         if (jwks != null) {
-            jwks.stop(0);
+            jwks.close();
         }
         if (postgres != null) {
             try {

@@ -48,6 +48,11 @@ public final class TestTokens {
         return sign(claims(subject, tenant, List.of(roles), Duration.ofMinutes(15)), TRUSTED);
     }
 
+    /** A valid token for a whole benchmark run: a day long. */
+    public static String longLived(UUID tenant, String... roles) {
+        return sign(claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofDays(1)), TRUSTED);
+    }
+
     /** A token that expired a minute ago, otherwise valid. */
     public static String expired(UUID tenant, String... roles) {
         return sign(claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofMinutes(-1)), TRUSTED);
