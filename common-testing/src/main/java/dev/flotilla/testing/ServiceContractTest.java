@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -121,6 +122,15 @@ public abstract class ServiceContractTest {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertNull(PrometheusText.firstInvalidLine(body), "a line that is not Prometheus text");
         assertTrue(PrometheusText.samples(body) > 0, "metrics without any sample");
+    }
+
+    @Test
+    public void requestLatencyIsPublishedAsAHistogram() {
+        given().get(CALLER).then().statusCode(401);
+        given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("le=\"0.025\""));
     }
 
     @Test
