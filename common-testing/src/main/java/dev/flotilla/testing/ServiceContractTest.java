@@ -76,6 +76,30 @@ public abstract class ServiceContractTest {
     }
 
     @Test
+    public void aTokenForAnotherAudienceIsUnauthorized() {
+        given().auth().oauth2(TestTokens.forAudience("another-system", TENANT, "member")).get(CALLER).then()
+                .statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    public void aTokenNamingAnUnknownKeyIsUnauthorized() {
+        given().auth().oauth2(TestTokens.withUnknownKeyId(TENANT, "member")).get(CALLER).then()
+                .statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    public void anUnsignedTokenIsUnauthorized() {
+        given().auth().oauth2(TestTokens.unsigned(TENANT, "admin")).get(CALLER).then()
+                .statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    public void aTokenHmacSignedWithThePublicKeyIsUnauthorized() {
+        given().auth().oauth2(TestTokens.hmacSignedWithThePublicKey(TENANT, "admin")).get(CALLER).then()
+                .statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
     public void aMalformedTokenIsUnauthorized() {
         given().header("Authorization", "Bearer not-a-jwt").get(CALLER).then()
                 .statusCode(401).contentType(PROBLEM_JSON);

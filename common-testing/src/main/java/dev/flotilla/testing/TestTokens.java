@@ -1,5 +1,6 @@
 package dev.flotilla.testing;
 
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -8,6 +9,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 import java.time.Duration;
@@ -70,6 +72,44 @@ public final class TestTokens {
         return sign(claims, TRUSTED);
     }
 
+    /** A token signed by the trusted key for another audience. */
+    public static String forAudience(String audience, UUID tenant, String... roles) {
+        JwtClaims claims = claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofMinutes(15));
+        claims.setAudience(audience);
+        return sign(claims, TRUSTED);
+    }
+
+    /** A token signed by the trusted key but naming a key id the JWKS does not hold. */
+    public static String withUnknownKeyId(UUID tenant, String... roles) {
+        JsonWebSignature jws = jws(claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofMinutes(15)));
+        jws.setKey(TRUSTED.getPrivateKey());
+        jws.setKeyIdHeaderValue("no-such-key");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return serialize(jws);
+    }
+
+    /** An unsigned token ({@code alg: none}) with otherwise valid claims. */
+    public static String unsigned(UUID tenant, String... roles) {
+        JsonWebSignature jws = jws(claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofMinutes(15)));
+        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        jws.setKeyIdHeaderValue(TRUSTED.getKeyId());
+        return serialize(jws);
+    }
+
+    /**
+     * The algorithm-confusion attack: HS256 with the trusted <em>public</em> key as the HMAC
+     * secret, which a verifier that lets the token choose its algorithm would accept.
+     */
+    public static String hmacSignedWithThePublicKey(UUID tenant, String... roles) {
+        JsonWebSignature jws = jws(claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofMinutes(15)));
+        jws.setKey(new HmacKey(TRUSTED.getPublicKey().getEncoded()));
+        jws.setDoKeyValidation(false);
+        jws.setKeyIdHeaderValue(TRUSTED.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        return serialize(jws);
+    }
+
     private static JwtClaims claims(String subject, UUID tenant, List<String> roles, Duration lifetime) {
         JwtClaims claims = new JwtClaims();
         Instant now = Instant.now();
@@ -85,11 +125,20 @@ public final class TestTokens {
     }
 
     private static String sign(JwtClaims claims, RsaJsonWebKey key) {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
+        JsonWebSignature jws = jws(claims);
         jws.setKey(key.getPrivateKey());
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return serialize(jws);
+    }
+
+    private static JsonWebSignature jws(JwtClaims claims) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        return jws;
+    }
+
+    private static String serialize(JsonWebSignature jws) {
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

@@ -10,12 +10,14 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Converts the parameter types the APIs use (ids, whole numbers) and reports a value that does not
+ * Converts the parameter types the APIs use (ids, whole numbers, instants) and reports a value that does not
  * fit as a 400 naming the parameter, instead of the bare 404 JAX-RS prescribes for a failed
  * conversion of a path or query parameter.
  */
@@ -27,6 +29,7 @@ public class ParameterConverters implements ParamConverterProvider {
 
     private static final Map<Class<?>, Kind> KINDS = Map.of(
             UUID.class, new Kind("a valid id (a UUID)", ParameterConverters::canonicalUuid),
+            Instant.class, new Kind("an ISO-8601 instant such as 2026-01-31T12:00:00Z", ParameterConverters::instant),
             Integer.class, new Kind("a whole number", Integer::valueOf),
             int.class, new Kind("a whole number", Integer::valueOf),
             Long.class, new Kind("a whole number", Long::valueOf),
@@ -58,6 +61,14 @@ public class ParameterConverters implements ParamConverterProvider {
                 return String.valueOf(value);
             }
         };
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(value, e);
+        }
     }
 
     private static UUID canonicalUuid(String value) {

@@ -123,6 +123,22 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void anInstantParameterIsReadAsIso8601() {
+        member().queryParam("from", "2026-01-31T12:00:00Z").get("/api/v1/widgets/changes").then()
+                .statusCode(200)
+                .body("[0]", is("2026-01-31T12:00:00Z"));
+    }
+
+    @Test
+    void aMalformedInstantIsABadRequestNamingTheParameter() {
+        member().queryParam("from", "yesterday").get("/api/v1/widgets/changes").then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", is("from"))
+                .body("errors[0].message", containsString("ISO-8601"));
+    }
+
+    @Test
     void aStaleIfMatchIsAPreconditionFailure() {
         member().header("If-Match", "\"3\"").body("{\"name\":\"bolt\",\"size\":3,\"colour\":\"RED\"}")
                 .put("/api/v1/widgets/" + UUID.randomUUID()).then()

@@ -21,10 +21,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -57,6 +59,12 @@ public class WidgetResource {
                 .limit(page.limit() + 1L)
                 .toList();
         return Page.fromOverfetch(rows, page.limit(), Cursor::of);
+    }
+
+    @GET
+    @Path("changes")
+    public List<Instant> changesSince(@QueryParam("from") Instant from) {
+        return List.of(from);
     }
 
     @GET

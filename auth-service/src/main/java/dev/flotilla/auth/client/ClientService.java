@@ -1,0 +1,116 @@
+package dev.flotilla.auth.client;
+
+import dev.flotilla.auth.audit.AuditLog;
+import dev.flotilla.auth.audit.AuditType;
+import dev.flotilla.auth.token.AccessTokens;
+import dev.flotilla.auth.token.Secrets;
+import dev.flotilla.auth.web.Origin;
+import dev.flotilla.common.error.NotFound;
+import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.identity.Roles;
+import dev.flotilla.common.paging.Cursor;
+import dev.flotilla.common.paging.Page;
+import dev.flotilla.common.paging.PageParams;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Service clients: creation (the secret is returned once), listing, secret rotation, deletion, and
+ * authentication at the token endpoint. Their tokens carry the role {@code service}.
+ */
+@ApplicationScoped
+public class ClientService {
+
+    private final ServiceClientRepository clients;
+    private final AccessTokens accessTokens;
+    private final AuditLog audit;
+
+    public ClientService(ServiceClientRepository clients, AccessTokens accessTokens, AuditLog audit) {
+        this.clients = clients;
+        this.accessTokens = accessTokens;
+        this.audit = audit;
+    }
+
+    /** A client as listed; never its secret. */
+    public record ClientView(UUID id, String clientId, String name, List<String> roles, Instant createdAt, Instant secretRotatedAt) {
+        static ClientView of(ServiceClient c) {
+            return new ClientView(c.id, c.clientId, c.name, c.roles, c.createdAt, c.secretRotatedAt);
+        }
+    }
+
+    /** A client with its secret, answered once, at creation or rotation. */
+    public record ClientWithSecret(UUID id, String clientId, String name, List<String> roles, Instant createdAt,
+                                   Instant secretRotatedAt, String clientSecret) {
+        static ClientWithSecret of(ServiceClient c, String secret) {
+            return new ClientWithSecret(c.id, c.clientId, c.name, c.roles, c.createdAt, c.secretRotatedAt, secret);
+        }
+    }
+
+    @WithTransaction
+    public Uni<ClientWithSecret> create(UUID tenant, String actor, String name, Origin origin) {
+        String secret = Secrets.generate();
+        ServiceClient client = new ServiceClient();
+        client.id = Ids.next();
+        client.tenantId = tenant;
+        client.clientId = "svc-" + Secrets.hex(12);
+        client.name = name.trim();
+        client.secretHash = Secrets.hash(secret);
+        client.roles = List.of(Roles.SERVICE);
+        client.createdAt = Instant.now();
+        client.secretRotatedAt = client.createdAt;
+        return clients.persist(client)
+                .call(() -> audit.record(tenant, AuditType.CLIENT_CREATED, actor, client.clientId, origin, Map.of("name", client.name)))
+                .map(saved -> ClientWithSecret.of(client, secret));
+    }
+
+    @WithSession
+    public Uni<Page<ClientView>> list(UUID tenant, PageParams page) {
+        return clients.page(tenant, page).map(rows -> Page.fromOverfetch(rows, page.limit(), c -> Cursor.of(c.id)).map(ClientView::of));
+    }
+
+    @WithSession
+    public Uni<ClientView> get(UUID tenant, UUID id) {
+        return clients.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("client", id)).map(ClientView::of);
+    }
+
+    /** Replaces the secret; the old one stops working at once. */
+    @WithTransaction
+    public Uni<ClientWithSecret> rotateSecret(UUID tenant, String actor, UUID id, Origin origin) {
+        String secret = Secrets.generate();
+        return clients.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("client", id))
+                .invoke(client -> {
+                    client.secretHash = Secrets.hash(secret);
+                    client.secretRotatedAt = Instant.now();
+                })
+                .call(client -> audit.record(tenant, AuditType.CLIENT_SECRET_ROTATED, actor, client.clientId, origin, Map.of()))
+                .map(client -> ClientWithSecret.of(client, secret));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID tenant, String actor, UUID id, Origin origin) {
+        return clients.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("client", id))
+                .call(client -> clients.delete(client))
+                .call(client -> audit.record(tenant, AuditType.CLIENT_DELETED, actor, client.clientId, origin, Map.of("name", client.name)))
+                .replaceWithVoid();
+    }
+
+    /** The client_credentials grant: a token for the client, or null when the id or secret is wrong. */
+    @WithSession
+    public Uni<AccessTokens.Issued> issueToken(String clientId, String secret) {
+        return clients.findByClientId(clientId).map(client -> {
+            // Compare even for an unknown client, so the answer takes as long either way.
+            boolean matches = Secrets.matches(secret, client == null ? Secrets.hash("") : client.secretHash);
+            if (client == null || !matches) {
+                return null;
+            }
+            return accessTokens.forClient(client.clientId, client.tenantId, client.roles);
+        });
+    }
+}

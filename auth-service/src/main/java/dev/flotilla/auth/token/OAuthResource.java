@@ -1,0 +1,94 @@
+package dev.flotilla.auth.token;
+
+import dev.flotilla.auth.client.ClientService;
+import dev.flotilla.auth.web.Origin;
+import dev.flotilla.common.identity.Caller;
+import dev.flotilla.common.identity.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import java.util.Map;
+
+/**
+ * The OAuth 2 endpoints for the ecosystem, form-encoded as the RFCs prescribe: the token endpoint
+ * (grants {@code client_credentials} and {@code refresh_token}), revocation (RFC 7009) and
+ * introspection (RFC 7662, for service callers).
+ */
+@Path("/oauth2")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class OAuthResource {
+
+    private final OAuthService oauth;
+    private final Introspection introspection;
+    private final Caller caller;
+
+    public OAuthResource(OAuthService oauth, Introspection introspection, Caller caller) {
+        this.oauth = oauth;
+        this.introspection = introspection;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("token")
+    @PermitAll
+    public Uni<Response> token(@RestForm("grant_type") String grantType,
+                               @RestForm("client_id") String clientId,
+                               @RestForm("client_secret") String clientSecret,
+                               @RestForm("refresh_token") String refreshToken,
+                               @RestHeader("Authorization") String authorization,
+                               @Context HttpServerRequest http) {
+        return oauth.token(grantType, ClientCredentials.of(authorization, clientId, clientSecret), refreshToken, Origin.of(http))
+                .map(body -> Response.ok(body).header("Cache-Control", "no-store").build());
+    }
+
+    /** Revokes a refresh token (ending its session). Always 200, also for unknown tokens (RFC 7009 §2.2). */
+    @POST
+    @Path("revoke")
+    @PermitAll
+    public Uni<Response> revoke(@RestForm("token") String token, @RestForm("token_type_hint") String hint, @Context HttpServerRequest http) {
+        return oauth.revoke(token, Origin.of(http)).map(ignored -> Response.ok().build());
+    }
+
+    @POST
+    @Path("introspect")
+    @RolesAllowed(Roles.SERVICE)
+    public Uni<Map<String, Object>> introspect(@RestForm("token") String token, @RestForm("token_type_hint") String hint) {
+        return oauth.requireToken(token).chain(() -> introspection.introspect(token, hint, caller.tenant()));
+    }
+
+    /** The client's credentials from HTTP Basic ({@code client_secret_basic}) or the form ({@code client_secret_post}). */
+    public record ClientCredentials(String clientId, String clientSecret, boolean basic) {
+        static ClientCredentials of(String authorization, String formId, String formSecret) {
+            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                try {
+                    String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    int colon = decoded.indexOf(':');
+                    if (colon > 0) {
+                        return new ClientCredentials(decode(decoded.substring(0, colon)), decode(decoded.substring(colon + 1)), true);
+                    }
+                } catch (IllegalArgumentException malformed) {
+                    return new ClientCredentials(null, null, true);
+                }
+                return new ClientCredentials(null, null, true);
+            }
+            return new ClientCredentials(formId, formSecret, false);
+        }
+
+        private static String decode(String part) {
+            return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.flotilla.auth.token;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One refresh token of a session, known only by its SHA-256. Each refresh marks it used and issues
+ * the next; presenting a used one again is reuse, which ends the session.
+ */
+@Entity
+@Table(name = "refresh_token")
+public class RefreshToken extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public UUID tenantId;
+    public UUID sessionId;
+    public String tokenHash;
+    public Instant createdAt;
+    public Instant expiresAt;
+    public Instant usedAt;
+}

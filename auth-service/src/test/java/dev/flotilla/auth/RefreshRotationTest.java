@@ -1,0 +1,110 @@
+package dev.flotilla.auth;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** Refresh tokens: opaque, single use, rotating; presenting a used one again ends the session. */
+@QuarkusTest
+class RefreshRotationTest {
+
+    private static Response refresh(String token) {
+        return Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", token)).post("/api/v1/auth/refresh");
+    }
+
+    @Test
+    void aRefreshIssuesANewAccessTokenAndANewRefreshToken() {
+        Api.Tenant tenant = Api.register();
+        Response next = refresh(tenant.refreshToken()).then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("tokenType", is("Bearer"))
+                .body("expiresIn", is(900))
+                .body("refreshToken", not(is(tenant.refreshToken())))
+                .extract().response();
+        Api.client().auth().oauth2(next.path("accessToken")).get("/api/v1/users/me").then().statusCode(200);
+        refresh(next.path("refreshToken")).then().statusCode(200);
+    }
+
+    @Test
+    void reusingARotatedRefreshTokenRevokesTheWholeSession() {
+        Api.Tenant tenant = Api.register();
+        String second = refresh(tenant.refreshToken()).then().statusCode(200).extract().path("refreshToken");
+
+        refresh(tenant.refreshToken()).then().statusCode(401);
+        // The legitimate successor dies with the session.
+        refresh(second).then().statusCode(401);
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/audit-events?type=auth.token.reuse-detected").then()
+                .statusCode(200).body("items.size()", is(1));
+    }
+
+    @Test
+    void twoConcurrentRefreshesOfOneTokenHaveExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Api.Tenant tenant = Api.register();
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Integer> attempt = () -> {
+                start.await();
+                return refresh(tenant.refreshToken()).statusCode();
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> results = List.of(pool.submit(attempt), pool.submit(attempt));
+                start.countDown();
+                List<Integer> statuses = List.of(results.get(0).get(), results.get(1).get());
+                assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "statuses " + statuses);
+                assertEquals(1, statuses.stream().filter(s -> s == 401).count(), "statuses " + statuses);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void anUnknownRefreshTokenIsUnauthorized() {
+        refresh("not-a-token-we-issued").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRefreshTokenOfALoggedOutSessionIsUnauthorized() {
+        Api.Tenant tenant = Api.register();
+        Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/auth/logout").then().statusCode(204);
+        refresh(tenant.refreshToken()).then().statusCode(401);
+    }
+
+    @Test
+    void logoutAllEndsEverySessionOfTheUser() {
+        Api.Tenant tenant = Api.register();
+        String other = Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200).extract().path("refreshToken");
+        Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/auth/logout-all").then().statusCode(204);
+        refresh(tenant.refreshToken()).then().statusCode(401);
+        refresh(other).then().statusCode(401);
+    }
+
+    @Test
+    void theRefreshTokenGrantOfTheTokenEndpointRotatesToo() {
+        Api.Tenant tenant = Api.register();
+        String next = Api.client().contentType(ContentType.URLENC)
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", tenant.refreshToken())
+                .post("/oauth2/token").then().statusCode(200)
+                .body("token_type", is("Bearer"))
+                .extract().path("refresh_token");
+        assertNotEquals(tenant.refreshToken(), next);
+        Api.client().contentType(ContentType.URLENC)
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", tenant.refreshToken())
+                .post("/oauth2/token").then().statusCode(400).body("error", is("invalid_grant"));
+    }
+}

@@ -1,0 +1,173 @@
+package dev.flotilla.auth;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Administrators manage the users of their own tenant, and no other; a tenant keeps an administrator. */
+@QuarkusTest
+class UserAdministrationTest {
+
+    @Test
+    void anAdminCreatesAUserWithAGeneratedPasswordShownOnce() {
+        Api.Tenant tenant = Api.register();
+        String email = "gen-" + UUID.randomUUID() + "@example.com";
+        var created = Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "displayName", "Gen", "roles", List.of("member")))
+                .post("/api/v1/users").then()
+                .statusCode(201).header("Location", containsString("/api/v1/users/"))
+                .body("generatedPassword", notNullValue())
+                .extract().response();
+        Api.login(tenant.slug(), email, created.path("generatedPassword")).then().statusCode(200);
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/" + created.path("id")).then()
+                .statusCode(200).body("generatedPassword", nullValue()).body("roles", is(List.of("member")));
+    }
+
+    @Test
+    void aDuplicateEmailInTheTenantIsAConflict() {
+        Api.Tenant tenant = Api.register();
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("email", tenant.adminEmail(), "displayName", "Again", "roles", List.of("member")))
+                .post("/api/v1/users").then().statusCode(409);
+    }
+
+    @Test
+    void theUserListPagesAndFiltersByRoleStatusAndEmailPrefix() {
+        Api.Tenant tenant = Api.register();
+        for (int i = 0; i < 3; i++) {
+            Api.userWithRole(tenant, "viewer");
+        }
+        Api.userWithRole(tenant, "member");
+        var first = Api.client().auth().oauth2(tenant.accessToken()).queryParam("limit", 2).get("/api/v1/users").then()
+                .statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue()).extract().response();
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("limit", 2).queryParam("cursor", (String) first.path("nextCursor"))
+                .get("/api/v1/users").then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue());
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("role", "viewer").get("/api/v1/users").then()
+                .statusCode(200).body("items", hasSize(3)).body("items.roles", everyItem(hasItem("viewer")));
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("email", "MEMBER-").get("/api/v1/users").then()
+                .statusCode(200).body("items", hasSize(1));
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("status", "disabled").get("/api/v1/users").then()
+                .statusCode(200).body("items", hasSize(0));
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("role", "owner").get("/api/v1/users").then().statusCode(400);
+    }
+
+    @Test
+    void anotherTenantsUserIsNotFound() {
+        Api.Tenant mine = Api.register();
+        Api.Tenant theirs = Api.register();
+        String path = "/api/v1/users/" + theirs.adminId();
+        Api.client().auth().oauth2(mine.accessToken()).get(path).then().statusCode(404).body("type", is("urn:flotilla:problem:not-found"));
+        Api.client().auth().oauth2(mine.accessToken()).contentType(ContentType.JSON).body(Map.of("displayName", "Hijacked"))
+                .patch(path).then().statusCode(404);
+        Api.client().auth().oauth2(mine.accessToken()).delete(path).then().statusCode(404);
+        Api.client().auth().oauth2(mine.accessToken()).get("/api/v1/users/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void aMalformedUserIdIsABadRequest() {
+        Api.Tenant tenant = Api.register();
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/not-a-uuid").then().statusCode(400);
+    }
+
+    @Test
+    void theLastAdminCannotBeDemotedDisabledOrDeleted() {
+        Api.Tenant tenant = Api.register();
+        String path = "/api/v1/users/" + tenant.adminId();
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("roles", List.of("member")))
+                .patch(path).then().statusCode(409);
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("status", "disabled"))
+                .patch(path).then().statusCode(409);
+        Api.client().auth().oauth2(tenant.accessToken()).delete(path).then().statusCode(409);
+    }
+
+    @Test
+    void anAdminCanBeDemotedOnceAnotherAdminExists() {
+        Api.Tenant tenant = Api.register();
+        String[] second = Api.userWithRole(tenant, "admin");
+        Api.client().auth().oauth2(second[1]).contentType(ContentType.JSON).body(Map.of("roles", List.of("member")))
+                .patch("/api/v1/users/" + tenant.adminId()).then().statusCode(200).body("roles", is(List.of("member")));
+    }
+
+    @Test
+    void disablingAUserEndsTheirSessionsAndLogins() {
+        Api.Tenant tenant = Api.register();
+        String[] member = Api.userWithRole(tenant, "member");
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("status", "disabled"))
+                .patch("/api/v1/users/" + member[0]).then().statusCode(200).body("status", is("disabled"));
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", member[2])).post("/api/v1/auth/refresh").then().statusCode(401);
+        Api.login(tenant.slug(), member[3], Api.PASSWORD).then().statusCode(401);
+    }
+
+    @Test
+    void aDeletedUserIsGone() {
+        Api.Tenant tenant = Api.register();
+        String[] member = Api.userWithRole(tenant, "member");
+        Api.client().auth().oauth2(tenant.accessToken()).delete("/api/v1/users/" + member[0]).then().statusCode(204);
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/" + member[0]).then().statusCode(404);
+    }
+
+    @Test
+    void aMemberCannotAdministerUsers() {
+        Api.Tenant tenant = Api.register();
+        String[] member = Api.userWithRole(tenant, "member");
+        Api.client().auth().oauth2(member[1]).get("/api/v1/users").then().statusCode(403);
+    }
+
+    @Test
+    void aUserReadsAndRenamesThemself() {
+        Api.Tenant tenant = Api.register();
+        String[] viewer = Api.userWithRole(tenant, "viewer");
+        Api.client().auth().oauth2(viewer[1]).get("/api/v1/users/me").then().statusCode(200).body("id", is(viewer[0]));
+        Api.client().auth().oauth2(viewer[1]).contentType(ContentType.JSON).body(Map.of("displayName", "New Name"))
+                .patch("/api/v1/users/me").then().statusCode(200).body("displayName", is("New Name"));
+        Api.client().auth().oauth2(viewer[1]).contentType(ContentType.JSON).body(Map.of("roles", List.of("admin")))
+                .patch("/api/v1/users/me").then().statusCode(400);
+    }
+
+    @Test
+    void changingThePasswordEndsEveryOtherSessionButThisOne() {
+        Api.Tenant tenant = Api.register();
+        String otherRefresh = Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().extract().path("refreshToken");
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", Api.PASSWORD, "newPassword", "an-even-longer-passphrase"))
+                .put("/api/v1/users/me/password").then().statusCode(204);
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", otherRefresh)).post("/api/v1/auth/refresh").then().statusCode(401);
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", tenant.refreshToken())).post("/api/v1/auth/refresh").then().statusCode(200);
+        Api.login(tenant.slug(), tenant.adminEmail(), "an-even-longer-passphrase").then().statusCode(200);
+    }
+
+    @Test
+    void aWrongCurrentPasswordDoesNotChangeThePassword() {
+        Api.Tenant tenant = Api.register();
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "not-the-password", "newPassword", "an-even-longer-passphrase"))
+                .put("/api/v1/users/me/password").then().statusCode(400).body("errors[0].field", is("currentPassword"));
+        Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200);
+    }
+
+    @Test
+    void aUserListsAndEndsTheirOwnSessionsOnly() {
+        Api.Tenant tenant = Api.register();
+        Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200);
+        var sessions = Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then()
+                .statusCode(200).body("items", hasSize(2)).body("items.findAll { it.current }", hasSize(1)).extract().response();
+        String other = sessions.path("items.find { !it.current }.id");
+        Api.Tenant stranger = Api.register();
+        Api.client().auth().oauth2(stranger.accessToken()).delete("/api/v1/users/me/sessions/" + other).then().statusCode(404);
+        Api.client().auth().oauth2(tenant.accessToken()).delete("/api/v1/users/me/sessions/" + other).then().statusCode(204);
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then().body("items", hasSize(1));
+    }
+}

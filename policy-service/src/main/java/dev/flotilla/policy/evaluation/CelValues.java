@@ -1,0 +1,83 @@
+package dev.flotilla.policy.evaluation;
+
+import dev.cel.common.values.NullValue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a decision request into the variables a CEL condition sees. JSON numbers arrive as
+ * {@code Integer}, {@code BigDecimal} and friends, which CEL does not know: they become
+ * {@code int} ({@code Long}) or {@code double}; JSON {@code null} becomes CEL's {@code null}.
+ */
+public final class CelValues {
+
+    public static final String SUBJECT = "subject";
+    public static final String ACTION = "action";
+    public static final String RESOURCE = "resource";
+    public static final String CONTEXT = "context";
+    public static final String NOW = "now";
+
+    private CelValues() {
+    }
+
+    /** The activation of one evaluation: {@code subject}, {@code action}, {@code resource}, {@code context}, {@code now}. */
+    public static Map<String, Object> variables(DecisionRequest request, Instant now) {
+        DecisionRequest.Subject subject = request.subject();
+        DecisionRequest.Resource resource = request.resource();
+        Map<String, Object> subjectValue = Map.of(
+                "id", subject.id(),
+                "roles", subject.roles() == null ? List.of() : normalize(subject.roles()),
+                "attributes", subject.attributes() == null ? Map.of() : normalize(subject.attributes()));
+        Map<String, Object> resourceValue = Map.of(
+                "type", resource.type(),
+                "id", resource.id() == null ? "" : resource.id(),
+                "attributes", resource.attributes() == null ? Map.of() : normalize(resource.attributes()));
+        Map<String, Object> variables = new HashMap<>(8);
+        variables.put(SUBJECT, subjectValue);
+        variables.put(ACTION, request.action());
+        variables.put(RESOURCE, resourceValue);
+        variables.put(CONTEXT, request.context() == null ? Map.of() : normalize(request.context()));
+        variables.put(NOW, now);
+        return variables;
+    }
+
+    /** A JSON-shaped value (maps, lists, strings, numbers, booleans, nulls) as CEL values. */
+    public static Object normalize(Object value) {
+        if (value == null) {
+            return NullValue.NULL_VALUE;
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.doubleValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> result = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+            map.forEach((k, v) -> result.put(String.valueOf(k), normalize(v)));
+            return result;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> result = new ArrayList<>(list.size());
+            list.forEach(item -> result.add(normalize(item)));
+            return result;
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.flotilla.policy.evaluation;
+
+/** The answer to an authorization question. */
+public enum Decision {
+    ALLOW,
+    DENY
+}

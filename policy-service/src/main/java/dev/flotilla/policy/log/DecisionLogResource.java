@@ -1,0 +1,69 @@
+package dev.flotilla.policy.log;
+
+import dev.flotilla.common.error.BadRequest;
+import dev.flotilla.common.identity.Caller;
+import dev.flotilla.common.identity.Roles;
+import dev.flotilla.common.paging.Page;
+import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.policy.evaluation.Decision;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** The caller's tenant's decision log, newest first, filtered and paged. Admins only. */
+@Path("/api/v1/decision-logs")
+@RolesAllowed(Roles.ADMIN)
+public class DecisionLogResource {
+
+    private final DecisionLog log;
+    private final Caller caller;
+
+    public DecisionLogResource(DecisionLog log, Caller caller) {
+        this.log = log;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<Page<DecisionLogView>> list(@RestQuery String decision, @RestQuery String action, @RestQuery String subjectId,
+                                           @RestQuery String resourceType, @RestQuery String resourceId,
+                                           @RestQuery String from, @RestQuery String to,
+                                           @BeanParam @Valid PageParams page) {
+        var filter = new DecisionLogFilter(decision(decision), blankToNull(action), blankToNull(subjectId),
+                blankToNull(resourceType), blankToNull(resourceId), instant("from", from), instant("to", to));
+        return log.list(caller.tenant(), filter, page);
+    }
+
+    private static Decision decision(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Decision.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("decision", "must be ALLOW or DENY");
+        }
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name, "'" + value + "' is not an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.flotilla.policy.evaluation;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The evaluation semantics, in-process: deny overrides, default deny, globs, CEL conditions, failing closed. */
+class RuleSetTest {
+
+    private static final PolicyCompiler COMPILER = new PolicyCompiler();
+    private static final Instant NOON = Instant.parse("2026-03-02T12:00:00Z");
+
+    private static RuleSet rules(RuleDefinition... rules) {
+        var compilation = COMPILER.compile(UUID.randomUUID(), 1, Arrays.asList(rules));
+        assertTrue(compilation.succeeded(), () -> compilation.errors().toString());
+        return new RuleSet(List.of(new RuleSet.Entry("p", compilation.policy())));
+    }
+
+    private static RuleDefinition rule(String id, Effect effect, List<String> actions, List<String> resources, String condition) {
+        return new RuleDefinition(id, effect, actions, resources, condition, null);
+    }
+
+    private static DecisionRequest ask(String subject, List<String> roles, String action, String type, String id,
+                                       Map<String, Object> attributes) {
+        return new DecisionRequest(new DecisionRequest.Subject(subject, roles, Map.of()), action,
+                new DecisionRequest.Resource(type, id, attributes), Map.of());
+    }
+
+    @Test
+    void nothingMatchingMeansDeny() {
+        var outcome = rules(rule("r", Effect.ALLOW, List.of("read"), List.of("doc:*"), null))
+                .evaluate(ask("u", List.of(), "delete", "doc", "1", Map.of()), NOON);
+        assertEquals(Decision.DENY, outcome.decision());
+        assertTrue(outcome.matchedRules().isEmpty());
+        assertTrue(outcome.reasons().get(0).contains("default is deny"));
+    }
+
+    @Test
+    void denyOverridesAllow() {
+        var outcome = rules(
+                rule("all", Effect.ALLOW, List.of("*"), List.of("*"), null),
+                rule("no-delete", Effect.DENY, List.of("delete"), List.of("doc"), null))
+                .evaluate(ask("u", List.of(), "delete", "doc", "1", Map.of()), NOON);
+        assertEquals(Decision.DENY, outcome.decision());
+        assertEquals("no-delete", outcome.matchedRules().get(0).rule());
+    }
+
+    @Test
+    void resourceGlobsMatchTypeAndId() {
+        var set = rules(rule("r", Effect.ALLOW, List.of("read"), List.of("conversation:team-*"), null));
+        assertEquals(Decision.ALLOW, set.evaluate(ask("u", List.of(), "read", "conversation", "team-7", Map.of()), NOON).decision());
+        assertEquals(Decision.DENY, set.evaluate(ask("u", List.of(), "read", "conversation", "solo-7", Map.of()), NOON).decision());
+        assertEquals(Decision.DENY, set.evaluate(ask("u", List.of(), "read", "document", "team-7", Map.of()), NOON).decision());
+    }
+
+    @Test
+    void conditionsSeeSubjectResourceAndNow() {
+        var set = rules(rule("owner-in-office-hours", Effect.ALLOW, List.of("*"), List.of("*"),
+                "resource.attributes.ownerId == subject.id && now.getHours('UTC') >= 9 && now.getHours('UTC') < 17"));
+        var owned = ask("u1", List.of(), "update", "doc", "1", Map.of("ownerId", "u1"));
+        assertEquals(Decision.ALLOW, set.evaluate(owned, NOON).decision());
+        assertEquals(Decision.DENY, set.evaluate(owned, Instant.parse("2026-03-02T20:00:00Z")).decision());
+        assertEquals(Decision.DENY, set.evaluate(ask("u2", List.of(), "update", "doc", "1", Map.of("ownerId", "u1")), NOON).decision());
+    }
+
+    @Test
+    void jsonNumbersCompareAsCelNumbers() {
+        var set = rules(rule("under-limit", Effect.ALLOW, List.of("create"), List.of("*"), "resource.attributes.count < 10"));
+        assertEquals(Decision.ALLOW, set.evaluate(ask("u", List.of(), "create", "doc", "", Map.of("count", 3)), NOON).decision());
+        assertEquals(Decision.DENY, set.evaluate(ask("u", List.of(), "create", "doc", "", Map.of("count", 10.5)), NOON).decision());
+    }
+
+    @Test
+    void aDenyRuleWhoseConditionFailsAppliesSoErrorsFailClosed() {
+        var outcome = rules(
+                rule("all", Effect.ALLOW, List.of("*"), List.of("*"), null),
+                rule("blocked", Effect.DENY, List.of("*"), List.of("*"), "subject.attributes.blocked == true"))
+                .evaluate(ask("u", List.of(), "read", "doc", "1", Map.of()), NOON);
+        assertEquals(Decision.DENY, outcome.decision());
+        assertTrue(outcome.reasons().stream().anyMatch(r -> r.contains("could not be evaluated")));
+    }
+
+    @Test
+    void anAllowRuleWhoseConditionFailsDoesNotApply() {
+        var outcome = rules(rule("owner", Effect.ALLOW, List.of("*"), List.of("*"), "resource.attributes.ownerId == subject.id"))
+                .evaluate(ask("u", List.of(), "read", "doc", "1", Map.of()), NOON);
+        assertEquals(Decision.DENY, outcome.decision());
+    }
+
+    @Test
+    void compileErrorsNameTheRuleAndThePosition() {
+        var compilation = COMPILER.compile(UUID.randomUUID(), 1, List.of(
+                rule("fine", Effect.ALLOW, List.of("*"), List.of("*"), "true"),
+                rule("broken", Effect.ALLOW, List.of("*"), List.of("*"), "subject.id == \n  nope")));
+        assertFalse(compilation.succeeded());
+        CompilationError error = compilation.errors().get(0);
+        assertEquals("broken", error.ruleId());
+        assertEquals("rules[1].condition", error.field());
+        assertEquals(2, error.line());
+        assertEquals(3, error.column());
+        assertTrue(error.describe().contains("undeclared reference to 'nope'"), error.describe());
+    }
+
+    @Test
+    void aConditionMustBeBoolean() {
+        var compilation = COMPILER.compile(UUID.randomUUID(), 1, List.of(rule("r", Effect.ALLOW, List.of("*"), List.of("*"), "1 + 1")));
+        assertFalse(compilation.succeeded());
+        assertTrue(compilation.errors().get(0).message().contains("bool"));
+    }
+
+    @Test
+    void duplicateRuleIdsAreRejected() {
+        var compilation = COMPILER.compile(UUID.randomUUID(), 1, List.of(
+                rule("same", Effect.ALLOW, List.of("*"), List.of("*"), null),
+                rule("same", Effect.DENY, List.of("*"), List.of("*"), null)));
+        assertEquals("rules[1].id", compilation.errors().get(0).field());
+    }
+
+    @Test
+    void globsSupportStarAndQuestionMark() {
+        assertTrue(Glob.of("message.*").matches("message.send"));
+        assertTrue(Glob.of("*.read").matches("message.read"));
+        assertTrue(Glob.of("v?").matches("v1"));
+        assertFalse(Glob.of("v?").matches("v10"));
+        assertTrue(Glob.of("a*b*c").matches("aXbYc"));
+        assertFalse(Glob.of("a.c").matches("abc"));
+    }
+
+    @Test
+    void theDocumentedExampleConditionsCompile() {
+        List<String> conditions = List.of(
+                "subject.roles.exists(r, r in ['editor', 'admin'])",
+                "'member' in subject.roles && has(resource.attributes.ownerId) && resource.attributes.ownerId == subject.id",
+                "now.getHours('Europe/Berlin') < 8 || now.getHours('Europe/Berlin') >= 18 || now.getDayOfWeek('Europe/Berlin') in [0, 6]",
+                "context.plan == 'free' && context.conversationCount >= 10",
+                "resource.attributes.archived == true");
+        for (String condition : conditions) {
+            var compilation = COMPILER.compile(UUID.randomUUID(), 1, List.of(rule("r", Effect.DENY, List.of("*"), List.of("*"), condition)));
+            assertTrue(compilation.succeeded(), () -> condition + ": " + compilation.errors());
+        }
+        var set = rules(rule("office-hours", Effect.ALLOW, List.of("run"), List.of("agent"),
+                "!(now.getHours('Europe/Berlin') < 8 || now.getHours('Europe/Berlin') >= 18 || now.getDayOfWeek('Europe/Berlin') in [0, 6])"));
+        var run = ask("u", List.of(), "run", "agent", "a1", Map.of());
+        assertEquals(Decision.ALLOW, set.evaluate(run, Instant.parse("2026-03-04T10:00:00Z")).decision());
+        assertEquals(Decision.DENY, set.evaluate(run, Instant.parse("2026-03-07T10:00:00Z")).decision());
+    }
+}
