@@ -30,10 +30,6 @@ public interface PolicyConfig {
          */
         @WithDefault("10m")
         Duration tenantTtl();
-
-        /** Pause between attempts to re-establish the LISTEN connection after it drops. */
-        @WithDefault("1s")
-        Duration reconnectDelay();
     }
 
     interface DecisionLog {

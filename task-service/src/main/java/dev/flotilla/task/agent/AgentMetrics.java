@@ -1,0 +1,77 @@
+package dev.flotilla.task.agent;
+
+import dev.flotilla.common.error.BadRequest;
+import dev.flotilla.common.error.NotFound;
+import dev.flotilla.task.config.TaskConfig;
+import dev.flotilla.task.db.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Computes {@link AgentMetricsView} from {@code task_events} and {@code tasks}. */
+@ApplicationScoped
+public class AgentMetrics {
+
+    private static final Duration MAX_WINDOW = Duration.ofDays(90);
+
+    private static final String ATTEMPTS = """
+            select count(*) filter (where to_status = 'SUCCEEDED') as completed,
+                   count(*) filter (where to_status not in ('SUCCEEDED', 'CANCELLED')) as failed,
+                   count(*) filter (where to_status = 'CANCELLED') as cancelled,
+                   percentile_cont(0.5) within group (order by extract(epoch from at - attempt_started_at) * 1000)
+                       filter (where to_status = 'SUCCEEDED') as p50,
+                   percentile_cont(0.95) within group (order by extract(epoch from at - attempt_started_at) * 1000)
+                       filter (where to_status = 'SUCCEEDED') as p95,
+                   (select count(*) from task.tasks t
+                     where t.tenant_id = $1 and t.agent_id = $2 and t.status = 'RUNNING') as in_flight,
+                   exists (select 1 from task.agents a where a.tenant_id = $1 and a.id = $2) as known
+              from task.task_events
+             where tenant_id = $1 and agent_id = $2 and from_status = 'RUNNING' and to_status <> 'RUNNING'
+               and at >= $3""";
+
+    private final Db db;
+    private final TaskConfig config;
+
+    public AgentMetrics(Db db, TaskConfig config) {
+        this.db = db;
+        this.config = config;
+    }
+
+    /** {@code window} is an ISO-8601 duration such as {@code PT1H}, or null for the configured default. */
+    public Uni<AgentMetricsView> of(UUID tenant, UUID agent, String window) {
+        Duration span = parse(window);
+        Instant since = Instant.now().minus(span);
+        return db.pool().preparedQuery(ATTEMPTS).execute(Tuple.of(tenant, agent, Db.ts(since))).map(rows -> {
+            Row row = rows.iterator().next();
+            if (!row.getBoolean("known")) {
+                throw new NotFound("agent", agent);
+            }
+            long completed = row.getLong("completed");
+            long failed = row.getLong("failed");
+            Double rate = completed + failed == 0 ? null : (double) completed / (completed + failed);
+            return new AgentMetricsView(agent, span, since, completed, failed, row.getLong("cancelled"), rate,
+                    row.getLong("in_flight"), row.getDouble("p50"), row.getDouble("p95"));
+        });
+    }
+
+    private Duration parse(String window) {
+        if (window == null || window.isBlank()) {
+            return config.agents().metricsWindow();
+        }
+        try {
+            Duration span = Duration.parse(window);
+            if (span.isNegative() || span.isZero() || span.compareTo(MAX_WINDOW) > 0) {
+                throw new BadRequest("window", "must be a positive duration of at most 90 days");
+            }
+            return span;
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("window", "'" + window + "' is not an ISO-8601 duration such as PT1H");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.flotilla.task.db;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+
+/**
+ * Transactions over the reactive pool for the task queue, where every state change, its event
+ * and its outbox row are written by a few precise SQL statements ({@code FOR UPDATE SKIP LOCKED},
+ * {@code UPDATE ... RETURNING}) in one transaction. A transaction that PostgreSQL aborts as a
+ * deadlock victim or serialization failure is retried, a few times, from the start.
+ */
+@ApplicationScoped
+public class Db {
+
+    private static final int ATTEMPTS = 3;
+
+    private final Pool pool;
+
+    public Db(Pool pool) {
+        this.pool = pool;
+    }
+
+    public <T> Uni<T> tx(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work)
+                .onFailure(Db::retryable).retry().atMost(ATTEMPTS - 1);
+    }
+
+    /** A statement outside a transaction (reads). */
+    public Pool pool() {
+        return pool;
+    }
+
+    private static boolean retryable(Throwable failure) {
+        return failure instanceof PgException pg
+                && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
+    }
+
+    public static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}

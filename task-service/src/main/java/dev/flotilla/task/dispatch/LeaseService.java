@@ -1,0 +1,136 @@
+package dev.flotilla.task.dispatch;
+
+import dev.flotilla.common.error.Conflict;
+import dev.flotilla.common.error.NotFound;
+import dev.flotilla.task.db.Db;
+import dev.flotilla.task.task.TaskRepository;
+import dev.flotilla.task.task.TaskRow;
+import dev.flotilla.task.task.TaskStatus;
+import dev.flotilla.task.task.TaskView;
+import dev.flotilla.task.task.Transitions;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * What an agent does with a task it holds: heartbeat (renews the lease, reports progress, learns of
+ * cancellation), complete and fail. Each names the lease it holds; a lease that has expired (even
+ * if the sweeper has not yet handed the task on) or been superseded by a later claim holds
+ * nothing, and the call is refused with 409.
+ */
+@ApplicationScoped
+public class LeaseService {
+
+    private static final String HEARTBEAT = """
+            with t as (update task.tasks
+                          set lease_expires_at = least(now() + lease_ms * interval '1 millisecond', coalesce(deadline_at, 'infinity')),
+                              progress = coalesce($4::float8, progress), progress_message = coalesce($5::text, progress_message),
+                              updated_at = now()
+                        where tenant_id = $1 and id = $2 and status = 'RUNNING' and lease_id = $3 and lease_expires_at > now()
+                    returning agent_id, cancel_requested, lease_expires_at),
+                 a as (update task.agents set last_heartbeat_at = now() where id in (select agent_id from t))
+            select cancel_requested, lease_expires_at from t""";
+
+    private static final String COMPLETE = """
+            update task.tasks t
+               set status = 'SUCCEEDED', result = $4::text::jsonb, progress = 1, lease_expires_at = null,
+                   finished_at = now(), updated_at = now()
+              from (select id, status as prev from task.tasks
+                     where tenant_id = $1 and id = $2 and status = 'RUNNING' and lease_id = $3 and lease_expires_at > now()
+                     for update) p
+             where t.id = p.id
+            returning t.*, p.prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
+
+    private static final String FAIL = """
+            update task.tasks t
+               set status = p.next, error = $5, lease_expires_at = null, updated_at = now(),
+                   run_at = case when p.next in ('SCHEDULED', 'PENDING') then now() + %1$s else t.run_at end,
+                   finished_at = case when p.next in ('SCHEDULED', 'PENDING') then null else now() end
+              from (select id, status as prev,
+                           case when cancel_requested then 'CANCELLED'
+                                when not $4::boolean then 'FAILED'
+                                when attempt >= max_attempts then 'DEAD'
+                                else %2$s end as next
+                      from task.tasks t
+                     where tenant_id = $1 and id = $2 and status = 'RUNNING' and lease_id = $3 and lease_expires_at > now()
+                     for update) p
+             where t.id = p.id
+            returning t.*, p.prev,
+                      case p.next when 'CANCELLED' then 'cancelled: the agent stopped after cancellation was requested'
+                                  when 'FAILED' then 'failed, not retryable: '
+                                  when 'DEAD' then 'failed, no attempts left: '
+                                  else 'failed, will retry: ' end
+                      || case when p.next = 'CANCELLED' then '' else left($5, 500) end as reason,
+                      t.started_at as attempt_started_at""".formatted(LeaseSql.BACKOFF, LeaseSql.REQUEUED);
+
+    private final Db db;
+    private final TaskRepository tasks;
+    private final Transitions transitions;
+
+    public LeaseService(Db db, TaskRepository tasks, Transitions transitions) {
+        this.db = db;
+        this.tasks = tasks;
+        this.transitions = transitions;
+    }
+
+    public Uni<HeartbeatAnswer> heartbeat(UUID tenant, UUID task, TaskHeartbeat beat) {
+        return db.pool().preparedQuery(HEARTBEAT)
+                .execute(Tuple.from(Arrays.asList(tenant, task, beat.leaseId(), beat.progress(), beat.message())))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return refuse(db.pool(), tenant, task, beat.leaseId()).replaceWith((HeartbeatAnswer) null);
+                    }
+                    Row row = rows.iterator().next();
+                    return Uni.createFrom().item(new HeartbeatAnswer(row.getBoolean("cancel_requested"), Db.instant(row, "lease_expires_at")));
+                });
+    }
+
+    /** Completes the attempt; repeating the call with the same lease answers the completed task again. */
+    public Uni<TaskView> complete(UUID tenant, UUID task, CompleteTask completion) {
+        return db.tx(connection -> transitions.run(connection, COMPLETE,
+                        Tuple.of(tenant, task, completion.leaseId(), tasks.write(completion.result())))
+                .chain(rows -> rows.isEmpty()
+                        ? tasks.find(connection, tenant, task).map(row -> {
+                            if (row != null && row.view().status() == TaskStatus.SUCCEEDED && completion.leaseId().equals(row.leaseId())) {
+                                return row.view();
+                            }
+                            throw refusal(task, completion.leaseId(), row);
+                        })
+                        : Uni.createFrom().item(rows.get(0).view())));
+    }
+
+    public Uni<TaskView> fail(UUID tenant, UUID task, FailTask failure) {
+        boolean retryable = failure.retryable() == null || failure.retryable();
+        return db.tx(connection -> transitions.run(connection, FAIL,
+                        Tuple.of(tenant, task, failure.leaseId(), retryable, failure.error()))
+                .chain(rows -> rows.isEmpty()
+                        ? refuse(connection, tenant, task, failure.leaseId())
+                        : Uni.createFrom().item(rows.get(0).view())));
+    }
+
+    private Uni<TaskView> refuse(SqlClient client, UUID tenant, UUID task, UUID lease) {
+        return tasks.find(client, tenant, task).map(row -> {
+            throw refusal(task, lease, row);
+        });
+    }
+
+    private static RuntimeException refusal(UUID task, UUID lease, TaskRow row) {
+        if (row == null) {
+            return new NotFound("task", task);
+        }
+        TaskView view = row.view();
+        if (!lease.equals(row.leaseId())) {
+            return new Conflict("Lease " + lease + " does not hold task " + task + ": it expired and the task was claimed again");
+        }
+        if (view.status() == TaskStatus.RUNNING) {
+            return new Conflict("The lease of task " + task + " expired at " + view.leaseExpiresAt()
+                    + "; the task goes back to the queue");
+        }
+        return new Conflict("Task " + task + " is " + view.status() + "; lease " + lease + " no longer holds it");
+    }
+}

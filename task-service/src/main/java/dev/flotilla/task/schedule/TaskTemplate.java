@@ -1,0 +1,23 @@
+package dev.flotilla.task.schedule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flotilla.task.task.Backoff;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The task every tick of a schedule creates. */
+public record TaskTemplate(
+        @NotBlank @Size(max = 200) String type,
+        JsonNode payload,
+        @Min(value = 0, message = "must be between 0 and 9") @Max(value = 9, message = "must be between 0 and 9") Integer priority,
+        @Size(max = 50) List<@NotBlank @Size(max = 100) String> requiredCapabilities,
+        Duration timeout,
+        @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100") Integer maxAttempts,
+        @Valid Backoff backoff) {
+}

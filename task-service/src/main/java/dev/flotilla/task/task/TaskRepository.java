@@ -1,0 +1,231 @@
+package dev.flotilla.task.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.common.paging.Cursor;
+import dev.flotilla.task.db.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * SQL over the {@code tasks} and {@code task_events} tables. Every query a request makes is
+ * scoped to the caller's tenant; the background jobs' statements (which span tenants) are in the
+ * jobs themselves. Statements that change a task's state go through {@link #transition}, which
+ * records the event and the outbox row of each change in the same statement.
+ */
+@ApplicationScoped
+public class TaskRepository {
+
+    /** The columns a {@link TaskView} is read from; valid over {@code tasks} and over a CTE returning {@code tasks.*}. */
+    static final String COLUMNS = "id, tenant_id, type, payload::text as payload_json, priority, required_capabilities, status,"
+            + " run_at, timeout_ms, max_attempts, attempt, backoff_initial_ms, backoff_max_ms, backoff_multiplier,"
+            + " workflow_id, workflow_key, schedule_id, scheduled_for, agent_id, lease_id, lease_expires_at, deadline_at,"
+            + " cancel_requested, progress, progress_message, result::text as result_json, error,"
+            + " created_at, updated_at, started_at, finished_at";
+
+    /**
+     * What a changing statement must return (besides {@code tasks.*}) for {@link #transition}:
+     * the previous status, the reason, and when the attempt it ends started (or null).
+     */
+    public static final String RETURNING_CREATED = " returning *, null::text as prev, 'created'::text as reason,"
+            + " null::timestamptz as attempt_started_at";
+
+    private static final String INSERT = """
+            insert into task.tasks (id, tenant_id, type, payload, priority, required_capabilities, status, run_at,
+                                    timeout_ms, max_attempts, backoff_initial_ms, backoff_max_ms, backoff_multiplier,
+                                    workflow_id, workflow_key, deps_pending, idempotency_key, idempotency_hash,
+                                    schedule_id, scheduled_for, created_at, updated_at)
+            select $1, $2, $3, $4::text::jsonb, $5, $6::text[],
+                   case when $17 = 0 and r.at <= now() then 'SCHEDULED' else 'PENDING' end, r.at,
+                   $8, $9, $10, $11, $12, $13, $14, $17, $15, $16, $18, $19, now(), now()
+              from (select coalesce($7::timestamptz, now() + coalesce($20::bigint, 0) * interval '1 millisecond') as at) r
+            """;
+
+    private final ObjectMapper json;
+
+    public TaskRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A new task (one statement, with its "created" event and outbox row); empty if the idempotency key or schedule tick was taken. */
+    public Uni<List<TaskRow>> insert(SqlClient client, NewTask task) {
+        // A repeated idempotency key, or a second task for the same schedule tick, inserts nothing.
+        String sql = INSERT + (task.idempotencyKey() != null
+                ? " on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing"
+                : task.scheduleId() != null ? " on conflict (schedule_id, scheduled_for) where schedule_id is not null do nothing" : "");
+        return transition(client, sql + RETURNING_CREATED, insertParams(task));
+    }
+
+    private Tuple insertParams(NewTask task) {
+        TaskSpec spec = task.spec();
+        return Tuple.from(Arrays.asList(
+                task.id(), task.tenant(), spec.type(), write(spec.payload()), (short) spec.priority(),
+                spec.requiredCapabilities().toArray(String[]::new), Db.ts(task.runAt()),
+                millis(spec.timeout()), spec.maxAttempts(), millis(spec.backoffInitial()), millis(spec.backoffMax()),
+                spec.backoffMultiplier(), task.workflowId(), task.workflowKey(), task.idempotencyKey(), task.idempotencyHash(),
+                task.dependencies(), task.scheduleId(), Db.ts(task.scheduledFor()), millis(task.delay())));
+    }
+
+    /**
+     * Many new tasks at once (a workflow's): one pipelined batch of inserts, then their "created"
+     * events and outbox rows in two set-based statements.
+     */
+    public Uni<Void> insertAll(SqlClient client, List<NewTask> tasks) {
+        List<Tuple> batch = new ArrayList<>(tasks.size());
+        for (NewTask task : tasks) {
+            batch.add(insertParams(task));
+        }
+        Tuple ids = Tuple.of(tasks.stream().map(NewTask::id).toArray(UUID[]::new));
+        return client.preparedQuery(INSERT).executeBatch(batch)
+                .chain(() -> client.preparedQuery("insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt)"
+                        + " select tenant_id, id, null, status, 'created', 0 from task.tasks where id = any($1::uuid[]) order by id").execute(ids))
+                .chain(() -> client.preparedQuery("insert into task.outbox (tenant_id, topic, aggregate_id, payload)"
+                        + " select tenant_id, 'task.status-changed', id, jsonb_build_object('taskId', id, 'type', type,"
+                        + " 'workflowId', workflow_id, 'from', null, 'to', status, 'reason', 'created', 'attempt', 0, 'at', now())"
+                        + " from task.tasks where id = any($1::uuid[]) order by id").execute(ids))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Runs a statement that changes tasks and returns {@code tasks.*, prev, reason, attempt_started_at};
+     * in the same statement, writes one {@code task_events} row and one outbox row per returned task.
+     */
+    public Uni<List<TaskRow>> transition(SqlClient client, String changing, Tuple params) {
+        String sql = "with changed as (" + changing + "),"
+                + " ev as (insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt, agent_id,"
+                + " attempt_started_at) select tenant_id, id, prev, status, reason, attempt, agent_id, attempt_started_at from changed),"
+                + " ob as (insert into task.outbox (tenant_id, topic, aggregate_id, payload) select tenant_id, 'task.status-changed', id,"
+                + " jsonb_build_object('taskId', id, 'type', type, 'workflowId', workflow_id, 'from', prev, 'to', status,"
+                + " 'reason', reason, 'attempt', attempt, 'agentId', agent_id, 'at', now()) from changed)"
+                + " select " + COLUMNS + ", prev from changed order by priority desc, id";
+        return client.preparedQuery(sql).execute(params).map(this::rows);
+    }
+
+    public Uni<TaskRow> find(SqlClient client, UUID tenant, UUID id) {
+        return client.preparedQuery("select " + COLUMNS + ", null as prev from task.tasks where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenant, id))
+                .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    }
+
+    public Uni<TaskRow> findByIdempotencyKey(SqlClient client, UUID tenant, String key) {
+        return client.preparedQuery("select " + COLUMNS + ", null as prev, idempotency_hash from task.tasks"
+                        + " where tenant_id = $1 and idempotency_key = $2")
+                .execute(Tuple.of(tenant, key))
+                .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    }
+
+    public Uni<String> idempotencyHash(SqlClient client, UUID tenant, UUID id) {
+        return client.preparedQuery("select idempotency_hash from task.tasks where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenant, id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    public Uni<List<TaskRow>> page(SqlClient client, UUID tenant, TaskFilter filter, Cursor after, int limit) {
+        List<Object> params = new ArrayList<>(List.of(tenant));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", null as prev from task.tasks where tenant_id = $1");
+        if (after != null) {
+            params.add(after.id());
+            sql.append(" and id > $").append(params.size());
+        }
+        if (filter.status() != null) {
+            params.add(filter.status().name());
+            sql.append(" and status = $").append(params.size());
+        }
+        if (filter.type() != null) {
+            params.add(filter.type());
+            sql.append(" and type = $").append(params.size());
+        }
+        if (filter.agent() != null) {
+            params.add(filter.agent());
+            sql.append(" and agent_id = $").append(params.size());
+        }
+        if (filter.workflow() != null) {
+            params.add(filter.workflow());
+            sql.append(" and workflow_id = $").append(params.size());
+        }
+        params.add(limit);
+        sql.append(" order by id limit $").append(params.size());
+        return client.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(this::rows);
+    }
+
+    public Uni<List<TaskEventView>> events(SqlClient client, UUID tenant, UUID task) {
+        return client.preparedQuery("select at, from_status, to_status, reason, attempt, agent_id from task.task_events"
+                        + " where tenant_id = $1 and task_id = $2 order by id")
+                .execute(Tuple.of(tenant, task))
+                .map(rows -> {
+                    List<TaskEventView> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        String from = row.getString("from_status");
+                        events.add(new TaskEventView(Db.instant(row, "at"), from == null ? null : TaskStatus.valueOf(from),
+                                TaskStatus.valueOf(row.getString("to_status")), row.getString("reason"),
+                                row.getInteger("attempt"), row.getUUID("agent_id")));
+                    }
+                    return events;
+                });
+    }
+
+    public List<TaskRow> rows(RowSet<Row> rows) {
+        List<TaskRow> result = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            result.add(row(row));
+        }
+        return result;
+    }
+
+    public TaskRow row(Row row) {
+        String prev = row.getString("prev");
+        Long timeout = row.getLong("timeout_ms");
+        String[] capabilities = row.getArrayOfStrings("required_capabilities");
+        TaskView view = new TaskView(
+                row.getUUID("id"), row.getString("type"), read(row.getString("payload_json")), row.getInteger("priority"),
+                capabilities == null ? List.of() : List.of(capabilities), TaskStatus.valueOf(row.getString("status")),
+                Db.instant(row, "run_at"), timeout == null ? null : Duration.ofMillis(timeout),
+                row.getInteger("attempt"), row.getInteger("max_attempts"),
+                new Backoff(Duration.ofMillis(row.getLong("backoff_initial_ms")), Duration.ofMillis(row.getLong("backoff_max_ms")),
+                        row.getDouble("backoff_multiplier")),
+                row.getUUID("workflow_id"), row.getString("workflow_key"), row.getUUID("schedule_id"),
+                Db.instant(row, "scheduled_for"), row.getUUID("agent_id"), Db.instant(row, "lease_expires_at"),
+                Db.instant(row, "deadline_at"), row.getBoolean("cancel_requested"), row.getDouble("progress"),
+                row.getString("progress_message"), read(row.getString("result_json")), row.getString("error"),
+                Db.instant(row, "created_at"), Db.instant(row, "updated_at"), Db.instant(row, "started_at"),
+                Db.instant(row, "finished_at"), null);
+        return new TaskRow(row.getUUID("tenant_id"), prev == null ? null : TaskStatus.valueOf(prev), row.getUUID("lease_id"), view);
+    }
+
+    public String write(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private JsonNode read(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON that does not parse", e);
+        }
+    }
+
+    static Long millis(Duration duration) {
+        return duration == null ? null : duration.toMillis();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.flotilla.task.task;
+
+import dev.flotilla.common.identity.Caller;
+import dev.flotilla.common.identity.Roles;
+import dev.flotilla.common.paging.Page;
+import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.task.dispatch.CompleteTask;
+import dev.flotilla.task.dispatch.FailTask;
+import dev.flotilla.task.dispatch.HeartbeatAnswer;
+import dev.flotilla.task.dispatch.LeaseService;
+import dev.flotilla.task.dispatch.TaskHeartbeat;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+/**
+ * Tasks of the caller's tenant: create (idempotent under {@code Idempotency-Key}), list, read with
+ * history, cancel, retry; and the calls of the agent holding a task: heartbeat, complete, fail.
+ */
+@Path("/api/v1/tasks")
+@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+public class TaskResource {
+
+    private final TaskService tasks;
+    private final LeaseService leases;
+    private final Caller caller;
+
+    public TaskResource(TaskService tasks, LeaseService leases, Caller caller) {
+        this.tasks = tasks;
+        this.leases = leases;
+        this.caller = caller;
+    }
+
+    /** 201 with the task; a repeated {@code Idempotency-Key} answers the first request's task, marked {@code Idempotent-Replayed: true}. */
+    @POST
+    public Uni<RestResponse<TaskView>> create(@NotNull @Valid CreateTask request, @RestHeader("Idempotency-Key") String idempotencyKey,
+                                              UriInfo uri) {
+        return tasks.create(caller.tenant(), request, idempotencyKey)
+                .map(created -> RestResponse.ResponseBuilder.<TaskView>created(
+                                uri.getAbsolutePathBuilder().path(created.task().id().toString()).build())
+                        .entity(created.task())
+                        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
+                        .build());
+    }
+
+    /** Tasks in creation order, filtered by {@code status}, {@code type}, {@code agent}, {@code workflow}. */
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    public Uni<Page<TaskView>> list(@BeanParam @Valid PageParams page, @RestQuery TaskStatus status, @RestQuery String type,
+                                    @RestQuery UUID agent, @RestQuery UUID workflow) {
+        return tasks.list(caller.tenant(), new TaskFilter(status, type, agent, workflow), page);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    public Uni<TaskView> get(@RestPath UUID id) {
+        return tasks.get(caller.tenant(), id);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public Uni<TaskView> cancel(@RestPath UUID id) {
+        return tasks.cancel(caller.tenant(), id, caller.subject());
+    }
+
+    @POST
+    @Path("{id}/retry")
+    public Uni<TaskView> retry(@RestPath UUID id) {
+        return tasks.retry(caller.tenant(), id, caller.subject());
+    }
+
+    @POST
+    @Path("{id}/heartbeat")
+    public Uni<HeartbeatAnswer> heartbeat(@RestPath UUID id, @NotNull @Valid TaskHeartbeat beat) {
+        return leases.heartbeat(caller.tenant(), id, beat);
+    }
+
+    @POST
+    @Path("{id}/complete")
+    public Uni<TaskView> complete(@RestPath UUID id, @NotNull @Valid CompleteTask completion) {
+        return leases.complete(caller.tenant(), id, completion);
+    }
+
+    @POST
+    @Path("{id}/fail")
+    public Uni<TaskView> fail(@RestPath UUID id, @NotNull @Valid FailTask failure) {
+        return leases.fail(caller.tenant(), id, failure);
+    }
+}

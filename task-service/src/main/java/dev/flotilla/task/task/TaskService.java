@@ -1,0 +1,192 @@
+package dev.flotilla.task.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.common.error.BadRequest;
+import dev.flotilla.common.error.Conflict;
+import dev.flotilla.common.error.NotFound;
+import dev.flotilla.common.error.ProblemException;
+import dev.flotilla.common.error.ProblemType;
+import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.paging.Cursor;
+import dev.flotilla.common.paging.Page;
+import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.task.db.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Tasks as clients see them: creation (idempotent under an {@code Idempotency-Key}), lists,
+ * history, cancellation and retry. Every state change happens in one transaction with its event,
+ * its outbox row and its consequences ({@link Transitions}).
+ */
+@ApplicationScoped
+public class TaskService {
+
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private static final String CANCEL = """
+            update task.tasks t
+               set status = case when p.prev = 'RUNNING' then 'RUNNING' else 'CANCELLED' end,
+                   cancel_requested = true, updated_at = now(),
+                   finished_at = case when p.prev = 'RUNNING' then null else now() end
+              from (select id, status as prev from task.tasks
+                     where tenant_id = $1 and id = $2 and status in ('PENDING', 'SCHEDULED', 'RUNNING') and not cancel_requested
+                     for update) p
+             where t.id = p.id
+            returning t.*, p.prev,
+                      case when p.prev = 'RUNNING' then 'cancellation requested by ' else 'cancelled by ' end || $3 as reason,
+                      null::timestamptz as attempt_started_at""";
+
+    private static final String RETRY = """
+            update task.tasks t
+               set status = 'SCHEDULED', attempt = 0, run_at = now(), agent_id = null, lease_id = null, lease_expires_at = null,
+                   deadline_at = null, cancel_requested = false, progress = null, progress_message = null, result = null,
+                   error = null, started_at = null, finished_at = null, updated_at = now()
+              from (select id, status as prev from task.tasks
+                     where tenant_id = $1 and id = $2 and status in ('FAILED', 'DEAD', 'TIMED_OUT') and workflow_id is null
+                     for update) p
+             where t.id = p.id
+            returning t.*, p.prev, 'retried by ' || $3 as reason, null::timestamptz as attempt_started_at""";
+
+    private final Db db;
+    private final TaskRepository tasks;
+    private final Transitions transitions;
+    private final TaskDefaults defaults;
+    private final ObjectMapper json;
+
+    public TaskService(Db db, TaskRepository tasks, Transitions transitions, TaskDefaults defaults, ObjectMapper json) {
+        this.db = db;
+        this.tasks = tasks;
+        this.transitions = transitions;
+        this.defaults = defaults;
+        this.json = json;
+    }
+
+    /** A created task, or, for a repeated idempotency key, the task the first request created. */
+    public record Created(TaskView task, boolean replayed) {
+    }
+
+    public Uni<Created> create(UUID tenant, CreateTask request, String idempotencyKey) {
+        if (request.runAt() != null && request.delay() != null) {
+            throw new BadRequest("delay", "give either runAt or delay, not both");
+        }
+        if (request.delay() != null && request.delay().isNegative()) {
+            throw new BadRequest("delay", "must not be negative");
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > MAX_KEY_LENGTH) {
+            throw new BadRequest("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+        TaskSpec spec = defaults.resolve("", request.type(), request.payload(), request.priority(), request.requiredCapabilities(),
+                request.timeout(), request.maxAttempts(), request.backoff());
+        NewTask task = new NewTask(Ids.next(), tenant, spec, request.runAt(), request.delay(), request.workflowId(), null, 0,
+                key, key == null ? null : fingerprint(request), null, null);
+        return db.tx(connection -> openWorkflow(connection, tenant, request.workflowId())
+                .chain(() -> tasks.insert(connection, task))
+                .chain(rows -> rows.isEmpty()
+                        ? replay(connection, tenant, key, task.idempotencyHash())
+                        : transitions.consequences(connection, rows, new LinkedHashSet<>())
+                                .map(ignored -> new Created(rows.get(0).view(), false))));
+    }
+
+    public Uni<Page<TaskView>> list(UUID tenant, TaskFilter filter, PageParams page) {
+        return tasks.page(db.pool(), tenant, filter, page.after(), page.limit() + 1)
+                .map(rows -> Page.fromOverfetch(rows, page.limit(), row -> Cursor.of(row.view().id())).map(TaskRow::view));
+    }
+
+    /** The task with its history. */
+    public Uni<TaskView> get(UUID tenant, UUID id) {
+        return tasks.find(db.pool(), tenant, id)
+                .onItem().ifNull().failWith(() -> new NotFound("task", id))
+                .chain(row -> tasks.events(db.pool(), tenant, id).map(events -> row.view().withEvents(events)));
+    }
+
+    /**
+     * PENDING and SCHEDULED tasks are cancelled at once; a RUNNING task is marked, and its agent
+     * learns it from its next heartbeat. Cancelling again while that is pending changes nothing.
+     */
+    public Uni<TaskView> cancel(UUID tenant, UUID id, String by) {
+        return db.tx(connection -> transitions.run(connection, CANCEL, Tuple.of(tenant, id, by))
+                .chain(rows -> rows.isEmpty()
+                        ? tasks.find(connection, tenant, id).map(row -> unchangedByCancel(id, row))
+                        : Uni.createFrom().item(rows.get(0).view())));
+    }
+
+    /** Starts a FAILED, DEAD or TIMED_OUT task again with a fresh set of attempts. */
+    public Uni<TaskView> retry(UUID tenant, UUID id, String by) {
+        return db.tx(connection -> transitions.run(connection, RETRY, Tuple.of(tenant, id, by))
+                .chain(rows -> rows.isEmpty()
+                        ? tasks.find(connection, tenant, id).map(row -> {
+                            if (row == null) {
+                                throw new NotFound("task", id);
+                            }
+                            if (row.view().workflowId() != null) {
+                                throw new Conflict("Task " + id + " belongs to workflow " + row.view().workflowId()
+                                        + "; a workflow's tasks are not retried one by one");
+                            }
+                            throw new Conflict("Task " + id + " is " + row.view().status()
+                                    + "; only FAILED, DEAD or TIMED_OUT tasks can be retried");
+                        })
+                        : Uni.createFrom().item(rows.get(0).view())));
+    }
+
+    private static TaskView unchangedByCancel(UUID id, TaskRow row) {
+        if (row == null) {
+            throw new NotFound("task", id);
+        }
+        if (row.view().status() == TaskStatus.RUNNING && row.view().cancelRequested()) {
+            return row.view();
+        }
+        throw new Conflict("Task " + id + " is " + row.view().status() + "; only PENDING, SCHEDULED or RUNNING tasks can be cancelled");
+    }
+
+    private Uni<Created> replay(SqlConnection connection, UUID tenant, String key, String hash) {
+        return tasks.findByIdempotencyKey(connection, tenant, key)
+                .chain(row -> tasks.idempotencyHash(connection, tenant, row.view().id()).map(stored -> {
+                    if (!hash.equals(stored)) {
+                        throw new Conflict("Idempotency-Key '" + key + "' was used for a different request");
+                    }
+                    return new Created(row.view(), true);
+                }));
+    }
+
+    /** A task may join an existing workflow of the tenant that has not finished. */
+    private Uni<Void> openWorkflow(SqlConnection connection, UUID tenant, UUID workflow) {
+        if (workflow == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("select status from task.workflows where tenant_id = $1 and id = $2 for update")
+                .execute(Tuple.of(tenant, workflow))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new ProblemException(ProblemType.UNPROCESSABLE, "workflowId: no workflow " + workflow + " exists",
+                                List.of(new dev.flotilla.common.error.Problem.FieldError("workflowId", "no such workflow")));
+                    }
+                    String status = rows.iterator().next().getString(0);
+                    if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status)) {
+                        throw new Conflict("Workflow " + workflow + " is " + status + "; tasks cannot join it any more");
+                    }
+                    return null;
+                });
+    }
+
+    private String fingerprint(CreateTask request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.flotilla.task.workflow;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.flotilla.task.task.TaskStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A workflow as the API shows it; {@code tasks} is present when one workflow is read, not in lists. */
+public record WorkflowView(
+        UUID id,
+        String name,
+        WorkflowStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant finishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Node> tasks) {
+
+    /** One task of the workflow: its key, its id (for the task API), status and dependencies. */
+    public record Node(String key, UUID taskId, String type, TaskStatus status, List<String> dependsOn) {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.flotilla.task;
+
+import dev.flotilla.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** A tenant's member calling the API: the tests' shorthand for common requests. */
+final class Api {
+
+    final UUID tenant = UUID.randomUUID();
+    private final String token = TestTokens.user("tester", tenant, "member");
+
+    RequestSpecification call() {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    UUID agent(String name, String... capabilities) {
+        return UUID.fromString(call().body(Map.of("name", name, "type", "SPECIALIST", "capabilities", List.of(capabilities)))
+                .post("/api/v1/agents").then().statusCode(201).extract().path("id"));
+    }
+
+    UUID task(Map<String, Object> body) {
+        return UUID.fromString(call().body(body).post("/api/v1/tasks").then().statusCode(201).extract().path("id"));
+    }
+
+    UUID task(String type) {
+        return task(Map.of("type", type));
+    }
+
+    ValidatableResponse claim(UUID agent, Map<String, Object> body) {
+        return call().body(body).post("/api/v1/agents/" + agent + "/claims").then();
+    }
+
+    ValidatableResponse getTask(UUID task) {
+        return call().get("/api/v1/tasks/" + task).then();
+    }
+
+    ValidatableResponse complete(UUID task, String lease, Object result) {
+        return call().body(Map.of("leaseId", lease, "result", result)).post("/api/v1/tasks/" + task + "/complete").then();
+    }
+
+    ValidatableResponse fail(UUID task, String lease, String error, boolean retryable) {
+        return call().body(Map.of("leaseId", lease, "error", error, "retryable", retryable)).post("/api/v1/tasks/" + task + "/fail").then();
+    }
+}
