@@ -21,7 +21,8 @@ import java.util.List;
 public final class LocalPostgres implements AutoCloseable {
 
     /** Extensions the services rely on; checked to exist in the bundled binaries. */
-    public static final List<String> EXTENSIONS = List.of("pg_trgm", "unaccent", "pgcrypto", "btree_gin", "citext");
+    public static final List<String> EXTENSIONS = List.of("pg_trgm", "unaccent", "pgcrypto", "btree_gin", "citext",
+            "fuzzystrmatch");
 
     public static final String SUPERUSER = "postgres";
 

@@ -1,0 +1,131 @@
+package dev.flotilla.search.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flotilla.common.error.NotFound;
+import dev.flotilla.common.paging.Cursor;
+import dev.flotilla.common.paging.Page;
+import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.search.collection.Collection;
+import dev.flotilla.search.collection.CollectionService;
+import dev.flotilla.search.config.SearchConfig;
+import dev.flotilla.search.index.AnalyzedDocument;
+import dev.flotilla.search.index.Analyzers;
+import dev.flotilla.search.index.IndexEntry;
+import dev.flotilla.search.index.IndexWriter;
+import dev.flotilla.search.index.TextAnalyzer;
+import dev.flotilla.search.query.MetadataFilter;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Documents of a collection: upsert (analysed off the event loop, then written with their index
+ * entries in one transaction), read, delete, list and export. Writers of one collection take its
+ * lock, so the collection statistics BM25 relies on are always exact.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    private static final int EXPORT_PAGE = 500;
+
+    private final Pool pool;
+    private final CollectionService collections;
+    private final DocumentRepository documents;
+    private final IndexWriter writer;
+    private final Analyzers analyzers;
+    private final SearchConfig config;
+
+    public DocumentService(Pool pool, CollectionService collections, DocumentRepository documents, IndexWriter writer,
+                           Analyzers analyzers, SearchConfig config) {
+        this.pool = pool;
+        this.collections = collections;
+        this.documents = documents;
+        this.writer = writer;
+        this.analyzers = analyzers;
+        this.config = config;
+    }
+
+    /** The stored document and whether it was created (rather than replaced). */
+    public record Upserted(Document document, boolean created) {
+    }
+
+    public DocumentContent check(String id, DocumentInput input) {
+        return DocumentContent.of(id, input, config.ingest().maxBodyLength());
+    }
+
+    public Uni<Upserted> upsert(UUID tenant, UUID collection, DocumentContent content) {
+        return collections.get(tenant, collection)
+                .chain(c -> analyse(c, List.of(content)))
+                .chain(entries -> pool.withTransaction(db -> collections.lock(db, tenant, collection)
+                        .chain(() -> writer.write(db, tenant, collection, entries))
+                        .chain(written -> documents.find(db, tenant, collection, content.id())
+                                .map(d -> new Upserted(d, written.created().contains(content.id()))))));
+    }
+
+    /** Writes a batch in one transaction; the number of documents written. */
+    public Uni<Integer> upsertBatch(UUID tenant, Collection collection, List<DocumentContent> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return analyse(collection, batch)
+                .chain(entries -> pool.withTransaction(db -> collections.lock(db, tenant, collection.id())
+                        .chain(() -> writer.write(db, tenant, collection.id(), entries))))
+                .replaceWith(batch.size());
+    }
+
+    public Uni<Document> get(UUID tenant, UUID collection, String id) {
+        DocumentContent.requireId(id);
+        return collections.get(tenant, collection)
+                .chain(() -> documents.find(pool, tenant, collection, id))
+                .onItem().ifNull().failWith(() -> new NotFound("document", id));
+    }
+
+    public Uni<Void> delete(UUID tenant, UUID collection, String id) {
+        DocumentContent.requireId(id);
+        return pool.withTransaction(db -> collections.lock(db, tenant, collection)
+                .chain(() -> writer.delete(db, tenant, collection, id))
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw new NotFound("document", id);
+                    }
+                })).replaceWithVoid();
+    }
+
+    public Uni<Page<Document>> list(UUID tenant, UUID collection, PageParams page, JsonNode filter, List<String> tags) {
+        MetadataFilter metadata = MetadataFilter.parse(filter);
+        String after = page.after() == null ? null : page.after().key(0, 1);
+        return collections.get(tenant, collection)
+                .chain(() -> documents.page(pool, tenant, collection, after, page.limit() + 1, metadata, tags, false))
+                .map(rows -> Page.fromOverfetch(rows, page.limit(), d -> Cursor.of(d.id())));
+    }
+
+    /** Every document of the collection in id order, read page by page as the client consumes them. */
+    public Multi<Document> export(UUID tenant, UUID collection) {
+        AtomicReference<String> after = new AtomicReference<>();
+        return Multi.createBy().repeating()
+                .uni(() -> documents.page(pool, tenant, collection, after.get(), EXPORT_PAGE, MetadataFilter.NONE, List.of(), true)
+                        .invoke(page -> {
+                            if (!page.isEmpty()) {
+                                after.set(page.get(page.size() - 1).id());
+                            }
+                        }))
+                .until(List::isEmpty)
+                .onItem().disjoint();
+    }
+
+    /** Analysis is CPU work: it runs on a worker thread, never on the event loop. */
+    private Uni<List<IndexEntry>> analyse(Collection collection, List<DocumentContent> contents) {
+        TextAnalyzer analyzer = analyzers.of(collection.settings().language());
+        return Uni.createFrom().item(() -> contents.stream()
+                        .map(c -> new IndexEntry(c.id(), c.title(), c.body(), c.tags(), c.metadata().toString(), c.source(),
+                                AnalyzedDocument.of(analyzer, c.title(), c.body())))
+                        .toList())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+}

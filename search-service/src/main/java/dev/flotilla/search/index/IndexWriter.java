@@ -1,0 +1,227 @@
+package dev.flotilla.search.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Writes documents and their index entries: the document rows, one posting per (term, document),
+ * the vocabulary counts and the collection statistics, in a handful of set-based statements per
+ * batch. Runs inside the caller's transaction, which holds the collection's lock, so statistics
+ * and counts stay exact under concurrent writers.
+ */
+@ApplicationScoped
+public class IndexWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a batch changed: the ids that were new (the others replaced a stored version). */
+    public record Written(Set<String> created) {
+    }
+
+    private record Previous(long key, List<String> words, int titleLength, int bodyLength) {
+    }
+
+    public Uni<Written> write(SqlClient db, UUID tenant, UUID collection, List<IndexEntry> batch) {
+        // A later entry for the same id wins, as a later line of an import should.
+        Map<String, IndexEntry> entries = new LinkedHashMap<>();
+        batch.forEach(e -> entries.put(e.id(), e));
+        String[] ids = entries.keySet().toArray(String[]::new);
+        return db.preparedQuery("SELECT id, doc_key, words, title_len, body_len FROM documents "
+                        + "WHERE tenant_id = $1 AND collection_id = $2 AND id = ANY($3)")
+                .execute(Tuple.of(tenant, collection, ids))
+                .chain(rows -> {
+                    Map<String, Previous> previous = new HashMap<>();
+                    for (Row row : rows) {
+                        previous.put(row.getString("id"), new Previous(row.getLong("doc_key"), List.of(row.getArrayOfStrings("words")),
+                                row.getInteger("title_len"), row.getInteger("body_len")));
+                    }
+                    return unindex(db, tenant, collection, previous.values())
+                            .chain(() -> upsertDocuments(db, tenant, collection, entries.values()))
+                            .chain(keys -> insertPostings(db, tenant, collection, entries, keys))
+                            .chain(() -> addWords(db, tenant, collection, entries.values()))
+                            .chain(() -> statistics(db, tenant, collection, entries.values(), previous.values()))
+                            .map(ignored -> new Written(entries.keySet().stream()
+                                    .filter(id -> !previous.containsKey(id)).collect(Collectors.toSet())));
+                });
+    }
+
+    /** Deletes a document and its postings; false if there was none. */
+    public Uni<Boolean> delete(SqlClient db, UUID tenant, UUID collection, String id) {
+        return db.preparedQuery("DELETE FROM documents WHERE tenant_id = $1 AND collection_id = $2 AND id = $3 "
+                        + "RETURNING doc_key, words, title_len, body_len")
+                .execute(Tuple.of(tenant, collection, id))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Row row = rows.iterator().next();
+                    Previous gone = new Previous(row.getLong("doc_key"), List.of(row.getArrayOfStrings("words")),
+                            row.getInteger("title_len"), row.getInteger("body_len"));
+                    return removeWords(db, tenant, collection, List.of(gone))
+                            .chain(() -> db.preparedQuery("UPDATE collections SET doc_count = doc_count - 1, title_tokens = title_tokens - $3, "
+                                            + "body_tokens = body_tokens - $4 WHERE tenant_id = $1 AND id = $2")
+                                    .execute(Tuple.of(tenant, collection, gone.titleLength, gone.bodyLength)))
+                            .replaceWith(true);
+                });
+    }
+
+    private Uni<Void> unindex(SqlClient db, UUID tenant, UUID collection, java.util.Collection<Previous> previous) {
+        if (previous.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Long[] keys = previous.stream().map(Previous::key).toArray(Long[]::new);
+        return db.preparedQuery("DELETE FROM postings WHERE tenant_id = $1 AND collection_id = $2 AND doc_key = ANY($3)")
+                .execute(Tuple.of(tenant, collection, keys))
+                .chain(() -> removeWords(db, tenant, collection, previous));
+    }
+
+    private Uni<Void> removeWords(SqlClient db, UUID tenant, UUID collection, java.util.Collection<Previous> previous) {
+        Map<String, Integer> counts = new TreeMap<>();
+        previous.forEach(p -> p.words.forEach(w -> counts.merge(w, 1, Integer::sum)));
+        if (counts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] words = counts.keySet().toArray(String[]::new);
+        Integer[] by = counts.values().toArray(Integer[]::new);
+        return db.preparedQuery("UPDATE vocabulary v SET df = v.df - x.c FROM unnest($3::text[], $4::int[]) AS x(w, c) "
+                        + "WHERE v.tenant_id = $1 AND v.collection_id = $2 AND v.word = x.w")
+                .execute(Tuple.of(tenant, collection, words, by))
+                .chain(() -> db.preparedQuery("DELETE FROM vocabulary WHERE tenant_id = $1 AND collection_id = $2 "
+                                + "AND word = ANY($3) AND df <= 0")
+                        .execute(Tuple.of(tenant, collection, words)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Map<String, Long>> upsertDocuments(SqlClient db, UUID tenant, UUID collection, java.util.Collection<IndexEntry> entries) {
+        int n = entries.size();
+        String[] ids = new String[n], titles = new String[n], bodies = new String[n], tags = new String[n], metadata = new String[n],
+                sources = new String[n], words = new String[n];
+        Integer[] titleLengths = new Integer[n], bodyLengths = new Integer[n];
+        int i = 0;
+        for (IndexEntry e : entries) {
+            ids[i] = e.id();
+            titles[i] = e.title();
+            bodies[i] = e.body();
+            tags[i] = json(e.tags());
+            metadata[i] = e.metadataJson();
+            sources[i] = e.source();
+            words[i] = json(new ArrayList<>(e.analysis().words().keySet()));
+            titleLengths[i] = e.analysis().titleLength();
+            bodyLengths[i] = e.analysis().bodyLength();
+            i++;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return db.preparedQuery("""
+                        INSERT INTO documents (tenant_id, collection_id, id, title, body, tags, metadata, source, words, title_len, body_len,
+                                               created_at, updated_at)
+                        SELECT $1, $2, x.id, x.title, x.body, ARRAY(SELECT jsonb_array_elements_text(x.tags::jsonb)), x.metadata::jsonb,
+                               x.source, ARRAY(SELECT jsonb_array_elements_text(x.words::jsonb)), x.tl, x.bl, $3, $3
+                        FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[])
+                             AS x(id, title, body, tags, metadata, source, words, tl, bl)
+                        ON CONFLICT (tenant_id, collection_id, id) DO UPDATE SET title = excluded.title, body = excluded.body,
+                            tags = excluded.tags, metadata = excluded.metadata, source = excluded.source, words = excluded.words,
+                            title_len = excluded.title_len, body_len = excluded.body_len, updated_at = excluded.updated_at
+                        RETURNING id, doc_key""")
+                .execute(Tuple.from(List.of(tenant, collection, now, ids, titles, bodies, tags, metadata, sources, words,
+                        titleLengths, bodyLengths)))
+                .map(rows -> {
+                    Map<String, Long> keys = new HashMap<>();
+                    rows.forEach(row -> keys.put(row.getString("id"), row.getLong("doc_key")));
+                    return keys;
+                });
+    }
+
+    private Uni<Void> insertPostings(SqlClient db, UUID tenant, UUID collection, Map<String, IndexEntry> entries, Map<String, Long> keys) {
+        List<String> terms = new ArrayList<>();
+        List<Long> docs = new ArrayList<>();
+        List<Integer> tfTitle = new ArrayList<>(), tfBody = new ArrayList<>(), titleLen = new ArrayList<>(), bodyLen = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
+        entries.forEach((id, e) -> {
+            long key = keys.get(id);
+            AnalyzedDocument a = e.analysis();
+            a.terms().forEach((term, stats) -> {
+                terms.add(term);
+                docs.add(key);
+                tfTitle.add(stats.titleFrequency());
+                tfBody.add(stats.bodyFrequency());
+                titleLen.add(a.titleLength());
+                bodyLen.add(a.bodyLength());
+                positions.add(stats.positions().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+            });
+        });
+        if (terms.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.preparedQuery("""
+                        INSERT INTO postings (tenant_id, collection_id, term, doc_key, tf_title, tf_body, title_len, body_len, positions)
+                        SELECT $1, $2, x.term, x.doc_key, x.tt, x.tb, x.tl, x.bl, x.pos::int[]
+                        FROM unnest($3::text[], $4::int8[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[])
+                             AS x(term, doc_key, tt, tb, tl, bl, pos)""")
+                .execute(Tuple.from(List.of(tenant, collection, terms.toArray(String[]::new), docs.toArray(Long[]::new),
+                        tfTitle.toArray(Integer[]::new), tfBody.toArray(Integer[]::new), titleLen.toArray(Integer[]::new),
+                        bodyLen.toArray(Integer[]::new), positions.toArray(String[]::new))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> addWords(SqlClient db, UUID tenant, UUID collection, java.util.Collection<IndexEntry> entries) {
+        Map<String, String> termOf = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (IndexEntry e : entries) {
+            e.analysis().words().forEach((word, term) -> {
+                termOf.put(word, term);
+                counts.merge(word, 1, Integer::sum);
+            });
+        }
+        if (termOf.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] words = termOf.keySet().toArray(String[]::new);
+        String[] terms = termOf.values().toArray(String[]::new);
+        Integer[] by = termOf.keySet().stream().map(counts::get).toArray(Integer[]::new);
+        return db.preparedQuery("""
+                        INSERT INTO vocabulary (tenant_id, collection_id, word, term, df)
+                        SELECT $1, $2, x.w, x.t, x.c FROM unnest($3::text[], $4::text[], $5::int[]) AS x(w, t, c)
+                        ON CONFLICT (tenant_id, collection_id, word) DO UPDATE SET df = vocabulary.df + excluded.df, term = excluded.term""")
+                .execute(Tuple.of(tenant, collection, words, terms, by))
+                .chain(() -> db.preparedQuery("DELETE FROM vocabulary WHERE tenant_id = $1 AND collection_id = $2 AND df <= 0 "
+                                + "AND word = ANY($3)")
+                        .execute(Tuple.of(tenant, collection, words)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> statistics(SqlClient db, UUID tenant, UUID collection, java.util.Collection<IndexEntry> entries,
+                                 java.util.Collection<Previous> previous) {
+        long documents = entries.size() - previous.size();
+        long title = entries.stream().mapToLong(e -> e.analysis().titleLength()).sum() - previous.stream().mapToLong(p -> p.titleLength).sum();
+        long body = entries.stream().mapToLong(e -> e.analysis().bodyLength()).sum() - previous.stream().mapToLong(p -> p.bodyLength).sum();
+        return db.preparedQuery("UPDATE collections SET doc_count = doc_count + $3, title_tokens = title_tokens + $4, "
+                        + "body_tokens = body_tokens + $5 WHERE tenant_id = $1 AND id = $2")
+                .execute(Tuple.of(tenant, collection, documents, title, body))
+                .replaceWithVoid();
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.flotilla.search.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.common.error.ProblemException;
+import dev.flotilla.search.collection.Collection;
+import dev.flotilla.search.collection.CollectionService;
+import dev.flotilla.search.config.SearchConfig;
+import dev.flotilla.search.document.DocumentContent;
+import dev.flotilla.search.document.DocumentInput;
+import dev.flotilla.search.document.DocumentService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * NDJSON import: one document per line ({@code {"id": ..., "title": ..., "body": ..., "tags": [...],
+ * "metadata": {...}, "source": ...}}), read as it arrives and written in batches of
+ * {@code flotilla.search.ingest.import-batch-size}, one transaction each. A line that is not a
+ * valid document is reported with its number and skipped; the others are kept. A later line for
+ * the same id replaces the earlier one.
+ *
+ * <p>Reads a blocking stream, so it runs on a worker thread and waits for each batch there.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final int MAX_REPORTED = 100;
+
+    private final CollectionService collections;
+    private final DocumentService documents;
+    private final ObjectMapper json;
+    private final SearchConfig config;
+
+    public ImportService(CollectionService collections, DocumentService documents, ObjectMapper json, SearchConfig config) {
+        this.collections = collections;
+        this.documents = documents;
+        this.json = json;
+        this.config = config;
+    }
+
+    public ImportReport importNdjson(UUID tenant, UUID collectionId, InputStream body) {
+        Collection collection = collections.get(tenant, collectionId).await().indefinitely();
+        List<ImportReport.LineError> errors = new ArrayList<>();
+        long imported = 0;
+        long failed = 0;
+        List<DocumentContent> batch = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            long number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    DocumentInput input = json.readValue(line, DocumentInput.class);
+                    batch.add(documents.check(input.id(), input));
+                } catch (ProblemException e) {
+                    failed++;
+                    report(errors, number, e.getMessage());
+                    continue;
+                } catch (IOException e) {
+                    failed++;
+                    report(errors, number, "not a valid document: " + firstLine(e.getMessage()));
+                    continue;
+                }
+                if (batch.size() >= config.ingest().importBatchSize()) {
+                    imported += documents.upsertBatch(tenant, collection, batch).await().indefinitely();
+                    batch = new ArrayList<>();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        imported += documents.upsertBatch(tenant, collection, batch).await().indefinitely();
+        return new ImportReport(imported, failed, errors);
+    }
+
+    private static void report(List<ImportReport.LineError> errors, long line, String message) {
+        if (errors.size() < MAX_REPORTED) {
+            errors.add(new ImportReport.LineError(line, message));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int cut = message.indexOf('\n');
+        String first = cut < 0 ? message : message.substring(0, cut);
+        // Jackson appends the source location; the line number says enough.
+        int at = first.indexOf(" at [Source");
+        return at < 0 ? first : first.substring(0, at);
+    }
+}

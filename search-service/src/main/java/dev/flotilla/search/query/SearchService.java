@@ -1,0 +1,269 @@
+package dev.flotilla.search.query;
+
+import dev.flotilla.common.error.BadRequest;
+import dev.flotilla.common.paging.Cursor;
+import dev.flotilla.search.collection.Collection;
+import dev.flotilla.search.collection.CollectionService;
+import dev.flotilla.search.config.SearchConfig;
+import dev.flotilla.search.document.Chunker;
+import dev.flotilla.search.document.Passage;
+import dev.flotilla.search.index.Analyzers;
+import dev.flotilla.search.index.TextAnalyzer;
+import dev.flotilla.search.index.Token;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Searches a collection: plans the query against the index, ranks documents with BM25F in SQL
+ * (see {@link SearchSql}), counts facets, and builds snippets off the event loop. In passage mode
+ * the best documents' passages are ranked with BM25 at passage level.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    private final Pool pool;
+    private final CollectionService collections;
+    private final QueryPlanner planner;
+    private final Analyzers analyzers;
+    private final SearchConfig config;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SearchService(Pool pool, CollectionService collections, QueryPlanner planner, Analyzers analyzers, SearchConfig config) {
+        this.pool = pool;
+        this.collections = collections;
+        this.planner = planner;
+        this.analyzers = analyzers;
+        this.config = config;
+    }
+
+    /** A ranked document of the page, with its body for snippets. */
+    private record Ranked(long key, double score, String id, String title, String body, JsonNode metadata) {
+    }
+
+    public Uni<SearchResponse> search(UUID tenant, UUID collectionId, SearchRequest request) {
+        long started = System.nanoTime();
+        String q = request.q() == null ? "" : request.q();
+        if (q.length() > config.query().maxLength()) {
+            throw new BadRequest("q", "must be at most " + config.query().maxLength() + " characters");
+        }
+        int limit = request.limitOrDefault();
+        int offset = offset(request.cursor());
+        if (offset + limit > config.query().maxDepth()) {
+            throw new BadRequest("cursor", "results deeper than " + config.query().maxDepth() + " are not served; refine the query");
+        }
+        MetadataFilter filter = MetadataFilter.parse(request.filter());
+        List<String> facets = request.facets() == null ? List.of() : request.facets().stream().distinct().toList();
+        facets.forEach(f -> {
+            if (!f.equals("tags")) {
+                MetadataFilter.path(f);
+            }
+        });
+        return collections.get(tenant, collectionId).chain(collection -> planner
+                .plan(tenant, collection, QueryParser.parse(q), "and".equals(request.operator()))
+                .chain(plan -> {
+                    if (plan.matchNone()) {
+                        return Uni.createFrom().item(new SearchResponse(List.of(), emptyFacets(facets), 0, millis(started), null));
+                    }
+                    Supplier<SearchSql> sql = () -> SearchSql.of(tenant, collection, plan, filter, request.tags(), config.ranking());
+                    Uni<Map<String, List<SearchResponse.FacetValue>>> facetCounts = facets(sql, facets);
+                    Uni<SearchResponse> hits = request.passages()
+                            ? passages(sql, collection, plan, request, limit, offset, started)
+                            : documents(sql, collection, plan, request, limit, offset, started);
+                    return Uni.combine().all().unis(hits, facetCounts).with((response, counts) ->
+                            new SearchResponse(response.hits(), counts, response.total(), millis(started), response.nextCursor()));
+                }));
+    }
+
+    private Uni<SearchResponse> documents(Supplier<SearchSql> sql, Collection collection, QueryPlan plan, SearchRequest request,
+                                          int limit, int offset, long started) {
+        return ranked(sql, limit, offset).chain(page -> total(sql, page.total(), page.rows().isEmpty() && offset > 0)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(total -> {
+                    TextAnalyzer analyzer = analyzers.of(collection.settings().language());
+                    Set<String> terms = terms(plan);
+                    List<SearchResponse.Hit> hits = page.rows().stream()
+                            .map(r -> new SearchResponse.Hit(r.id(), round(r.score()), r.title(),
+                                    Snippets.of(analyzer, r.body(), terms, request.highlightOrDefault(), Snippets.LENGTH), r.metadata(), null))
+                            .toList();
+                    String next = offset + hits.size() < total && !hits.isEmpty() ? Cursor.of("s", offset + limit).encode() : null;
+                    return new SearchResponse(hits, Map.of(), total, millis(started), next);
+                }));
+    }
+
+    private Uni<SearchResponse> passages(Supplier<SearchSql> sql, Collection collection, QueryPlan plan, SearchRequest request,
+                                         int limit, int offset, long started) {
+        return ranked(sql, config.query().passageCandidates(), 0)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(page -> {
+                    TextAnalyzer analyzer = analyzers.of(collection.settings().language());
+                    Map<String, Double> weights = idfWeights(plan, collection.documentCount());
+                    record Scored(Ranked doc, Passage passage, double score) {
+                    }
+                    record Candidate(Ranked doc, Passage passage, Map<String, Integer> tf, int length) {
+                    }
+                    List<Candidate> candidates = new ArrayList<>();
+                    for (Ranked doc : page.rows()) {
+                        for (Passage passage : Chunker.split(doc.body(), collection.settings().chunkSize(), collection.settings().chunkOverlap())) {
+                            Map<String, Integer> tf = new HashMap<>();
+                            int length = 0;
+                            for (Token token : analyzer.tokens(passage.text())) {
+                                if (token.term() != null) {
+                                    length++;
+                                    if (weights.containsKey(token.term())) {
+                                        tf.merge(token.term(), 1, Integer::sum);
+                                    }
+                                }
+                            }
+                            candidates.add(new Candidate(doc, passage, tf, length));
+                        }
+                    }
+                    double average = Math.max(1.0, candidates.stream().mapToInt(Candidate::length).average().orElse(1.0));
+                    double k1 = config.ranking().k1();
+                    double b = config.ranking().b();
+                    List<Scored> scored = new ArrayList<>();
+                    for (Candidate candidate : candidates) {
+                        double score = 0;
+                        double norm = k1 * (1 - b + b * candidate.length() / average);
+                        for (Map.Entry<String, Integer> tf : candidate.tf().entrySet()) {
+                            score += weights.get(tf.getKey()) * tf.getValue() / (tf.getValue() + norm);
+                        }
+                        if (score > 0 || plan.matchAll()) {
+                            // The document's own rank breaks ties between equally good passages.
+                            scored.add(new Scored(candidate.doc(), candidate.passage(), score + 0.1 * candidate.doc().score()));
+                        }
+                    }
+                    scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+                    Set<String> terms = terms(plan);
+                    List<SearchResponse.Hit> hits = scored.stream().skip(offset).limit(limit)
+                            .map(s -> new SearchResponse.Hit(s.doc().id(), round(s.score()), s.doc().title(),
+                                    Snippets.of(analyzer, s.passage().text(), terms, request.highlightOrDefault(), s.passage().text().length()),
+                                    s.doc().metadata(), new SearchResponse.PassageHit(s.passage().index(), s.passage().start(),
+                                    s.passage().end(), s.passage().text())))
+                            .toList();
+                    String next = offset + limit < scored.size() ? Cursor.of("s", offset + limit).encode() : null;
+                    return new SearchResponse(hits, Map.of(), scored.size(), millis(started), next);
+                });
+    }
+
+    private record RankedPage(List<Ranked> rows, long total) {
+    }
+
+    private Uni<RankedPage> ranked(Supplier<SearchSql> sql, int limit, int offset) {
+        SearchSql statement = sql.get();
+        String text = statement.page(limit, offset);
+        return pool.preparedQuery(text).execute(statement.params().tuple()).map(rows -> {
+            List<Ranked> ranked = new ArrayList<>();
+            long total = 0;
+            for (Row row : rows) {
+                total = row.getLong("total");
+                ranked.add(new Ranked(row.getLong("doc_key"), row.getDouble("score"), row.getString("id"), row.getString("title"),
+                        row.getString("body"), parse(row.getString("metadata"))));
+            }
+            return new RankedPage(ranked, total);
+        });
+    }
+
+    private Uni<Long> total(Supplier<SearchSql> sql, long known, boolean recount) {
+        if (!recount) {
+            return Uni.createFrom().item(known);
+        }
+        SearchSql statement = sql.get();
+        String text = statement.count();
+        return pool.preparedQuery(text).execute(statement.params().tuple()).map(rows -> rows.iterator().next().getLong("total"));
+    }
+
+    private Uni<Map<String, List<SearchResponse.FacetValue>>> facets(Supplier<SearchSql> sql, List<String> fields) {
+        if (fields.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Uni<List<SearchResponse.FacetValue>>> counts = new ArrayList<>();
+        for (String field : fields) {
+            SearchSql statement = sql.get();
+            String text = statement.facet(field);
+            counts.add(pool.preparedQuery(text).execute(statement.params().tuple()).map(SearchService::facetValues));
+        }
+        return Uni.join().all(counts).andFailFast().map(lists -> {
+            Map<String, List<SearchResponse.FacetValue>> result = new LinkedHashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                result.put(fields.get(i), lists.get(i));
+            }
+            return result;
+        });
+    }
+
+    private static List<SearchResponse.FacetValue> facetValues(RowSet<Row> rows) {
+        List<SearchResponse.FacetValue> values = new ArrayList<>();
+        rows.forEach(row -> values.add(new SearchResponse.FacetValue(row.getString("value"), row.getLong("count"))));
+        return values;
+    }
+
+    private static Map<String, List<SearchResponse.FacetValue>> emptyFacets(List<String> fields) {
+        Map<String, List<SearchResponse.FacetValue>> result = new LinkedHashMap<>();
+        fields.forEach(f -> result.put(f, List.of()));
+        return result;
+    }
+
+    private static Set<String> terms(QueryPlan plan) {
+        return plan.terms().stream().map(QueryPlan.ScoredTerm::term).collect(Collectors.toSet());
+    }
+
+    private static Map<String, Double> idfWeights(QueryPlan plan, long documents) {
+        Map<String, Double> weights = new HashMap<>();
+        for (QueryPlan.ScoredTerm t : plan.terms()) {
+            double idf = Math.log(1 + (documents - t.df() + 0.5) / (t.df() + 0.5));
+            weights.merge(t.term(), t.weight() * idf, Double::sum);
+        }
+        return weights;
+    }
+
+    private static int offset(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        Cursor position = Cursor.decode(cursor);
+        try {
+            if (position.keys().size() == 2 && position.keys().get(0).equals("s")) {
+                int offset = Integer.parseInt(position.keys().get(1));
+                if (offset >= 0) {
+                    return offset;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequest("cursor", "is not a cursor this endpoint returned");
+    }
+
+    private JsonNode parse(String metadata) {
+        try {
+            return json.readTree(metadata);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 10000.0) / 10000.0;
+    }
+
+    private static long millis(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.flotilla.search;
+
+import dev.flotilla.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static dev.flotilla.search.Api.documents;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class ImportExportApiTest {
+
+    private final UUID tenant = UUID.randomUUID();
+
+    private io.restassured.response.ValidatableResponse importInto(String c, String ndjson) {
+        return given().auth().oauth2(TestTokens.user(tenant, "member")).contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(documents(c) + "/import").then();
+    }
+
+    private String export(String c) {
+        return given().auth().oauth2(TestTokens.user(tenant, "member")).accept("application/x-ndjson")
+                .get(documents(c) + "/export").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void anImportKeepsGoodLinesAndReportsBadOnesByLineNumber() {
+        String c = Api.collection(tenant);
+        String ndjson = String.join("\n",
+                "{\"id\": \"1\", \"title\": \"First\", \"body\": \"one\"}",
+                "{\"id\": \"2\", \"title\": \"Second\", \"body\": \"two\", \"tags\": [\"x\"]}",
+                "{this is not json",
+                "",
+                "{\"id\": \"3\", \"title\": \"Third\", \"metadata\": \"not an object\"}",
+                "{\"title\": \"No id\"}",
+                "{\"id\": \"4\", \"title\": \"Fourth\", \"body\": \"four\", \"unknown\": 1}",
+                "{\"id\": \"5\", \"title\": \"Fifth\", \"body\": \"five\"}",
+                "{\"id\": \"6\", \"title\": \"Sixth\", \"body\": \"six\"}",
+                "{\"id\": \"7\", \"title\": \"Seventh\", \"body\": \"seven\"}",
+                "{\"id\": \"1\", \"title\": \"First again\", \"body\": \"uno\"}");
+        importInto(c, ndjson).statusCode(200)
+                .body("imported", is(6))
+                .body("failed", is(4))
+                .body("errors.line", is(List.of(3, 5, 6, 7)))
+                .body("errors[1].message", containsString("metadata"));
+        Api.member(tenant).get("/api/v1/collections/" + c).then().body("documentCount", is(5));
+        Api.member(tenant).get(documents(c) + "/1").then().body("title", is("First again"));
+        assertEquals(List.of("6"), Api.ids(tenant, c, "sixth"));
+    }
+
+    @Test
+    void exportThenImportRoundTripsACollectionExactly() {
+        String c = Api.collection(tenant);
+        Api.put(tenant, c, "a", """
+                {"title": "Ünïcode & \\"quotes\\"", "body": "line one\\nline two\\ttab", "tags": ["t1", "t2"],
+                 "metadata": {"nested": {"n": 1.5, "list": [1, "two", null, true]}, "empty": {}}, "source": "file://a.txt"}""");
+        Api.put(tenant, c, "b", "{\"title\": \"Only a title\"}");
+        Api.put(tenant, c, "c", "{\"body\": \"Only a body\", \"metadata\": {\"k\": \"v\"}}");
+        String exported = export(c);
+        assertEquals(3, exported.strip().split("\n").length);
+
+        String copy = Api.collection(tenant);
+        importInto(copy, exported).statusCode(200).body("imported", is(3)).body("failed", is(0)).body("errors", hasSize(0));
+        assertEquals(exported, export(copy));
+        assertEquals(List.of("a"), Api.ids(tenant, copy, "quotes"));
+    }
+
+    @Test
+    void anEmptyCollectionExportsNothing() {
+        String c = Api.collection(tenant);
+        assertEquals("", export(c).strip());
+    }
+}

@@ -1,0 +1,374 @@
+package dev.flotilla.suite;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The suite as a developer runs it: {@code ./flotilla up}, the eight services and the embedded
+ * PostgreSQL as real processes, {@code ./flotilla down}, and {@code up} again on the same data.
+ *
+ * <p>It runs in its own state directory ({@code target/suite-home}) on ports 18081-18088 and a
+ * free PostgreSQL port, so a suite a developer has running on the default ports is left alone.
+ * The methods are one lifecycle, in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Applies to each method: a cold start of the whole suite takes tens of seconds on two cores.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class SuiteLifecycleTest {
+
+    private static final int PORT_BASE = 18080;
+    private static final List<String> SERVICES = List.of(
+            "auth", "policy", "search", "conversation", "task", "notification", "config", "health");
+    private static final Duration LAUNCHER_TIMEOUT = Duration.ofMinutes(8);
+    private static final String DATABASE = "flotilla";
+
+    private Path repo;
+    private Path launcher;
+    private Path home;
+    private int pgPort;
+    private final String marker = "suite-" + UUID.randomUUID();
+
+    /** The processes of the first {@code up}, by pid file name. */
+    private final Map<String, Long> firstPids = new HashMap<>();
+
+    @BeforeAll
+    void freshStateDirectory() throws Exception {
+        repo = Path.of(System.getProperty("flotilla.suite.repo", "..")).toAbsolutePath().normalize();
+        launcher = repo.resolve("flotilla");
+        assertTrue(Files.isExecutable(launcher), "the launcher is missing or not executable: " + launcher);
+        home = repo.resolve("suite-tests/target/suite-home");
+        pgPort = freePort();
+        // A run that was killed may have left its suite running: stop it before starting over.
+        if (Files.isDirectory(home)) {
+            flotilla("down");
+            deleteRecursively(home);
+        }
+        Files.createDirectories(home);
+    }
+
+    @AfterAll
+    void nothingIsLeftRunning() {
+        // Also after a failure: no process of this suite may outlive the build.
+        if (home != null && Files.isDirectory(home)) {
+            flotilla("down");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void upStartsAllEightServicesReady() {
+        LauncherRun up = flotilla("up");
+
+        assertEquals(0, up.exitCode(), "./flotilla up failed:\n" + up.output());
+        firstPids.putAll(pidFiles());
+        assertThat(firstPids.keySet(), hasItems(SERVICES.stream().map(s -> s + "-service").toArray(String[]::new)));
+        assertThat(firstPids.keySet(), hasItems("postgres"));
+        for (String service : SERVICES) {
+            given().port(port(service))
+                    .when().get("/q/health/ready")
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceRejectsACallWithoutAToken() {
+        for (String service : SERVICES) {
+            given().port(port(service))
+                    .when().get("/api/v1/caller")
+                    .then().statusCode(401)
+                    .header("Content-Type", startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void statusShowsEveryServiceUpAndReady() {
+        LauncherRun status = flotilla("status");
+
+        assertEquals(0, status.exitCode(), status.output());
+        for (String service : SERVICES) {
+            String line = status.lines().stream()
+                    .filter(l -> l.startsWith(service + "-service "))
+                    .findFirst().orElseThrow(() -> new AssertionError("no line for " + service + ":\n" + status.output()));
+            String[] columns = line.trim().split("\\s+"); // SERVICE STATE PID PORT READY
+            assertEquals("up", columns[1], line);
+            assertEquals("yes", columns[columns.length - 1], line);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void upWhileRunningLeavesTheRunningProcessesAlone() {
+        LauncherRun again = flotilla("up");
+
+        assertEquals(0, again.exitCode(), again.output());
+        assertEquals(firstPids, pidFiles(), "up restarted a running process");
+    }
+
+    @Test
+    @Order(5)
+    void aRowCanBeWrittenToTheSuitesDatabase() throws SQLException {
+        try (Connection db = database(); Statement statement = db.createStatement()) {
+            statement.execute("create schema if not exists suite_tests");
+            statement.execute("create table if not exists suite_tests.marker (value text primary key)");
+            try (PreparedStatement insert = db.prepareStatement("insert into suite_tests.marker (value) values (?)")) {
+                insert.setString(1, marker);
+                assertEquals(1, insert.executeUpdate());
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void downStopsEveryProcessOfTheSuite() {
+        Map<String, Long> pids = pidFiles();
+        long postmaster = postmasterPid();
+        assertTrue(postmaster > 0, "no postmaster.pid in " + home.resolve("pgdata"));
+
+        LauncherRun down = flotilla("down");
+
+        assertEquals(0, down.exitCode(), down.output());
+        assertNothingRuns(pids, postmaster);
+    }
+
+    @Test
+    @Order(7)
+    void upAfterDownKeepsTheData() throws SQLException {
+        LauncherRun up = flotilla("up");
+
+        assertEquals(0, up.exitCode(), "./flotilla up failed:\n" + up.output());
+        for (String service : SERVICES) {
+            given().port(port(service))
+                    .when().get("/q/health/ready")
+                    .then().statusCode(200);
+        }
+        try (Connection db = database();
+             PreparedStatement select = db.prepareStatement("select count(*) from suite_tests.marker where value = ?")) {
+            select.setString(1, marker);
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals(1, rows.getInt(1), "the marker row did not survive down and up");
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void downAgainLeavesNothingRunning() {
+        Map<String, Long> pids = pidFiles();
+        long postmaster = postmasterPid();
+
+        LauncherRun down = flotilla("down");
+
+        assertEquals(0, down.exitCode(), down.output());
+        assertNothingRuns(pids, postmaster);
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    private void assertNothingRuns(Map<String, Long> pids, long postmaster) {
+        List<String> alive = new ArrayList<>();
+        pids.forEach((name, pid) -> {
+            if (running(pid)) {
+                alive.add(name + " (pid " + pid + ")");
+            }
+        });
+        if (postmaster > 0 && running(postmaster)) {
+            alive.add("postmaster (pid " + postmaster + ")");
+        }
+        assertThat("processes still running after down", alive, empty());
+        assertFalse(Files.exists(home.resolve("pgdata/postmaster.pid")), "postmaster.pid left behind");
+        assertThat("processes whose command line names " + home, processesMentioning(home.toString()), empty());
+    }
+
+    private int port(String service) {
+        return PORT_BASE + SERVICES.indexOf(service) + 1;
+    }
+
+    private Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/" + DATABASE, "postgres", "");
+    }
+
+    /** The launcher's pid files: name (auth-service, ..., postgres) to pid. */
+    private Map<String, Long> pidFiles() {
+        Map<String, Long> pids = new HashMap<>();
+        Path run = home.resolve("run");
+        if (!Files.isDirectory(run)) {
+            return pids;
+        }
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                pids.put(name, Long.parseLong(Files.readString(file).trim()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pids;
+    }
+
+    private long postmasterPid() {
+        Path file = home.resolve("pgdata/postmaster.pid");
+        try {
+            return Files.exists(file) ? Long.parseLong(Files.readAllLines(file).get(0).trim()) : -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether a process runs. One that has exited but was not reaped yet (a zombie: where the
+     * container's init does not reap promptly) does not.
+     */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** Running processes whose command line contains {@code text}, as "pid: command line". */
+    private static Set<String> processesMentioning(String text) {
+        Set<String> found = new TreeSet<>();
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                long pid = Long.parseLong(proc.getFileName().toString());
+                if (pid == self) {
+                    continue;
+                }
+                String commandLine;
+                try {
+                    commandLine = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                } catch (IOException ended) {
+                    continue;
+                }
+                if (commandLine.contains(text) && running(pid)) {
+                    found.add(pid + ": " + commandLine);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** Runs {@code ./flotilla <command>} for this test's suite; its output goes to the test log. */
+    private LauncherRun flotilla(String command) {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), command)
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Map<String, String> env = builder.environment();
+        // Only this test's settings: a developer's FLOTILLA_* or QUARKUS_* would point the suite
+        // elsewhere (an external database, other ports, another token issuer).
+        env.keySet().removeIf(key -> key.startsWith("FLOTILLA_") || key.startsWith("QUARKUS_"));
+        env.put("FLOTILLA_HOME", home.toString());
+        env.put("FLOTILLA_PORT_BASE", Integer.toString(PORT_BASE));
+        env.put("FLOTILLA_PG_PORT", Integer.toString(pgPort));
+
+        System.out.println("$ FLOTILLA_HOME=" + home + " FLOTILLA_PORT_BASE=" + PORT_BASE
+                + " FLOTILLA_PG_PORT=" + pgPort + " ./flotilla " + command);
+        List<String> lines = new ArrayList<>();
+        try {
+            Process process = builder.start();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        System.out.println("[flotilla " + command + "] " + line);
+                        synchronized (lines) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            }, "flotilla-" + command + "-output");
+            reader.setDaemon(true);
+            reader.start();
+            if (!process.waitFor(LAUNCHER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("./flotilla " + command + " did not finish within " + LAUNCHER_TIMEOUT);
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            synchronized (lines) {
+                return new LauncherRun(process.exitValue(), List.copyOf(lines));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running ./flotilla " + command, e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private record LauncherRun(int exitCode, List<String> lines) {
+        String output() {
+            return String.join("\n", lines);
+        }
+    }
+}
