@@ -20,7 +20,7 @@ import java.util.UUID;
 public class CollectionRepository {
 
     private static final String COLUMNS = "id, tenant_id, name, description, language, title_weight, body_weight, chunk_size, "
-            + "chunk_overlap, doc_count, title_tokens, body_tokens, created_at, updated_at";
+            + "chunk_overlap, doc_count, title_tokens, body_tokens, index_version, created_at, updated_at";
 
     public Uni<Collection> find(SqlClient db, UUID tenant, UUID id) {
         return one(db, "SELECT " + COLUMNS + " FROM collections WHERE tenant_id = $1 AND id = $2", tenant, id);
@@ -39,7 +39,7 @@ public class CollectionRepository {
     }
 
     public Uni<Void> insert(SqlClient db, Collection c) {
-        return db.preparedQuery("INSERT INTO collections (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, 0, $10, $11)")
+        return db.preparedQuery("INSERT INTO collections (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)")
                 .execute(Tuple.from(Arrays.asList(c.id(), c.tenantId(), c.name(), c.description(), c.settings().language().code(),
                         c.settings().fieldWeights().title(), c.settings().fieldWeights().body(), c.settings().chunkSize(),
                         c.settings().chunkOverlap(), utc(c.createdAt()), utc(c.updatedAt()))))
@@ -55,18 +55,12 @@ public class CollectionRepository {
                 .replaceWithVoid();
     }
 
-    /** Adds to the statistics BM25 reads. */
-    public Uni<Void> addStatistics(SqlClient db, UUID tenant, UUID id, long documents, long titleTokens, long bodyTokens) {
-        return db.preparedQuery("UPDATE collections SET doc_count = doc_count + $3, title_tokens = title_tokens + $4, "
-                        + "body_tokens = body_tokens + $5 WHERE tenant_id = $1 AND id = $2")
-                .execute(Tuple.of(tenant, id, documents, titleTokens, bodyTokens))
-                .replaceWithVoid();
-    }
-
-    public Uni<Boolean> delete(SqlClient db, UUID tenant, UUID id) {
-        return db.preparedQuery("DELETE FROM collections WHERE tenant_id = $1 AND id = $2")
+    /** Deletes the collection with its documents and postings (which have no foreign key, see V2 migration). */
+    public Uni<Void> delete(SqlClient db, UUID tenant, UUID id) {
+        return db.preparedQuery("DELETE FROM postings WHERE tenant_id = $1 AND collection_id = $2")
                 .execute(Tuple.of(tenant, id))
-                .map(rows -> rows.rowCount() > 0);
+                .chain(() -> db.preparedQuery("DELETE FROM collections WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenant, id)))
+                .replaceWithVoid();
     }
 
     static OffsetDateTime utc(java.time.Instant instant) {
@@ -87,7 +81,7 @@ public class CollectionRepository {
                     new CollectionSettings(Language.of(row.getString("language")),
                             new FieldWeights(row.getDouble("title_weight"), row.getDouble("body_weight")),
                             row.getInteger("chunk_size"), row.getInteger("chunk_overlap")),
-                    row.getLong("doc_count"), row.getLong("title_tokens"), row.getLong("body_tokens"),
+                    row.getLong("doc_count"), row.getLong("title_tokens"), row.getLong("body_tokens"), row.getLong("index_version"),
                     row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant()));
         }
         return result;

@@ -35,7 +35,7 @@ public class CollectionService {
     public Uni<Collection> create(UUID tenant, CollectionDraft draft) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Collection collection = new Collection(Ids.next(), tenant, draft.name().strip(), draft.description(),
-                CollectionSettings.DEFAULTS.with(draft.settings()), 0, 0, 0, now, now);
+                CollectionSettings.DEFAULTS.with(draft.settings()), 0, 0, 0, 0, now, now);
         return collections.insert(pool, collection)
                 .onFailure(SqlFailures::isUniqueViolation).transform(e -> duplicate(collection.name()))
                 .replaceWith(collection);
@@ -70,18 +70,15 @@ public class CollectionService {
             Collection changed = new Collection(current.id(), tenant,
                     patch.name() == null ? current.name() : patch.name().strip(),
                     patch.description() == null ? current.description() : patch.description(),
-                    settings, current.documentCount(), current.titleTokens(), current.bodyTokens(), current.createdAt(),
+                    settings, current.documentCount(), current.titleTokens(), current.bodyTokens(), current.indexVersion(), current.createdAt(),
                     Instant.now().truncatedTo(ChronoUnit.MICROS));
             return collections.update(db, changed).replaceWith(changed);
         })).onFailure(SqlFailures::isUniqueViolation).transform(e -> duplicate(patch.name()));
     }
 
     public Uni<Void> delete(UUID tenant, UUID id) {
-        return collections.delete(pool, tenant, id).invoke(deleted -> {
-            if (!deleted) {
-                throw new NotFound("collection", id);
-            }
-        }).replaceWithVoid();
+        // The lock waits for running writers, so none adds postings after they are deleted.
+        return pool.withTransaction(db -> lock(db, tenant, id).chain(() -> collections.delete(db, tenant, id))).replaceWithVoid();
     }
 
     private static Conflict duplicate(String name) {

@@ -51,6 +51,10 @@ public interface SearchConfig {
         /** Documents whose passages are ranked in passage mode (the best documents first). */
         @WithDefault("50")
         int passageCandidates();
+
+        /** Postings kept decoded in memory for ranking (about 16 bytes each), across collections. */
+        @WithDefault("8000000")
+        long postingCacheSize();
     }
 
     interface Ingest {

@@ -68,15 +68,26 @@ public class DocumentService {
                                 .map(d -> new Upserted(d, written.created().contains(content.id()))))));
     }
 
-    /** Writes a batch in one transaction; the number of documents written. */
-    public Uni<Integer> upsertBatch(UUID tenant, Collection collection, List<DocumentContent> batch) {
-        if (batch.isEmpty()) {
+    /**
+     * Analyses a batch on the calling thread, which must be a worker thread: the CPU half of a
+     * bulk import, which can run while the previous batch is being written.
+     */
+    public List<IndexEntry> analyseNow(Collection collection, List<DocumentContent> contents) {
+        TextAnalyzer analyzer = analyzers.of(collection.settings().language());
+        return contents.stream()
+                .map(c -> new IndexEntry(c.id(), c.title(), c.body(), c.tags(), c.metadata().toString(), c.source(),
+                        AnalyzedDocument.of(analyzer, c.title(), c.body())))
+                .toList();
+    }
+
+    /** Writes analysed documents in one transaction; the number of documents written. */
+    public Uni<Integer> write(UUID tenant, Collection collection, List<IndexEntry> entries) {
+        if (entries.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return analyse(collection, batch)
-                .chain(entries -> pool.withTransaction(db -> collections.lock(db, tenant, collection.id())
-                        .chain(() -> writer.write(db, tenant, collection.id(), entries))))
-                .replaceWith(batch.size());
+        return pool.withTransaction(db -> collections.lock(db, tenant, collection.id())
+                        .chain(() -> writer.write(db, tenant, collection.id(), entries)))
+                .replaceWith(entries.size());
     }
 
     public Uni<Document> get(UUID tenant, UUID collection, String id) {
@@ -121,11 +132,6 @@ public class DocumentService {
 
     /** Analysis is CPU work: it runs on a worker thread, never on the event loop. */
     private Uni<List<IndexEntry>> analyse(Collection collection, List<DocumentContent> contents) {
-        TextAnalyzer analyzer = analyzers.of(collection.settings().language());
-        return Uni.createFrom().item(() -> contents.stream()
-                        .map(c -> new IndexEntry(c.id(), c.title(), c.body(), c.tags(), c.metadata().toString(), c.source(),
-                                AnalyzedDocument.of(analyzer, c.title(), c.body())))
-                        .toList())
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(() -> analyseNow(collection, contents)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -74,9 +74,10 @@ public class IndexWriter {
                     Row row = rows.iterator().next();
                     Previous gone = new Previous(row.getLong("doc_key"), List.of(row.getArrayOfStrings("words")),
                             row.getInteger("title_len"), row.getInteger("body_len"));
-                    return removeWords(db, tenant, collection, List.of(gone))
+                    return db.preparedQuery("DELETE FROM postings WHERE doc_key = $1").execute(Tuple.of(gone.key))
+                            .chain(() -> removeWords(db, tenant, collection, List.of(gone)))
                             .chain(() -> db.preparedQuery("UPDATE collections SET doc_count = doc_count - 1, title_tokens = title_tokens - $3, "
-                                            + "body_tokens = body_tokens - $4 WHERE tenant_id = $1 AND id = $2")
+                                            + "body_tokens = body_tokens - $4, index_version = index_version + 1 WHERE tenant_id = $1 AND id = $2")
                                     .execute(Tuple.of(tenant, collection, gone.titleLength, gone.bodyLength)))
                             .replaceWith(true);
                 });
@@ -200,9 +201,6 @@ public class IndexWriter {
                         SELECT $1, $2, x.w, x.t, x.c FROM unnest($3::text[], $4::text[], $5::int[]) AS x(w, t, c)
                         ON CONFLICT (tenant_id, collection_id, word) DO UPDATE SET df = vocabulary.df + excluded.df, term = excluded.term""")
                 .execute(Tuple.of(tenant, collection, words, terms, by))
-                .chain(() -> db.preparedQuery("DELETE FROM vocabulary WHERE tenant_id = $1 AND collection_id = $2 AND df <= 0 "
-                                + "AND word = ANY($3)")
-                        .execute(Tuple.of(tenant, collection, words)))
                 .replaceWithVoid();
     }
 
@@ -212,7 +210,7 @@ public class IndexWriter {
         long title = entries.stream().mapToLong(e -> e.analysis().titleLength()).sum() - previous.stream().mapToLong(p -> p.titleLength).sum();
         long body = entries.stream().mapToLong(e -> e.analysis().bodyLength()).sum() - previous.stream().mapToLong(p -> p.bodyLength).sum();
         return db.preparedQuery("UPDATE collections SET doc_count = doc_count + $3, title_tokens = title_tokens + $4, "
-                        + "body_tokens = body_tokens + $5 WHERE tenant_id = $1 AND id = $2")
+                        + "body_tokens = body_tokens + $5, index_version = index_version + 1 WHERE tenant_id = $1 AND id = $2")
                 .execute(Tuple.of(tenant, collection, documents, title, body))
                 .replaceWithVoid();
     }

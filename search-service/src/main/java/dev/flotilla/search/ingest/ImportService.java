@@ -8,6 +8,7 @@ import dev.flotilla.search.config.SearchConfig;
 import dev.flotilla.search.document.DocumentContent;
 import dev.flotilla.search.document.DocumentInput;
 import dev.flotilla.search.document.DocumentService;
+import dev.flotilla.search.index.IndexEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedReader;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * NDJSON import: one document per line ({@code {"id": ..., "title": ..., "body": ..., "tags": [...],
@@ -27,7 +30,8 @@ import java.util.UUID;
  * valid document is reported with its number and skipped; the others are kept. A later line for
  * the same id replaces the earlier one.
  *
- * <p>Reads a blocking stream, so it runs on a worker thread and waits for each batch there.
+ * <p>Reads a blocking stream, so it runs on a worker thread. Reading and analysing the next batch
+ * there overlaps with writing the previous one; at most one batch is being written at a time.
  */
 @ApplicationScoped
 public class ImportService {
@@ -52,6 +56,7 @@ public class ImportService {
         long imported = 0;
         long failed = 0;
         List<DocumentContent> batch = new ArrayList<>();
+        CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
             long number = 0;
@@ -73,15 +78,31 @@ public class ImportService {
                     continue;
                 }
                 if (batch.size() >= config.ingest().importBatchSize()) {
-                    imported += documents.upsertBatch(tenant, collection, batch).await().indefinitely();
+                    List<IndexEntry> entries = documents.analyseNow(collection, batch);
+                    imported += finished(writing);
+                    writing = documents.write(tenant, collection, entries).subscribeAsCompletionStage();
                     batch = new ArrayList<>();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        imported += documents.upsertBatch(tenant, collection, batch).await().indefinitely();
+        List<IndexEntry> entries = documents.analyseNow(collection, batch);
+        imported += finished(writing);
+        imported += finished(documents.write(tenant, collection, entries).subscribeAsCompletionStage());
         return new ImportReport(imported, failed, errors);
+    }
+
+    /** Waits for a batch write, failing with what failed it. */
+    private static int finished(CompletableFuture<Integer> writing) {
+        try {
+            return writing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static void report(List<ImportReport.LineError> errors, long line, String message) {

@@ -104,6 +104,10 @@ public final class MetadataFilter {
         return result;
     }
 
+    public boolean isEmpty() {
+        return conditions.isEmpty();
+    }
+
     /** The SQL condition on {@code column} (a jsonb column), binding the paths into {@code params}. */
     public String sql(String column, SqlParams params) {
         StringBuilder sql = new StringBuilder();

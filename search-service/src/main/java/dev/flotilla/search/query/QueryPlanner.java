@@ -3,6 +3,7 @@ package dev.flotilla.search.query;
 import dev.flotilla.search.collection.Collection;
 import dev.flotilla.search.config.SearchConfig;
 import dev.flotilla.search.index.Analyzers;
+import dev.flotilla.search.index.PostingCache;
 import dev.flotilla.search.index.TextAnalyzer;
 import dev.flotilla.search.index.Token;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +33,13 @@ public class QueryPlanner {
     private static final int MAX_GROUPS = 60;
 
     private final Pool pool;
+    private final PostingCache postings;
     private final Analyzers analyzers;
     private final SearchConfig config;
 
-    public QueryPlanner(Pool pool, Analyzers analyzers, SearchConfig config) {
+    public QueryPlanner(Pool pool, PostingCache postings, Analyzers analyzers, SearchConfig config) {
         this.pool = pool;
+        this.postings = postings;
         this.analyzers = analyzers;
         this.config = config;
     }
@@ -89,7 +92,7 @@ public class QueryPlanner {
     private Uni<QueryPlan> resolve(UUID tenant, Collection collection, List<Analysed> analysed, boolean all, boolean matchAll) {
         Set<String> typed = new LinkedHashSet<>();
         analysed.forEach(a -> typed.addAll(a.terms()));
-        return frequencies(tenant, collection.id(), typed).chain(df -> {
+        return frequencies(tenant, collection, typed).chain(df -> {
             Map<String, String> misspelt = new LinkedHashMap<>();
             for (Analysed a : analysed) {
                 if (a.clause().kind() == QueryParser.Kind.WORD && a.clause().occur() != QueryParser.Occur.MUST_NOT
@@ -185,18 +188,16 @@ public class QueryPlanner {
         return new ArrayList<>(byTerm.values());
     }
 
-    private Uni<Map<String, Long>> frequencies(UUID tenant, UUID collection, Set<String> terms) {
+    /** Document frequencies: the lengths of the terms' posting lists, which ranking reads next anyway. */
+    private Uni<Map<String, Long>> frequencies(UUID tenant, Collection collection, Set<String> terms) {
         if (terms.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("SELECT q.term, (SELECT count(*) FROM postings p WHERE p.tenant_id = $1 AND p.collection_id = $2 "
-                        + "AND p.term = q.term) AS df FROM unnest($3::text[]) AS q(term)")
-                .execute(Tuple.of(tenant, collection, terms.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, Long> df = new HashMap<>();
-                    rows.forEach(row -> df.put(row.getString("term"), row.getLong("df")));
-                    return df;
-                });
+        return postings.lists(tenant, collection, terms).map(lists -> {
+            Map<String, Long> df = new HashMap<>();
+            lists.forEach((term, list) -> df.put(term, (long) list.size()));
+            return df;
+        });
     }
 
     private Uni<Map<String, List<Known>>> corrections(UUID tenant, UUID collection, Set<String> words) {

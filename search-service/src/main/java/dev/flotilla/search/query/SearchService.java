@@ -7,7 +7,10 @@ import dev.flotilla.search.collection.CollectionService;
 import dev.flotilla.search.config.SearchConfig;
 import dev.flotilla.search.document.Chunker;
 import dev.flotilla.search.document.Passage;
+import dev.flotilla.search.document.DocumentRepository;
 import dev.flotilla.search.index.Analyzers;
+import dev.flotilla.search.index.PostingCache;
+import dev.flotilla.search.index.PostingList;
 import dev.flotilla.search.index.TextAnalyzer;
 import dev.flotilla.search.index.Token;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +35,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Searches a collection: plans the query against the index, ranks documents with BM25F in SQL
- * (see {@link SearchSql}), counts facets, and builds snippets off the event loop. In passage mode
- * the best documents' passages are ranked with BM25 at passage level.
+ * Searches a collection: plans the query against the index, ranks documents with BM25F, counts
+ * facets, and builds snippets off the event loop. In passage mode the best documents' passages are
+ * ranked with BM25 at passage level.
+ *
+ * <p>Queries of words, OR groups, required words, prefixes and excluded words are ranked in memory
+ * over cached posting lists ({@link IndexRanker}); queries with phrases, metadata filters or tags,
+ * and listing without a query, are ranked by one SQL statement ({@link SearchSql}). Both compute the
+ * same scores.
  */
 @ApplicationScoped
 public class SearchService {
@@ -41,14 +50,19 @@ public class SearchService {
     private final Pool pool;
     private final CollectionService collections;
     private final QueryPlanner planner;
+    private final PostingCache postings;
+    private final DocumentRepository documentRows;
     private final Analyzers analyzers;
     private final SearchConfig config;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SearchService(Pool pool, CollectionService collections, QueryPlanner planner, Analyzers analyzers, SearchConfig config) {
+    public SearchService(Pool pool, CollectionService collections, QueryPlanner planner, PostingCache postings,
+                         DocumentRepository documentRows, Analyzers analyzers, SearchConfig config) {
         this.pool = pool;
         this.collections = collections;
         this.planner = planner;
+        this.postings = postings;
+        this.documentRows = documentRows;
         this.analyzers = analyzers;
         this.config = config;
     }
@@ -82,18 +96,23 @@ public class SearchService {
                         return Uni.createFrom().item(new SearchResponse(List.of(), emptyFacets(facets), 0, millis(started), null));
                     }
                     Supplier<SearchSql> sql = () -> SearchSql.of(tenant, collection, plan, filter, request.tags(), config.ranking());
+                    boolean inMemory = !plan.matchAll() && plan.phrases().isEmpty() && plan.excludedPhrases().isEmpty()
+                            && filter.isEmpty() && (request.tags() == null || request.tags().isEmpty());
+                    Ranker ranker = inMemory
+                            ? (k, skip) -> rankedInMemory(tenant, collection, plan, k, skip)
+                            : (k, skip) -> ranked(sql, k, skip);
                     Uni<Map<String, List<SearchResponse.FacetValue>>> facetCounts = facets(sql, facets);
                     Uni<SearchResponse> hits = request.passages()
-                            ? passages(sql, collection, plan, request, limit, offset, started)
-                            : documents(sql, collection, plan, request, limit, offset, started);
+                            ? passages(ranker, collection, plan, request, limit, offset, started)
+                            : documents(ranker, sql, collection, plan, request, limit, offset, started);
                     return Uni.combine().all().unis(hits, facetCounts).with((response, counts) ->
                             new SearchResponse(response.hits(), counts, response.total(), millis(started), response.nextCursor()));
                 }));
     }
 
-    private Uni<SearchResponse> documents(Supplier<SearchSql> sql, Collection collection, QueryPlan plan, SearchRequest request,
-                                          int limit, int offset, long started) {
-        return ranked(sql, limit, offset).chain(page -> total(sql, page.total(), page.rows().isEmpty() && offset > 0)
+    private Uni<SearchResponse> documents(Ranker ranker, Supplier<SearchSql> sql, Collection collection, QueryPlan plan,
+                                          SearchRequest request, int limit, int offset, long started) {
+        return ranker.page(limit, offset).chain(page -> total(sql, page.total(), page.rows().isEmpty() && offset > 0)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(total -> {
                     TextAnalyzer analyzer = analyzers.of(collection.settings().language());
@@ -107,9 +126,9 @@ public class SearchService {
                 }));
     }
 
-    private Uni<SearchResponse> passages(Supplier<SearchSql> sql, Collection collection, QueryPlan plan, SearchRequest request,
+    private Uni<SearchResponse> passages(Ranker ranker, Collection collection, QueryPlan plan, SearchRequest request,
                                          int limit, int offset, long started) {
-        return ranked(sql, config.query().passageCandidates(), 0)
+        return ranker.page(config.query().passageCandidates(), 0)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> {
                     TextAnalyzer analyzer = analyzers.of(collection.settings().language());
@@ -163,6 +182,45 @@ public class SearchService {
     }
 
     private record RankedPage(List<Ranked> rows, long total) {
+    }
+
+    /** Ranks the matches and reads one page of them. */
+    @FunctionalInterface
+    private interface Ranker {
+        Uni<RankedPage> page(int limit, int offset);
+    }
+
+    private Uni<RankedPage> rankedInMemory(UUID tenant, Collection collection, QueryPlan plan, int limit, int offset) {
+        Set<String> needed = new HashSet<>(plan.excluded());
+        plan.terms().forEach(t -> needed.add(t.term()));
+        double documents = collection.documentCount();
+        return postings.lists(tenant, collection, needed)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(lists -> {
+                    List<IndexRanker.Term> terms = new ArrayList<>();
+                    for (QueryPlan.ScoredTerm t : plan.terms()) {
+                        PostingList list = lists.get(t.term());
+                        double idf = Math.log(1 + (documents - list.size() + 0.5) / (list.size() + 0.5));
+                        terms.add(new IndexRanker.Term(list, t.weight() * idf, t.bit()));
+                    }
+                    return IndexRanker.rank(terms, plan.required(), plan.excluded().stream().map(lists::get).toList(),
+                            collection.settings().fieldWeights().title(), collection.settings().fieldWeights().body(),
+                            config.ranking().k1(), offset + limit);
+                })
+                .chain(ranking -> {
+                    List<IndexRanker.Hit> page = ranking.best().stream().skip(offset).toList();
+                    if (page.isEmpty()) {
+                        return Uni.createFrom().item(new RankedPage(List.of(), ranking.total()));
+                    }
+                    return documentRows.byKeys(pool, tenant, collection.id(), page.stream().map(IndexRanker.Hit::document).toList())
+                            .map(docs -> {
+                                Map<Long, Double> scores = new HashMap<>();
+                                page.forEach(h -> scores.put(h.document(), h.score()));
+                                List<Ranked> rows = docs.stream().map(d -> new Ranked(d.key(), scores.get(d.key()), d.id(), d.title(),
+                                        d.body(), d.metadata())).toList();
+                                return new RankedPage(rows, ranking.total());
+                            });
+                });
     }
 
     private Uni<RankedPage> ranked(Supplier<SearchSql> sql, int limit, int offset) {
