@@ -3,6 +3,7 @@ package dev.flotilla.task;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,6 +101,23 @@ class AgentRegistryTest {
         api.claim(agent, Map.of("max", 1)).statusCode(409);
         api.call().post("/api/v1/agents/" + agent + "/activate").then().statusCode(200).body("lifecycle", is("ACTIVE"));
         api.claim(agent, Map.of("max", 1)).statusCode(200);
+    }
+
+    @Test
+    void aDrainingAgentFinishesItsTaskThenBecomesInactive() throws InterruptedException {
+        UUID agent = api.agent("finisher", "drain");
+        UUID task = api.task(Map.of("type", "last-job", "requiredCapabilities", List.of("drain")));
+        String lease = api.claim(agent, Map.of("max", 1)).statusCode(200).extract().path("tasks[0].leaseId");
+        api.call().post("/api/v1/agents/" + agent + "/drain").then().statusCode(200).body("lifecycle", is("DRAINING"));
+        api.task(Map.of("type", "next-job", "requiredCapabilities", List.of("drain")));
+        api.claim(agent, Map.of("max", 1)).statusCode(409);
+        Thread.sleep(1500); // longer than a sweep: holding a task keeps the agent DRAINING
+        api.call().get("/api/v1/agents/" + agent).then().body("lifecycle", is("DRAINING"));
+        api.call().body(Map.of("leaseId", lease, "progress", 0.5)).post("/api/v1/tasks/" + task + "/heartbeat").then().statusCode(200);
+        api.complete(task, lease, Map.of("done", true)).statusCode(200);
+        Eventually.within(Duration.ofSeconds(10), "the drained agent becomes INACTIVE",
+                () -> "INACTIVE".equals(api.call().get("/api/v1/agents/" + agent).then().extract().path("lifecycle")));
+        api.claim(agent, Map.of("max", 1)).statusCode(409);
     }
 
     @Test

@@ -1,19 +1,31 @@
 package dev.flotilla.task;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.task.config.TaskConfig;
+import dev.flotilla.task.db.Db;
 import dev.flotilla.task.schedule.ScheduleTicker;
 import dev.flotilla.task.task.NewTask;
 import dev.flotilla.task.task.TaskRepository;
 import dev.flotilla.task.task.TaskSpec;
+import dev.flotilla.task.task.Transitions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +50,18 @@ class ScheduleTest {
 
     @Inject
     TaskRepository tasks;
+
+    @Inject
+    Transitions transitions;
+
+    @Inject
+    TaskConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Vertx vertx;
 
     private UUID schedule(String cron, String catchUp) {
         return UUID.fromString(api.call().body(Map.of("name", "s-" + UUID.randomUUID(), "cron", cron, "timeZone", "Europe/Oslo",
@@ -90,6 +114,74 @@ class ScheduleTest {
         Uni.join().all(ticks).andFailFast().await().atMost(Duration.ofSeconds(30));
         assertEquals(1, ticksOf(schedule).size());
         api.call().get("/api/v1/schedules/" + schedule).then().body("lastRunAt", notNullValue());
+    }
+
+    /**
+     * Two schedulers as two replicas run them: each with its own connection pool to the database,
+     * both ticking (several times) through the same five minutes of a clock they share.
+     */
+    @Test
+    void twoIndependentSchedulersCreateOneTaskPerCronTick() {
+        UUID schedule = schedule("* * * * *", "RUN_ONCE");
+        Instant first = Instant.parse(api.call().get("/api/v1/schedules/" + schedule).then().extract().path("nextRunAt"));
+        SteppingClock clock = new SteppingClock(first);
+        Pool replicaPool = separatePool();
+        try {
+            ScheduleTicker replicaOne = new ScheduleTicker(new Db(pool), tasks, transitions, config, json, clock);
+            ScheduleTicker replicaTwo = new ScheduleTicker(new Db(replicaPool), tasks, transitions, config, json, clock);
+            List<Instant> minutes = new ArrayList<>();
+            for (int minute = 0; minute < 5; minute++) {
+                Instant tick = first.plus(Duration.ofMinutes(minute));
+                minutes.add(tick);
+                clock.set(tick.plusSeconds(2));
+                List<Uni<Integer>> ticks = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    ticks.add(replicaOne.tick());
+                    ticks.add(replicaTwo.tick());
+                }
+                Uni.join().all(ticks).andFailFast().await().atMost(Duration.ofSeconds(30));
+            }
+            assertEquals(minutes, ticksOf(schedule));
+        } finally {
+            replicaPool.closeAndAwait();
+        }
+    }
+
+    private Pool separatePool() {
+        Config settings = ConfigProvider.getConfig();
+        PgConnectOptions options = PgConnectOptions.fromUri(settings.getValue("quarkus.datasource.reactive.url", String.class))
+                .setUser(settings.getValue("quarkus.datasource.username", String.class))
+                .setPassword(settings.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(options)
+                .using(vertx.getDelegate()).build());
+    }
+
+    /** A clock the test moves. */
+    private static final class SteppingClock extends Clock {
+        private volatile Instant now;
+
+        SteppingClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test

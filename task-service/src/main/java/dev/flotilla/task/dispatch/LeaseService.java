@@ -41,10 +41,15 @@ public class LeaseService {
                set status = 'SUCCEEDED', result = $4::text::jsonb, progress = 1, lease_expires_at = null,
                    finished_at = now(), updated_at = now()
               from (select id, status as prev from task.tasks
-                     where tenant_id = $1 and id = $2 and status = 'RUNNING' and lease_id = $3 and lease_expires_at > now()
+                     where tenant_id = $1 and id = $2 and status = 'RUNNING' and lease_id = $3 and lease_expires_at > now() %s
                      for update) p
              where t.id = p.id
             returning t.*, p.prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
+
+    /** Completes a task of no workflow, whose success has no consequences beyond its own row. */
+    private static final String COMPLETE_STANDALONE = COMPLETE.formatted("and workflow_id is null");
+
+    private static final String COMPLETE_ANY = COMPLETE.formatted("");
 
     private static final String FAIL = """
             update task.tasks t
@@ -90,10 +95,21 @@ public class LeaseService {
                 });
     }
 
-    /** Completes the attempt; repeating the call with the same lease answers the completed task again. */
+    /**
+     * Completes the attempt; repeating the call with the same lease answers the completed task again.
+     * A task of no workflow is completed by one statement, atomic on its own; when that finds nothing
+     * (a workflow's task, whose dependents follow in the same transaction, or a refusal or repeat),
+     * the transaction below decides.
+     */
     public Uni<TaskView> complete(UUID tenant, UUID task, CompleteTask completion) {
-        return db.tx(connection -> transitions.run(connection, COMPLETE,
-                        Tuple.of(tenant, task, completion.leaseId(), tasks.write(completion.result())))
+        Tuple params = Tuple.of(tenant, task, completion.leaseId(), tasks.write(completion.result()));
+        return tasks.transition(db.pool(), COMPLETE_STANDALONE, params).chain(rows -> rows.isEmpty()
+                ? completeInTransaction(tenant, task, completion, params)
+                : Uni.createFrom().item(rows.get(0).view()));
+    }
+
+    private Uni<TaskView> completeInTransaction(UUID tenant, UUID task, CompleteTask completion, Tuple params) {
+        return db.tx(connection -> transitions.run(connection, COMPLETE_ANY, params)
                 .chain(rows -> rows.isEmpty()
                         ? tasks.find(connection, tenant, task).map(row -> {
                             if (row != null && row.view().status() == TaskStatus.SUCCEEDED && completion.leaseId().equals(row.leaseId())) {

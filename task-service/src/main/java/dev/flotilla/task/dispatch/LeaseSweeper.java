@@ -20,7 +20,9 @@ import java.util.List;
  *       attempt: CANCELLED if cancellation was requested, TIMED_OUT past their deadline, DEAD after
  *       the last attempt, otherwise back to the queue after an exponential back-off with jitter;</li>
  *   <li>PENDING tasks whose time has come (and whose dependencies have succeeded) become SCHEDULED,
- *       which wakes long-polling claims.</li>
+ *       which wakes long-polling claims;</li>
+ *   <li>DRAINING agents that no longer hold a running task have finished draining and become
+ *       INACTIVE, so whoever drained them sees when it is safe to stop them.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -62,6 +64,12 @@ public class LeaseSweeper {
              where t.id = p.id
             returning t.*, p.prev, 'due'::text as reason, null::timestamptz as attempt_started_at""";
 
+    private static final String DRAINED = """
+            update task.agents a set lifecycle = 'INACTIVE', updated_at = now()
+             where lifecycle = 'DRAINING'
+               and not exists (select 1 from task.tasks t
+                                where t.tenant_id = a.tenant_id and t.agent_id = a.id and t.status = 'RUNNING')""";
+
     private final Db db;
     private final Transitions transitions;
     private final TaskConfig config;
@@ -75,7 +83,7 @@ public class LeaseSweeper {
     @Scheduled(every = "${flotilla.task.jobs.sweep-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return expireLeases().chain(this::promoteDue)
+        return expireLeases().chain(this::promoteDue).chain(this::finishDraining)
                 .onFailure().invoke(failure -> LOG.warnf(failure, "Sweeping the task queue failed; the next sweep retries"))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -84,6 +92,11 @@ public class LeaseSweeper {
     /** Ends the attempts whose lease expired; answers the tasks moved. */
     public Uni<List<TaskRow>> expireLeases() {
         return db.tx(connection -> transitions.run(connection, EXPIRE, Tuple.of(config.jobs().sweepBatch())));
+    }
+
+    /** Makes DRAINING agents that hold no running task INACTIVE; answers how many. */
+    public Uni<Integer> finishDraining() {
+        return db.pool().preparedQuery(DRAINED).execute().map(rows -> rows.rowCount());
     }
 
     /** Makes due PENDING tasks SCHEDULED; answers the tasks moved. */

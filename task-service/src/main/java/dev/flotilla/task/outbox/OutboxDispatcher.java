@@ -45,10 +45,17 @@ public class OutboxDispatcher {
     @Scheduled(every = "${flotilla.task.outbox.dispatch-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return dispatch()
+        return drain()
                 .onFailure().invoke(failure -> LOG.warnf(failure, "Dispatching the outbox failed; the next run retries"))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /** Delivers batch after batch while they come full, so a busy queue's outbox keeps up; answers how many rows were delivered. */
+    public Uni<Integer> drain() {
+        return dispatch().chain(delivered -> delivered < config.outbox().batchSize()
+                ? Uni.createFrom().item(delivered)
+                : drain().map(more -> delivered + more));
     }
 
     /** Delivers one batch; answers how many rows were delivered. */

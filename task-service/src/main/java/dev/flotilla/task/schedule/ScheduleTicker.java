@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +29,8 @@ import java.util.List;
  * others skip it), its task is inserted with {@code ON CONFLICT DO NOTHING} against the unique
  * index on {@code (schedule_id, scheduled_for)} (a second insert for a tick can never succeed), and
  * its {@code next_run_at} advances in the same transaction. Ticks missed while the service was
- * down are caught up by the schedule's {@link CatchUp} policy.
+ * down are caught up by the schedule's {@link CatchUp} policy. Ticks are judged by the injected
+ * {@link Clock}, the same for every replica in production (the system clock, in UTC).
  */
 @ApplicationScoped
 public class ScheduleTicker {
@@ -39,7 +41,7 @@ public class ScheduleTicker {
             select id, tenant_id, cron, time_zone, catch_up, next_run_at, task_type, payload::text as payload_json, priority,
                    required_capabilities, timeout_ms, max_attempts, backoff_initial_ms, backoff_max_ms, backoff_multiplier
               from task.schedules
-             where enabled and next_run_at <= now()
+             where enabled and next_run_at <= $1
              order by next_run_at
              limit 100
                for update skip locked""";
@@ -49,14 +51,16 @@ public class ScheduleTicker {
     private final Transitions transitions;
     private final TaskConfig config;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Clock clock;
 
     public ScheduleTicker(Db db, TaskRepository tasks, Transitions transitions, TaskConfig config,
-                          com.fasterxml.jackson.databind.ObjectMapper json) {
+                          com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
         this.db = db;
         this.tasks = tasks;
         this.transitions = transitions;
         this.config = config;
         this.json = json;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${flotilla.task.schedules.tick-interval:1s}", delayed = "1s",
@@ -70,19 +74,19 @@ public class ScheduleTicker {
 
     /** Fires the due schedules this replica can lock; answers how many tasks it created. */
     public Uni<Integer> tick() {
-        return db.tx(connection -> connection.preparedQuery(DUE).execute().chain(rows -> {
+        Instant now = clock.instant();
+        return db.tx(connection -> connection.preparedQuery(DUE).execute(Tuple.of(Db.ts(now))).chain(rows -> {
             List<Row> due = new ArrayList<>();
             rows.forEach(due::add);
             Uni<Integer> created = Uni.createFrom().item(0);
             for (Row row : due) {
-                created = created.chain(count -> fire(connection, row).map(one -> count + one));
+                created = created.chain(count -> fire(connection, row, now).map(one -> count + one));
             }
             return created;
         }));
     }
 
-    private Uni<Integer> fire(SqlConnection connection, Row schedule) {
-        Instant now = Instant.now();
+    private Uni<Integer> fire(SqlConnection connection, Row schedule, Instant now) {
         Instant dueAt = Db.instant(schedule, "next_run_at");
         var cron = Crons.parse(schedule.getString("cron"));
         ZoneId zone = Crons.zone(schedule.getString("time_zone"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.task.db.Db;
+import dev.flotilla.task.dispatch.TaskSignals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -99,7 +100,10 @@ public class TaskRepository {
 
     /**
      * Runs a statement that changes tasks and returns {@code tasks.*, prev, reason, attempt_started_at};
-     * in the same statement, writes one {@code task_events} row and one outbox row per returned task.
+     * in the same statement, writes one {@code task_events} row and one outbox row per returned task,
+     * and notifies the tenants of tasks it made SCHEDULED ({@link TaskSignals}), which PostgreSQL
+     * delivers when the transaction commits. One statement is atomic on its own, so a change without
+     * further consequences needs no explicit transaction.
      */
     public Uni<List<TaskRow>> transition(SqlClient client, String changing, Tuple params) {
         String sql = "with changed as (" + changing + "),"
@@ -107,8 +111,11 @@ public class TaskRepository {
                 + " attempt_started_at) select tenant_id, id, prev, status, reason, attempt, agent_id, attempt_started_at from changed),"
                 + " ob as (insert into task.outbox (tenant_id, topic, aggregate_id, payload) select tenant_id, 'task.status-changed', id,"
                 + " jsonb_build_object('taskId', id, 'type', type, 'workflowId', workflow_id, 'from', prev, 'to', status,"
-                + " 'reason', reason, 'attempt', attempt, 'agentId', agent_id, 'at', now()) from changed)"
-                + " select " + COLUMNS + ", prev from changed order by priority desc, id";
+                + " 'reason', reason, 'attempt', attempt, 'agentId', agent_id, 'at', now()) from changed),"
+                + " announced as (select pg_notify('" + TaskSignals.CHANNEL + "', tenant_id::text)"
+                + " from (select distinct tenant_id from changed where status = 'SCHEDULED') claimable)"
+                // A read-only CTE runs only where it is referenced: the count makes the notifications happen.
+                + " select " + COLUMNS + ", prev, (select count(*) from announced) as announced from changed order by priority desc, id";
         return client.preparedQuery(sql).execute(params).map(this::rows);
     }
 

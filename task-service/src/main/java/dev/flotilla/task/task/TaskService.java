@@ -13,6 +13,7 @@ import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
 import dev.flotilla.task.db.Db;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,6 +93,13 @@ public class TaskService {
                 request.timeout(), request.maxAttempts(), request.backoff());
         NewTask task = new NewTask(Ids.next(), tenant, spec, request.runAt(), request.delay(), request.workflowId(), null, 0,
                 key, key == null ? null : fingerprint(request), null, null);
+        if (request.workflowId() == null) {
+            // One statement writes the task, its event and outbox row and notifies claimers: atomic
+            // on its own, so no transaction around it (two round trips fewer on the hottest path).
+            return tasks.insert(db.pool(), task).chain(rows -> rows.isEmpty()
+                    ? replay(db.pool(), tenant, key, task.idempotencyHash())
+                    : Uni.createFrom().item(new Created(rows.get(0).view(), false)));
+        }
         return db.tx(connection -> openWorkflow(connection, tenant, request.workflowId())
                 .chain(() -> tasks.insert(connection, task))
                 .chain(rows -> rows.isEmpty()
@@ -151,9 +159,9 @@ public class TaskService {
         throw new Conflict("Task " + id + " is " + row.view().status() + "; only PENDING, SCHEDULED or RUNNING tasks can be cancelled");
     }
 
-    private Uni<Created> replay(SqlConnection connection, UUID tenant, String key, String hash) {
-        return tasks.findByIdempotencyKey(connection, tenant, key)
-                .chain(row -> tasks.idempotencyHash(connection, tenant, row.view().id()).map(stored -> {
+    private Uni<Created> replay(SqlClient client, UUID tenant, String key, String hash) {
+        return tasks.findByIdempotencyKey(client, tenant, key)
+                .chain(row -> tasks.idempotencyHash(client, tenant, row.view().id()).map(stored -> {
                     if (!hash.equals(stored)) {
                         throw new Conflict("Idempotency-Key '" + key + "' was used for a different request");
                     }

@@ -1,6 +1,5 @@
 package dev.flotilla.task.task;
 
-import dev.flotilla.task.dispatch.TaskSignals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -18,10 +17,10 @@ import java.util.UUID;
  *   <li>a task of a workflow that SUCCEEDED counts down its dependents' open dependencies, and those
  *       with none left (and due) become SCHEDULED;</li>
  *   <li>a task of a workflow that ended without success cancels all its (transitive) dependents;</li>
- *   <li>the status of every workflow touched is rolled up from its tasks;</li>
- *   <li>tenants with newly claimable tasks are announced on the LISTEN/NOTIFY channel, which
- *       PostgreSQL delivers when (and only if) the transaction commits.</li>
+ *   <li>the status of every workflow touched is rolled up from its tasks.</li>
  * </ul>
+ * Tenants with newly claimable tasks are announced by the statements that make them claimable
+ * ({@link TaskRepository#transition}).
  */
 @ApplicationScoped
 public class Transitions {
@@ -111,22 +110,19 @@ public class Transitions {
                 unsuccessful.add(row.view().id());
             }
         }
-        List<TaskRow> follow = new ArrayList<>();
         Uni<Void> work = Uni.createFrom().voidItem();
         if (!succeeded.isEmpty()) {
             Tuple ids = Tuple.of(succeeded.toArray(UUID[]::new));
             work = work.chain(() -> connection.preparedQuery(COUNT_DOWN).execute(ids))
                     .chain(() -> tasks.transition(connection, RELEASE_DEPENDENTS, ids))
-                    .invoke(follow::addAll).replaceWithVoid();
+                    .replaceWithVoid();
         }
         if (!unsuccessful.isEmpty()) {
             Tuple ids = Tuple.of(unsuccessful.toArray(UUID[]::new));
             work = work.chain(() -> tasks.transition(connection, CANCEL_DEPENDENTS, ids))
-                    .invoke(follow::addAll).replaceWithVoid();
+                    .replaceWithVoid();
         }
-        return work
-                .chain(() -> rollUp(connection, workflows))
-                .chain(() -> announce(connection, rows, follow));
+        return work.chain(() -> rollUp(connection, workflows));
     }
 
     /** Recomputes the status of the workflows from their tasks, under the workflows' row locks. */
@@ -138,17 +134,5 @@ public class Transitions {
         return connection.preparedQuery(LOCK_WORKFLOWS).execute(ids)
                 .chain(() -> connection.preparedQuery(ROLL_UP).execute(ids))
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> announce(SqlConnection connection, List<TaskRow> rows, List<TaskRow> more) {
-        Set<String> tenants = new LinkedHashSet<>();
-        for (List<TaskRow> list : List.of(rows, more)) {
-            for (TaskRow row : list) {
-                if (row.view().status() == TaskStatus.SCHEDULED) {
-                    tenants.add(row.tenant().toString());
-                }
-            }
-        }
-        return TaskSignals.announce(connection, tenants);
     }
 }
