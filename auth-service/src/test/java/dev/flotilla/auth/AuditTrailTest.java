@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -93,6 +95,33 @@ class AuditTrailTest {
                 .body("items.type", hasItem("auth.user.created"))
                 .body("items.type", hasItem("auth.user.roles-changed"))
                 .body("items.type", hasItem("auth.tenant.registered"));
+    }
+
+    @Test
+    void aMemberRefusedAnAdminEndpointIsRecordedAsUnauthorizedAccess() {
+        Api.Tenant tenant = Api.register();
+        String[] member = Api.userWithRole(tenant, "member");
+        given().header("X-Forwarded-For", "10.77.0.9").header("User-Agent", "curious-client/1.0").auth().oauth2(member[1])
+                .get("/api/v1/users").then().statusCode(403);
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.access.denied").get("/api/v1/audit-events").then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].actor", is(member[0]))
+                .body("items[0].subject", is("GET /api/v1/users"))
+                .body("items[0].clientAddress", is("10.77.0.9"))
+                .body("items[0].userAgent", is("curious-client/1.0"))
+                .body("items[0].detail.roles", contains("member"));
+    }
+
+    @Test
+    void aRefusalByAServiceRuleIsRecordedAsUnauthorizedAccessToo() {
+        Api.Tenant tenant = Api.register();
+        Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/keys/rotate").then().statusCode(403);
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.access.denied").get("/api/v1/audit-events").then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].actor", is(tenant.adminId()))
+                .body("items[0].subject", is("POST /api/v1/keys/rotate"));
     }
 
     @Test

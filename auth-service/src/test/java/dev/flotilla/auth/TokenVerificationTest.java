@@ -109,6 +109,18 @@ class TokenVerificationTest {
     }
 
     @Test
+    void aTamperedCopyOfAnAlreadyAcceptedTokenIsUnauthorized() {
+        Api.Tenant tenant = Api.register();
+        given().auth().oauth2(tenant.accessToken()).get(ME).then().statusCode(200);
+        String[] parts = tenant.accessToken().split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"admin\"", "\"viewer\"");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        given().auth().oauth2(tampered).get(ME).then().statusCode(401);
+        given().auth().oauth2(tenant.accessToken()).get(ME).then().statusCode(200);
+    }
+
+    @Test
     void anUnsignedTokenWithAlgNoneIsUnauthorized() {
         Api.Tenant tenant = Api.register();
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + keys.signingKey().kid() + "\"}");

@@ -24,10 +24,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.Map;
 
 /** The tenant's audit trail: administrators read it; the suite's services add their own events to it. */
+// A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
+@Cancellable(false)
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

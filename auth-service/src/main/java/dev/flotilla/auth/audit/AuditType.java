@@ -5,6 +5,8 @@ public final class AuditType {
     public static final String LOGIN_SUCCEEDED = "auth.login.succeeded";
     public static final String LOGIN_FAILED = "auth.login.failed";
     public static final String LOGIN_LOCKED = "auth.login.locked";
+    /** An authenticated caller was refused (403): the "unauthorized access" of the trail. */
+    public static final String ACCESS_DENIED = "auth.access.denied";
     public static final String LOGOUT = "auth.logout";
     public static final String LOGOUT_ALL = "auth.logout-all";
     public static final String SESSION_REVOKED = "auth.session.revoked";
@@ -22,7 +24,6 @@ public final class AuditType {
     public static final String CLIENT_CREATED = "auth.client.created";
     public static final String CLIENT_DELETED = "auth.client.deleted";
     public static final String CLIENT_SECRET_ROTATED = "auth.client.secret-rotated";
-    public static final String CLIENT_TOKEN_ISSUED = "auth.client.token-issued";
 
     private AuditType() {
     }

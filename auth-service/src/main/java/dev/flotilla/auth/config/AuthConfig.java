@@ -77,6 +77,13 @@ public interface AuthConfig {
         /** Clock skew tolerated when verifying expiry. */
         @WithDefault("PT30S")
         Duration clockSkew();
+
+        /**
+         * How many verified access tokens are remembered until they expire, so that a token sent
+         * again is not verified again (0: every request verifies its token).
+         */
+        @WithDefault("4096")
+        int verifiedCacheSize();
     }
 
     /** Signing keys and their rotation. */
@@ -126,6 +133,13 @@ public interface AuthConfig {
         /** Argon2id lanes. */
         @WithDefault("1")
         int argon2Parallelism();
+
+        /**
+         * How many hashes are computed at once (default: the number of processors); further logins
+         * wait their turn. Each takes {@code argon2-memory-kib} of heap and a core for tens of
+         * milliseconds, so this bounds the memory and CPU a burst of logins can take.
+         */
+        Optional<Integer> maxConcurrentHashes();
     }
 
     /** Brute-force protection of the login. */

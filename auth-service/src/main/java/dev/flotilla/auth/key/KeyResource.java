@@ -16,12 +16,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** The platform's signing keys: their state and a rotation on demand (administrators of the default tenant). */
+// A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
+@Cancellable(false)
 @Path("/api/v1/keys")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

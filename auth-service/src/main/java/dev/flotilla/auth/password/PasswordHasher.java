@@ -3,6 +3,8 @@ package dev.flotilla.auth.password;
 import dev.flotilla.auth.config.AuthConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -14,8 +16,9 @@ import java.util.Base64;
 /**
  * Argon2id password hashing (Bouncy Castle, pure Java) in the PHC string format
  * {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, so the cost of each stored hash travels with it
- * and can be raised later. Hashing costs tens of milliseconds of CPU and memory by design, so it
- * always runs on a worker thread; the result comes back on the caller's event-loop context.
+ * and can be raised later. Hashing costs tens of milliseconds of CPU and 19 MiB by design, so it
+ * runs on a bounded pool of its own: a burst of logins waits its turn instead of filling the heap.
+ * The result comes back on the caller's event-loop context.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -26,27 +29,33 @@ public class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final AuthConfig.Passwords config;
-    private final Vertx vertx;
+    private final WorkerExecutor workers;
     private final SecureRandom random = new SecureRandom();
     /** Verified against when an account does not exist, so that its absence takes as long as a wrong password. */
     private final String dummyHash;
 
     public PasswordHasher(AuthConfig config, Vertx vertx) {
         this.config = config.passwords();
-        this.vertx = vertx;
+        this.workers = vertx.createSharedWorkerExecutor("argon2",
+                this.config.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors()));
         this.dummyHash = hashNow("not-a-password-" + random.nextLong());
     }
 
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> hashNow(password)), false);
+        return workers.executeBlocking(Uni.createFrom().item(() -> hashNow(password)), false);
     }
 
     /** Whether {@code password} matches {@code stored}; a null {@code stored} costs the same and never matches. */
     public Uni<Boolean> verify(String password, String stored) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+        return workers.executeBlocking(Uni.createFrom().item(() -> {
             boolean matches = verifyNow(password, stored == null ? dummyHash : stored);
             return stored != null && matches;
         }), false);
+    }
+
+    @PreDestroy
+    void close() {
+        workers.closeAndAwait();
     }
 
     String hashNow(String password) {

@@ -17,12 +17,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Self-service registration of a new tenant and its first administrator. */
+// A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
+@Cancellable(false)
 @Path("/api/v1/auth/register")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)

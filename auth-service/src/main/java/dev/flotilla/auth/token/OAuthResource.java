@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.Map;
 
@@ -25,6 +26,8 @@ import java.util.Map;
  * (grants {@code client_credentials} and {@code refresh_token}), revocation (RFC 7009) and
  * introspection (RFC 7662, for service callers).
  */
+// A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
+@Cancellable(false)
 @Path("/oauth2")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -27,10 +27,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
 /** The calling user's own profile, password and login sessions. */
+// A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
+@Cancellable(false)
 @Path("/api/v1/users/me")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
 @Produces(MediaType.APPLICATION_JSON)

@@ -30,12 +30,15 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 
 /** Administration of the users of the caller's tenant. */
+// A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
+@Cancellable(false)
 @Path("/api/v1/users")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
