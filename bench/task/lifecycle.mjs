@@ -12,7 +12,7 @@
 // created task was completed exactly once. One JSON line with the figures goes to stdout.
 //
 // Settings (environment): AGENTS (10), PRODUCERS (10), BATCH (10), BACKLOG (200),
-// WARMUP (s, 5), DURATION (s, 20).
+// WARMUP (s, 10), DURATION (s, 20).
 
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const settings = {
   producers: Number(process.env.PRODUCERS ?? 10),
   batch: Number(process.env.BATCH ?? 10),
   backlog: Number(process.env.BACKLOG ?? 200),
-  warmupSeconds: Number(process.env.WARMUP ?? 5),
+  warmupSeconds: Number(process.env.WARMUP ?? 10),
   durationSeconds: Number(process.env.DURATION ?? 20),
 };
 
@@ -105,17 +105,17 @@ async function pgboss(connectionString) {
   const boss = new PgBoss({ connectionString, max: settings.agents + settings.producers, schedule: false });
   boss.on('error', (error) => console.error('pg-boss:', error.message));
   await boss.start();
-  await boss.deleteQueue(QUEUE);
-  await boss.createQueue(QUEUE);
+  const queue = `${QUEUE}-${Date.now()}`;  // a queue of its own for every run
+  await boss.createQueue(queue);
   return {
     name: 'pg-boss',
     async create(sequence) {
-      return boss.send(QUEUE, { sequence });
+      return boss.send(queue, { sequence });
     },
     newAgent() {
       return {
         async claim(wait) {
-          const jobs = await boss.fetch(QUEUE, { batchSize: settings.batch });
+          const jobs = await boss.fetch(queue, { batchSize: settings.batch });
           if (jobs.length === 0 && wait) {
             // pg-boss has no long poll; a short pause before the next fetch keeps an idle agent
             // from spinning while reacting within a few milliseconds.
@@ -124,7 +124,7 @@ async function pgboss(connectionString) {
           return jobs.map((job) => ({ id: job.id }));
         },
         async complete(task) {
-          const answer = await boss.complete(QUEUE, task.id, { ok: true });
+          const answer = await boss.complete(queue, task.id, { ok: true });
           if (answer.affected !== 1) {
             throw new Error(`complete of ${task.id} affected ${answer.affected} jobs`);
           }

@@ -9,19 +9,17 @@ import dev.flotilla.task.task.TaskRow;
 import dev.flotilla.task.task.TaskView;
 import dev.flotilla.task.task.Transitions;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Hands claimable tasks to agents. One claim is one transaction: the agent's heartbeat is
- * refreshed, then up to {@code max} SCHEDULED tasks whose required capabilities the agent has are
+ * Hands claimable tasks to agents. One claim is one statement in one transaction: the agent's
+ * heartbeat is refreshed, and up to {@code max} SCHEDULED tasks whose required capabilities the agent has are
  * locked with {@code FOR UPDATE SKIP LOCKED} (so concurrent claims never wait for, nor take, the
  * same task), moved to RUNNING under a fresh lease, and recorded. When nothing is claimable the
  * claim long-polls: it waits for {@link TaskSignals} to announce new work for the tenant (or for
@@ -30,22 +28,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClaimService {
 
+    /** Refreshes the agent's heartbeat and reads what the claim needs; runs even when nothing is claimed. */
     private static final String AGENT = """
-            update task.agents set last_heartbeat_at = now()
-             where tenant_id = $1 and id = $2
-            returning lifecycle, capabilities""";
+            agent as (update task.agents set last_heartbeat_at = now()
+                       where tenant_id = $1 and id = $2
+                   returning lifecycle, capabilities), \
+            """;
 
     private static final String CLAIM = """
             update task.tasks t
-               set status = 'RUNNING', agent_id = $3, lease_id = gen_random_uuid(), lease_ms = $5, attempt = t.attempt + 1,
+               set status = 'RUNNING', agent_id = $2, lease_id = gen_random_uuid(), lease_ms = $4, attempt = t.attempt + 1,
                    started_at = now(), updated_at = now(), progress = null, progress_message = null,
                    deadline_at = now() + t.timeout_ms * interval '1 millisecond',
-                   lease_expires_at = least(now() + $5::bigint * interval '1 millisecond',
+                   lease_expires_at = least(now() + $4::bigint * interval '1 millisecond',
                                             coalesce(now() + t.timeout_ms * interval '1 millisecond', 'infinity'))
               from (select id, status as prev from task.tasks
-                     where tenant_id = $1 and status = 'SCHEDULED' and required_capabilities <@ $2::text[]
+                     where tenant_id = $1 and status = 'SCHEDULED'
+                       and required_capabilities <@ (select capabilities::text[] from agent where lifecycle = 'ACTIVE')
                      order by priority desc, id
-                     limit $4
+                     limit $3
                      for update skip locked) p
              where t.id = p.id
             returning t.*, p.prev, 'claimed'::text as reason, null::timestamptz as attempt_started_at""";
@@ -92,20 +93,25 @@ public class ClaimService {
         });
     }
 
+    /** One statement refreshes the agent's heartbeat and claims; only a claim that got nothing asks why. */
     private Uni<List<TaskRow>> claimOnce(SqlConnection connection, UUID tenant, UUID agent, int max, Duration lease) {
-        return connection.preparedQuery(AGENT).execute(Tuple.of(tenant, agent)).chain(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().failure(new NotFound("agent", agent));
-            }
-            Row row = rows.iterator().next();
-            String lifecycle = row.getString("lifecycle");
-            if (!"ACTIVE".equals(lifecycle)) {
-                return Uni.createFrom().failure(new Conflict("Agent " + agent + " is " + lifecycle + " and claims no tasks"));
-            }
-            String[] capabilities = row.getArrayOfStrings("capabilities");
-            Tuple params = Tuple.tuple(List.of(tenant, capabilities == null ? new String[0] : capabilities, agent, max, lease.toMillis()));
-            return transitions.run(connection, CLAIM, params);
-        });
+        return transitions.run(connection, AGENT, CLAIM, Tuple.of(tenant, agent, max, lease.toMillis()))
+                .call(rows -> rows.isEmpty() ? mayClaim(connection, tenant, agent) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> mayClaim(SqlConnection connection, UUID tenant, UUID agent) {
+        return connection.preparedQuery("select lifecycle from task.agents where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenant, agent))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotFound("agent", agent);
+                    }
+                    String lifecycle = rows.iterator().next().getString("lifecycle");
+                    if (!"ACTIVE".equals(lifecycle)) {
+                        throw new Conflict("Agent " + agent + " is " + lifecycle + " and claims no tasks");
+                    }
+                    return null;
+                });
     }
 
     private static ClaimedTask claimed(TaskRow row) {

@@ -106,7 +106,15 @@ public class TaskRepository {
      * further consequences needs no explicit transaction.
      */
     public Uni<List<TaskRow>> transition(SqlClient client, String changing, Tuple params) {
-        String sql = "with changed as (" + changing + "),"
+        return transition(client, "", changing, params);
+    }
+
+    /**
+     * As {@link #transition(SqlClient, String, Tuple)}, with common table expressions before the
+     * changing statement ({@code "name as (...), "}) that it may read, in the same statement.
+     */
+    public Uni<List<TaskRow>> transition(SqlClient client, String before, String changing, Tuple params) {
+        String sql = "with " + before + "changed as (" + changing + "),"
                 + " ev as (insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt, agent_id,"
                 + " attempt_started_at) select tenant_id, id, prev, status, reason, attempt, agent_id, attempt_started_at from changed),"
                 + " ob as (insert into task.outbox (tenant_id, topic, aggregate_id, payload) select tenant_id, 'task.status-changed', id,"

@@ -88,7 +88,12 @@ public class Transitions {
 
     /** Runs a changing statement (see {@link TaskRepository#transition}) and then its consequences. */
     public Uni<List<TaskRow>> run(SqlConnection connection, String changing, Tuple params) {
-        return tasks.transition(connection, changing, params)
+        return run(connection, "", changing, params);
+    }
+
+    /** As {@link #run(SqlConnection, String, Tuple)}, with common table expressions the changing statement reads. */
+    public Uni<List<TaskRow>> run(SqlConnection connection, String before, String changing, Tuple params) {
+        return tasks.transition(connection, before, changing, params)
                 .call(rows -> consequences(connection, rows, new LinkedHashSet<>()));
     }
 
