@@ -63,7 +63,7 @@ public interface SearchConfig {
         MemorySize maxUploadSize();
 
         /** Documents written per transaction by an NDJSON import. */
-        @WithDefault("200")
+        @WithDefault("500")
         int importBatchSize();
 
         /** Longest document body, in characters. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * What the index stores for one document: per term the frequencies in title and body and the
@@ -23,27 +23,36 @@ public record AnalyzedDocument(int titleLength, int bodyLength, Map<String, Term
     public static AnalyzedDocument of(TextAnalyzer analyzer, String title, String body) {
         List<Token> titleTokens = analyzer.tokens(title);
         List<Token> bodyTokens = analyzer.tokens(body);
-        Map<String, int[]> frequencies = new TreeMap<>();
-        Map<String, List<Integer>> positions = new TreeMap<>();
+        Map<String, Counts> counts = new HashMap<>();
         Map<String, String> words = new LinkedHashMap<>();
-        int titleLength = add(titleTokens, 0, 0, frequencies, positions, words);
+        int titleLength = add(titleTokens, true, 0, counts, words);
         int bodyOffset = titleTokens.size() + FIELD_GAP;
-        int bodyLength = add(bodyTokens, 1, bodyOffset, frequencies, positions, words);
-        Map<String, TermStats> terms = new TreeMap<>();
-        frequencies.forEach((term, f) -> terms.put(term, new TermStats(f[0], f[1], positions.get(term))));
+        int bodyLength = add(bodyTokens, false, bodyOffset, counts, words);
+        Map<String, TermStats> terms = new HashMap<>(counts.size() * 2);
+        counts.forEach((term, c) -> terms.put(term, new TermStats(c.title, c.body, c.positions)));
         return new AnalyzedDocument(titleLength, bodyLength, terms, words);
     }
 
-    private static int add(List<Token> tokens, int field, int offset, Map<String, int[]> frequencies,
-                           Map<String, List<Integer>> positions, Map<String, String> words) {
+    private static final class Counts {
+        int title;
+        int body;
+        final List<Integer> positions = new ArrayList<>(4);
+    }
+
+    private static int add(List<Token> tokens, boolean title, int offset, Map<String, Counts> counts, Map<String, String> words) {
         int length = 0;
         for (Token token : tokens) {
             if (token.term() == null) {
                 continue;
             }
             length++;
-            frequencies.computeIfAbsent(token.term(), t -> new int[2])[field]++;
-            positions.computeIfAbsent(token.term(), t -> new ArrayList<>()).add(offset + token.position());
+            Counts c = counts.computeIfAbsent(token.term(), t -> new Counts());
+            if (title) {
+                c.title++;
+            } else {
+                c.body++;
+            }
+            c.positions.add(offset + token.position());
             if (token.word() != null) {
                 words.putIfAbsent(token.word(), token.term());
             }

@@ -50,13 +50,15 @@ public final class SearchBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int IMPORT_REQUEST_DOCUMENTS = 5000;
     private static final int SHORT_QUERIES = 700;
+    /** CPU seconds used so far by the service and by PostgreSQL; null when the service is not ours. */
+    private static java.util.function.Supplier<double[]> cpu = () -> null;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         Path data = Path.of(options.getOrDefault("data", System.getenv().getOrDefault("SCIFACT_DIR", "")));
         if (!Files.isRegularFile(data.resolve("corpus.jsonl"))) {
             System.err.println("usage: bench/search/run --data <dir with corpus.jsonl, queries.jsonl, qrels.tsv> [--weights 1,2,3] "
-                    + "[--scale 100000] [--seconds 30] [--connections 4] [--jar <quarkus-run.jar>] [--url <base> --token <jwt>]");
+                    + "[--scale 100000] [--seconds 30] [--connections 4] [--ranking off] [--jar <quarkus-run.jar>] [--url <base> --token <jwt>]");
             System.exit(2);
         }
         Ranking.Dataset dataset = Ranking.Dataset.read(data);
@@ -64,20 +66,23 @@ public final class SearchBench {
         int scale = Integer.parseInt(options.getOrDefault("scale", "100000"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
+        boolean ranking = !"off".equals(options.get("ranking"));
         System.out.printf("%d documents, %d judged queries; scale %d%n", dataset.corpus().size(), dataset.queries().size(), scale);
         String loadAtStart = load();
 
         Path work = Path.of("..", ".work", "search").toAbsolutePath().normalize();
         Files.createDirectories(work);
         LocalPostgres postgres = null;
+        Path dataDir = work.resolve("pg-" + UUID.randomUUID());
         JwksServer jwks = null;
         Process service = null;
         String base = options.get("url");
         String token = options.get("token");
         try {
+            cpu = () -> null;
             if (base == null) {
                 jwks = JwksServer.start(freePort());
-                postgres = LocalPostgres.start(work, work.resolve("pg-" + UUID.randomUUID()), freePort(), true,
+                postgres = LocalPostgres.start(work, dataDir, freePort(), true,
                         work.resolve("postgres.log").toFile());
                 postgres.prepare("flotilla");
                 int port = freePort();
@@ -94,10 +99,15 @@ public final class SearchBench {
                 base = "http://localhost:" + port;
                 awaitReady(base, service, work);
                 token = TestTokens.longLived(UUID.randomUUID(), "member");
+                long servicePid = service.pid();
+                long postmasterPid = CpuTime.postmaster(dataDir);
+                cpu = () -> new double[] {CpuTime.of(servicePid), CpuTime.of(postmasterPid)};
             }
             Api api = new Api(base, token);
             StringBuilder report = new StringBuilder();
-            report.append(rankingTable(api, dataset, weights, data.getFileName().toString()));
+            if (ranking) {
+                report.append(rankingTable(api, dataset, weights, data.getFileName().toString()));
+            }
             if (scale > 0) {
                 report.append('\n').append(scaleTables(api, dataset, scale, seconds, connections, work, base, token));
             }
@@ -171,8 +181,12 @@ public final class SearchBench {
         }
         String collection = api.post("/api/v1/collections", "{\"name\": \"synthetic-" + UUID.randomUUID() + "\"}").get("id").asText();
         System.out.printf("importing %d generated documents (%d requests)%n", scale, requests.size());
+        double[] cpuBefore = cpu.get();
         double importSeconds = importAll(api, collection, requests);
-        System.out.printf("imported in %.1f s: %.0f documents/s%n", importSeconds, scale / importSeconds);
+        double[] cpuAfter = cpu.get();
+        String cpuUsed = cpuBefore == null ? "" : " CPU used: search-service %.1f s, PostgreSQL %.1f s (%.2f ms of CPU per document)".formatted(
+                cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], 1000 * (cpuAfter[0] - cpuBefore[0] + cpuAfter[1] - cpuBefore[1]) / scale);
+        System.out.printf("imported in %.1f s: %.0f documents/s;%s%n", importSeconds, scale / importSeconds, cpuUsed);
 
         List<String> bodies = new ArrayList<>();
         for (Ranking.Query q : dataset.queries()) {
@@ -189,8 +203,8 @@ public final class SearchBench {
         List<LoadTest.Result> results = List.of(load.run(1, seconds), load.run(connections, seconds));
         StringBuilder table = new StringBuilder();
         table.append(("Indexing: %d generated documents (average body %.0f bytes, title, tag, 2 metadata fields) imported as NDJSON in %d "
-                        + "requests of %d: %.1f s, **%.0f documents/s**.%n%n").formatted(scale, (double) bodyBytes / scale, requests.size(),
-                IMPORT_REQUEST_DOCUMENTS, importSeconds, scale / importSeconds));
+                        + "requests of %d: %.1f s, **%.0f documents/s**.%s%n%n").formatted(scale, (double) bodyBytes / scale, requests.size(),
+                IMPORT_REQUEST_DOCUMENTS, importSeconds, scale / importSeconds, cpuUsed));
         table.append(("Search at %d documents: wrk (1 thread, keep-alive) POSTing %d queries in rotation (%d scifact claims, %d words "
                 + "of generated titles; limit 10, snippets with highlighting), %d s per row after a 10 s warm-up; load before: %s.%n%n")
                 .formatted(scale, bodies.size(), dataset.queries().size(), SHORT_QUERIES, seconds, loadBefore));
