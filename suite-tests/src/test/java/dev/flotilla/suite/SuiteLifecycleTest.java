@@ -34,11 +34,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +67,8 @@ class SuiteLifecycleTest {
             "auth", "policy", "search", "conversation", "task", "notification", "config", "health");
     private static final Duration LAUNCHER_TIMEOUT = Duration.ofMinutes(8);
     private static final String DATABASE = "flotilla";
+    private static final Pattern FIRST_ADMIN =
+            Pattern.compile("First administrator created: tenant=default email=(\\S+) password=(\\S+)");
 
     private Path repo;
     private Path launcher;
@@ -73,6 +78,8 @@ class SuiteLifecycleTest {
 
     /** The processes of the first {@code up}, by pid file name. */
     private final Map<String, Long> firstPids = new HashMap<>();
+    /** What the first {@code up} printed. */
+    private LauncherRun firstUp;
 
     @BeforeAll
     void freshStateDirectory() throws Exception {
@@ -101,6 +108,7 @@ class SuiteLifecycleTest {
     @Order(1)
     void upStartsAllEightServicesReady() {
         LauncherRun up = flotilla("up");
+        firstUp = up;
 
         assertEquals(0, up.exitCode(), "./flotilla up failed:\n" + up.output());
         firstPids.putAll(pidFiles());
@@ -126,6 +134,27 @@ class SuiteLifecycleTest {
 
     @Test
     @Order(3)
+    void theFirstUpPrintsAnAdministratorWhoseTokenEveryServiceAccepts() {
+        Matcher admin = FIRST_ADMIN.matcher(firstUp.output());
+        assertTrue(admin.find(), "the first up did not print the first administrator:\n" + firstUp.output());
+
+        String token = given().port(port("auth"))
+                .contentType("application/json")
+                .body(Map.of("tenant", "default", "email", admin.group(1), "password", admin.group(2)))
+                .when().post("/api/v1/auth/login")
+                .then().statusCode(200)
+                .extract().path("accessToken");
+        for (String service : SERVICES) {
+            given().port(port(service))
+                    .auth().oauth2(token)
+                    .when().get("/api/v1/caller")
+                    .then().statusCode(200)
+                    .body("roles", hasItem("admin"));
+        }
+    }
+
+    @Test
+    @Order(4)
     void statusShowsEveryServiceUpAndReady() {
         LauncherRun status = flotilla("status");
 
@@ -141,7 +170,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void upWhileRunningLeavesTheRunningProcessesAlone() {
         LauncherRun again = flotilla("up");
 
@@ -150,7 +179,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRowCanBeWrittenToTheSuitesDatabase() throws SQLException {
         try (Connection db = database(); Statement statement = db.createStatement()) {
             statement.execute("create schema if not exists suite_tests");
@@ -163,7 +192,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void downStopsEveryProcessOfTheSuite() {
         Map<String, Long> pids = pidFiles();
         long postmaster = postmasterPid();
@@ -176,9 +205,10 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void upAfterDownKeepsTheData() throws SQLException {
         LauncherRun up = flotilla("up");
+        firstUp = up;
 
         assertEquals(0, up.exitCode(), "./flotilla up failed:\n" + up.output());
         for (String service : SERVICES) {
@@ -197,7 +227,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void downAgainLeavesNothingRunning() {
         Map<String, Long> pids = pidFiles();
         long postmaster = postmasterPid();
