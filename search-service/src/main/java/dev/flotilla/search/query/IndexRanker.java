@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * BM25F over in-memory posting lists, document at a time: the lists are merged in document order,
- * each document is scored once with all its query terms, checked against the required groups and
- * the exclusions, counted, and kept if among the best {@code k}. Scores and order are those of
- * {@link SearchSql} (score descending, then document key).
+ * BM25F over in-memory posting lists. Every matching document is scored with all its query terms,
+ * checked against the required groups and the exclusions, counted, and kept if among the best
+ * {@code k}; scores and order are those of {@link SearchSql} (score descending, then document key).
+ *
+ * <p>When the lists' documents lie in a dense key range (the usual case: a collection's documents get
+ * consecutive keys as they are imported), the lists are added term at a time into arrays indexed by
+ * key, which costs one array update per posting; otherwise they are merged document at a time.
  */
 final class IndexRanker {
 
@@ -28,6 +31,12 @@ final class IndexRanker {
     private static final Comparator<Hit> WORST_FIRST = Comparator.comparingDouble(Hit::score)
             .thenComparing(Comparator.comparingLong(Hit::document).reversed());
 
+    /** Largest key range ranked with arrays (16 bytes per key: 32 MB at most). */
+    private static final int MAX_DENSE_RANGE = 2_000_000;
+    /** Arrays are used while the key range is at most this many times the postings, or {@link #MIN_DENSE_RANGE}. */
+    private static final long DENSE_RANGE_PER_POSTING = 8;
+    private static final long MIN_DENSE_RANGE = 65_536;
+
     private IndexRanker() {
     }
 
@@ -39,6 +48,68 @@ final class IndexRanker {
      */
     static Ranking rank(List<Term> terms, long required, List<PostingList> excluded, double titleWeight, double bodyWeight,
                         double k1, int k) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long postings = 0;
+        for (Term term : terms) {
+            long[] docs = term.postings().documents();
+            if (docs.length > 0) {
+                first = Math.min(first, docs[0]);
+                last = Math.max(last, docs[docs.length - 1]);
+                postings += docs.length;
+            }
+        }
+        if (postings == 0) {
+            return new Ranking(List.of(), 0);
+        }
+        long range = last - first + 1;
+        return range <= MAX_DENSE_RANGE && range <= Math.max(DENSE_RANGE_PER_POSTING * postings, MIN_DENSE_RANGE)
+                ? dense(terms, required, excluded, titleWeight, bodyWeight, k1, k, first, (int) range)
+                : merged(terms, required, excluded, titleWeight, bodyWeight, k1, k);
+    }
+
+    /** Term at a time into arrays indexed by {@code key − first}. */
+    static Ranking dense(List<Term> terms, long required, List<PostingList> excluded, double titleWeight, double bodyWeight,
+                         double k1, int k, long first, int range) {
+        double[] scores = new double[range];
+        long[] masks = new long[range];
+        for (Term term : terms) {
+            PostingList postings = term.postings();
+            long[] docs = postings.documents();
+            float[] title = postings.title();
+            float[] body = postings.body();
+            double weight = term.weight();
+            long bit = term.bit();
+            for (int j = 0; j < docs.length; j++) {
+                int at = (int) (docs[j] - first);
+                double tf = titleWeight * title[j] + bodyWeight * body[j];
+                scores[at] += weight * tf / (tf + k1);
+                masks[at] |= bit;
+            }
+        }
+        for (PostingList list : excluded) {
+            for (long doc : list.documents()) {
+                if (doc >= first && doc - first < range) {
+                    masks[(int) (doc - first)] = 0;
+                }
+            }
+        }
+        PriorityQueue<Hit> best = new PriorityQueue<>(Math.max(1, k), WORST_FIRST);
+        long total = 0;
+        for (int at = 0; at < range; at++) {
+            long mask = masks[at];
+            if (mask == 0 || (mask & required) != required) {
+                continue;
+            }
+            total++;
+            offer(best, k, new Hit(first + at, scores[at]));
+        }
+        return ordered(best, total);
+    }
+
+    /** Document at a time: the lists merged in key order, each document scored once. */
+    static Ranking merged(List<Term> terms, long required, List<PostingList> excluded, double titleWeight, double bodyWeight,
+                          double k1, int k) {
         int n = terms.size();
         int[] at = new int[n];
         int[] skipAt = new int[excluded.size()];
@@ -71,17 +142,21 @@ final class IndexRanker {
                 continue;
             }
             total++;
-            if (k == 0) {
-                continue;
-            }
-            Hit hit = new Hit(document, score);
-            if (best.size() < k) {
-                best.add(hit);
-            } else if (WORST_FIRST.compare(hit, best.peek()) > 0) {
-                best.poll();
-                best.add(hit);
-            }
+            offer(best, k, new Hit(document, score));
         }
+        return ordered(best, total);
+    }
+
+    private static void offer(PriorityQueue<Hit> best, int k, Hit hit) {
+        if (best.size() < k) {
+            best.add(hit);
+        } else if (k > 0 && WORST_FIRST.compare(hit, best.peek()) > 0) {
+            best.poll();
+            best.add(hit);
+        }
+    }
+
+    private static Ranking ordered(PriorityQueue<Hit> best, long total) {
         List<Hit> ordered = new ArrayList<>(best);
         ordered.sort(WORST_FIRST.reversed());
         return new Ranking(ordered, total);

@@ -213,7 +213,27 @@ public final class SearchBench {
             table.append("| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n".formatted(r.connections(), r.requests(), r.perSecond(), r.p50(),
                     r.p90(), r.p99(), r.max(), r.non2xx() + r.socketErrors()));
         }
+        table.append(slowest(api, "/api/v1/collections/" + collection + "/search", bodies));
         return table.toString();
+    }
+
+    /** Every search once more, one at a time: the slowest five, with the time the service itself reports ({@code tookMs}). */
+    private static String slowest(Api api, String path, List<String> bodies) throws Exception {
+        record Timed(String body, double ms, long tookMs) {
+        }
+        List<Timed> timed = new ArrayList<>();
+        for (String body : bodies) {
+            long started = System.nanoTime();
+            JsonNode answer = api.post(path, body);
+            timed.add(new Timed(body, (System.nanoTime() - started) / 1e6, answer.get("tookMs").asLong()));
+        }
+        timed.sort((a, b) -> Double.compare(b.ms(), a.ms()));
+        StringBuilder text = new StringBuilder("\nSlowest of the %d searches run once more one at a time (ms at the client / tookMs of the service):%n%n"
+                .formatted(bodies.size()));
+        for (Timed t : timed.subList(0, Math.min(5, timed.size()))) {
+            text.append("- %.1f / %d: `%s`%n".formatted(t.ms(), t.tookMs(), JSON.readTree(t.body()).get("q").asText()));
+        }
+        return text.toString();
     }
 
     private static String searchBody(String q) throws IOException {
