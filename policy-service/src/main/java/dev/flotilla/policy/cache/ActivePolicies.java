@@ -3,6 +3,8 @@ package dev.flotilla.policy.cache;
 import dev.flotilla.policy.config.PolicyConfig;
 import dev.flotilla.policy.evaluation.RuleSet;
 import dev.flotilla.policy.policy.TenantProvisioning;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,13 +40,17 @@ public class ActivePolicies {
     private final RuleSetLoader loader;
     private final TenantProvisioning provisioning;
     private final long ttlNanos;
+    private final Counter loads;
     /** Whether change notifications are being received; without them nothing is served from memory. */
     private volatile boolean notified;
 
-    public ActivePolicies(RuleSetLoader loader, TenantProvisioning provisioning, PolicyConfig config) {
+    public ActivePolicies(RuleSetLoader loader, TenantProvisioning provisioning, PolicyConfig config, MeterRegistry registry) {
         this.loader = loader;
         this.provisioning = provisioning;
         this.ttlNanos = config.cache().tenantTtl().toNanos();
+        this.loads = Counter.builder("flotilla.policy.rule.set.loads")
+                .description("Tenant rule sets read from the database because memory held no current one")
+                .register(registry);
     }
 
     /** The tenant's rule set in force: from memory when it is current, else loaded (and cached). */
@@ -55,6 +61,7 @@ public class ActivePolicies {
         }
         long generation = slot.generation;
         long epochAtStart = epoch.get();
+        loads.increment();
         return provisioning.ensure(tenant)
                 .chain(() -> loader.load(tenant))
                 .invoke(rules -> store(tenant, generation, epochAtStart, rules));

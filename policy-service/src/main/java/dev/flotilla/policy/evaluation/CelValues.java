@@ -1,6 +1,7 @@
 package dev.flotilla.policy.evaluation;
 
 import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelVariableResolver;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a decision request into the variables a CEL condition sees. JSON numbers arrive as
@@ -27,8 +29,17 @@ public final class CelValues {
     private CelValues() {
     }
 
-    /** The activation of one evaluation: {@code subject}, {@code action}, {@code resource}, {@code context}, {@code now}. */
-    public static Map<String, Object> variables(DecisionRequest request, Instant now) {
+    /**
+     * The variables of one decision ({@code subject}, {@code action}, {@code resource},
+     * {@code context}, {@code now}), built once and shared by every condition evaluated for it.
+     * A resolver rather than a map: CEL copies a map into an activation on every evaluation.
+     */
+    public static CelVariableResolver resolver(DecisionRequest request, Instant now) {
+        Map<String, Object> variables = variables(request, now);
+        return name -> Optional.ofNullable(variables.get(name));
+    }
+
+    private static Map<String, Object> variables(DecisionRequest request, Instant now) {
         DecisionRequest.Subject subject = request.subject();
         DecisionRequest.Resource resource = request.resource();
         Map<String, Object> subjectValue = Map.of(

@@ -9,7 +9,23 @@ import java.util.regex.Pattern;
  */
 public abstract sealed class Glob {
 
+    private final String pattern;
+
+    private Glob(String pattern) {
+        this.pattern = pattern;
+    }
+
     public abstract boolean matches(String value);
+
+    /** The glob as written. */
+    public String pattern() {
+        return pattern;
+    }
+
+    /** Whether {@code text} has no wildcard, so that it matches only itself. */
+    public static boolean isLiteral(String text) {
+        return text.indexOf('*') < 0 && text.indexOf('?') < 0;
+    }
 
     public static Glob of(String glob) {
         if (glob.equals("*")) {
@@ -21,7 +37,7 @@ public abstract sealed class Glob {
             return new Literal(glob);
         }
         if (!hasQuestion && star == glob.length() - 1) {
-            return new Prefix(glob.substring(0, star));
+            return new Prefix(glob, glob.substring(0, star));
         }
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
@@ -39,11 +55,15 @@ public abstract sealed class Glob {
         if (!literal.isEmpty()) {
             regex.append(Pattern.quote(literal.toString()));
         }
-        return new Regex(Pattern.compile(regex.toString(), Pattern.DOTALL));
+        return new Regex(glob, Pattern.compile(regex.toString(), Pattern.DOTALL));
     }
 
     static final class Any extends Glob {
         static final Any INSTANCE = new Any();
+
+        private Any() {
+            super("*");
+        }
 
         @Override
         public boolean matches(String value) {
@@ -55,6 +75,7 @@ public abstract sealed class Glob {
         private final String literal;
 
         Literal(String literal) {
+            super(literal);
             this.literal = literal;
         }
 
@@ -67,7 +88,8 @@ public abstract sealed class Glob {
     static final class Prefix extends Glob {
         private final String prefix;
 
-        Prefix(String prefix) {
+        Prefix(String pattern, String prefix) {
+            super(pattern);
             this.prefix = prefix;
         }
 
@@ -78,15 +100,16 @@ public abstract sealed class Glob {
     }
 
     static final class Regex extends Glob {
-        private final Pattern pattern;
+        private final Pattern regex;
 
-        Regex(Pattern pattern) {
-            this.pattern = pattern;
+        Regex(String glob, Pattern regex) {
+            super(glob);
+            this.regex = regex;
         }
 
         @Override
         public boolean matches(String value) {
-            return pattern.matcher(value).matches();
+            return regex.matcher(value).matches();
         }
     }
 }

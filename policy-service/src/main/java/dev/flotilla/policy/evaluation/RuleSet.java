@@ -1,9 +1,11 @@
 package dev.flotilla.policy.evaluation;
 
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelVariableResolver;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ public final class RuleSet {
     private final List<Entry> entries;
     private final CompiledRule[] rules;
     private final String[] policyNames;
+    private final RuleIndex index;
+    private final Map<String, Integer> versions;
 
     public RuleSet(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -42,6 +46,10 @@ public final class RuleSet {
         }
         this.rules = all.toArray(CompiledRule[]::new);
         this.policyNames = names.toArray(String[]::new);
+        this.index = new RuleIndex(rules);
+        Map<String, Integer> byPolicy = new LinkedHashMap<>();
+        this.entries.forEach(e -> byPolicy.put(e.policy().policyId().toString(), e.policy().version()));
+        this.versions = Collections.unmodifiableMap(byPolicy);
     }
 
     public static RuleSet empty() {
@@ -52,10 +60,8 @@ public final class RuleSet {
         return entries;
     }
 
-    /** The version of each policy in the set, by policy id: what the decision log records. */
+    /** The version of each policy in the set, by policy id: what the decision log records. Immutable. */
     public Map<String, Integer> versions() {
-        Map<String, Integer> versions = new LinkedHashMap<>();
-        entries.forEach(e -> versions.put(e.policy().policyId().toString(), e.policy().version()));
         return versions;
     }
 
@@ -82,11 +88,11 @@ public final class RuleSet {
         long started = System.nanoTime();
         String action = request.action();
         String resource = request.resource().qualifiedName();
-        Map<String, Object> variables = null;
+        CelVariableResolver variables = null;
         List<MatchedRule> allows = null;
         List<MatchedRule> denies = null;
         List<String> problems = null;
-        for (int i = 0; i < rules.length; i++) {
+        for (int i : index.candidates(action, request.resource().type())) {
             CompiledRule rule = rules[i];
             if (!rule.appliesTo(action, resource)) {
                 continue;
@@ -96,7 +102,7 @@ public final class RuleSet {
                 matched = true;
             } else {
                 if (variables == null) {
-                    variables = CelValues.variables(request, now);
+                    variables = CelValues.resolver(request, now);
                 }
                 try {
                     matched = Boolean.TRUE.equals(rule.condition().eval(variables));

@@ -11,7 +11,6 @@ import dev.flotilla.policy.evaluation.DecisionRequest;
 import dev.flotilla.policy.policy.PolicyDocuments;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +44,7 @@ public class DecisionLog {
     private final PolicyDocuments documents;
     private final PolicyConfig.DecisionLog config;
     private final Counter dropped;
+    private final Counter written;
 
     public DecisionLog(DecisionLogRepository entries, PolicyDocuments documents, PolicyConfig config, MeterRegistry registry) {
         this.entries = entries;
@@ -52,9 +53,15 @@ public class DecisionLog {
         this.dropped = Counter.builder("flotilla.policy.decision.log.dropped")
                 .description("Sampled decisions not logged because the log buffer was full")
                 .register(registry);
+        this.written = Counter.builder("flotilla.policy.decision.log.written")
+                .description("Decision-log entries written to the database")
+                .register(registry);
     }
 
-    /** Offers a decision to the log; it is kept if sampled and if the buffer has room. */
+    /**
+     * Offers a decision to the log; it is kept if sampled and if the buffer has room.
+     * {@code versions} is kept, not copied: it must not change afterwards.
+     */
     public void record(UUID tenant, DecisionRequest request, DecisionOutcome outcome, Map<String, Integer> versions, Instant at) {
         double rate = outcome.decision() == Decision.DENY ? config.denySampleRate() : config.allowSampleRate();
         if (rate <= 0 || (rate < 1 && ThreadLocalRandom.current().nextDouble() >= rate)) {
@@ -76,7 +83,7 @@ public class DecisionLog {
         entry.resourceId = request.resource().id();
         entry.input = documents.toJson(request);
         entry.result = documents.toJson(outcome);
-        entry.policyVersions = Map.copyOf(versions);
+        entry.policyVersions = Collections.unmodifiableMap(versions);
         entry.evaluationMicros = outcome.evaluationMicros();
         buffer.add(entry);
     }
@@ -93,7 +100,8 @@ public class DecisionLog {
             return Uni.createFrom().voidItem();
         }
         buffered.addAndGet(-batch.size());
-        return Panache.withTransaction(() -> entries.persist(batch))
+        return entries.insertAll(batch)
+                .invoke(() -> written.increment(batch.size()))
                 .onFailure().invoke(e -> LOG.errorf(e, "Could not write %d decision-log entries", batch.size()))
                 .onFailure().recoverWithNull()
                 .chain(() -> buffer.isEmpty() ? Uni.createFrom().voidItem() : flush());

@@ -4,15 +4,42 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /** Queries over the decision log; all but the retention delete are scoped to a tenant. */
 @ApplicationScoped
 public class DecisionLogRepository implements PanacheRepositoryBase<DecisionLogEntry, UUID> {
+
+    private static final String INSERT = "insert into decision_logs (id, tenant_id, created_at, decision, subject_id, action,"
+            + " resource_type, resource_id, input, result, policy_versions, evaluation_micros)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+
+    private final Pool pool;
+
+    public DecisionLogRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Writes {@code batch} as one pipelined, atomic statement batch: one round trip, and none of
+     * the per-entity work of a session, which at thousands of logged decisions a second matters.
+     */
+    public Uni<Void> insertAll(List<DecisionLogEntry> batch) {
+        List<Tuple> rows = batch.stream().map(e -> Tuple.tuple()
+                .addValue(e.id).addValue(e.tenantId).addValue(e.createdAt.atOffset(ZoneOffset.UTC)).addValue(e.decision)
+                .addValue(e.subjectId).addValue(e.action).addValue(e.resourceType).addValue(e.resourceId)
+                .addValue(new JsonObject(e.input)).addValue(new JsonObject(e.result))
+                .addValue(new JsonObject(e.policyVersions)).addValue(e.evaluationMicros)).toList();
+        return pool.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
 
     /** Entries matching {@code filter}, newest first, older than {@code before} when it is given. */
     public Uni<List<DecisionLogEntry>> page(UUID tenant, DecisionLogFilter filter, UUID before, int limit) {

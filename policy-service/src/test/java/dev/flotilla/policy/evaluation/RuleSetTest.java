@@ -62,6 +62,42 @@ class RuleSetTest {
     }
 
     @Test
+    void rulesNamingOtherActionsOrTypesAreSkippedButWildcardsStillApply() {
+        var set = rules(
+                rule("read-docs", Effect.ALLOW, List.of("read"), List.of("doc"), null),
+                rule("write-notes", Effect.ALLOW, List.of("write"), List.of("note:*"), null),
+                rule("any-on-drafts", Effect.ALLOW, List.of("*"), List.of("draft-*"), null),
+                rule("archive-anything", Effect.ALLOW, List.of("archive"), List.of("*"), null));
+        assertEquals(List.of("read-docs"), ruleIds(set, "read", "doc"));
+        assertEquals(List.of(), ruleIds(set, "write", "doc"));
+        assertEquals(List.of("write-notes"), ruleIds(set, "write", "note"));
+        assertEquals(List.of("any-on-drafts"), ruleIds(set, "publish", "draft-3"));
+        assertEquals(List.of("archive-anything"), ruleIds(set, "archive", "never-named"));
+        assertEquals(List.of(), ruleIds(set, "never-named", "never-named"));
+    }
+
+    @Test
+    void matchedRulesKeepTheOrderOfThePoliciesWhateverTheIndex() {
+        var set = rules(
+                rule("first", Effect.ALLOW, List.of("read"), List.of("doc"), null),
+                rule("second", Effect.ALLOW, List.of("*"), List.of("*"), null),
+                rule("third", Effect.ALLOW, List.of("read", "write"), List.of("doc:1", "note:*"), null));
+        assertEquals(List.of("first", "second", "third"), ruleIds(set, "read", "doc"));
+    }
+
+    @Test
+    void aTypeContainingAColonMatchesByItsQualifiedName() {
+        // "a:b" with id "c" is "a:b:c": a glob fixing the leading segment "a" must still see it.
+        var set = rules(rule("r", Effect.ALLOW, List.of("read"), List.of("a:b:*"), null));
+        assertEquals(List.of("r"), ruleIds(set, "read", "a:b"));
+    }
+
+    private static List<String> ruleIds(RuleSet set, String action, String type) {
+        return set.evaluate(ask("u", List.of(), action, type, "1", Map.of()), NOON).matchedRules().stream()
+                .map(MatchedRule::rule).toList();
+    }
+
+    @Test
     void conditionsSeeSubjectResourceAndNow() {
         var set = rules(rule("owner-in-office-hours", Effect.ALLOW, List.of("*"), List.of("*"),
                 "resource.attributes.ownerId == subject.id && now.getHours('UTC') >= 9 && now.getHours('UTC') < 17"));
