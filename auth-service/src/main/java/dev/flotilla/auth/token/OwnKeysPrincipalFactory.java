@@ -32,7 +32,7 @@ import java.time.Instant;
  */
 @ApplicationScoped
 @Alternative
-@Priority(1)
+@Priority(2) // above the shared module's RememberedTokens, which verifies through the JWKS
 public class OwnKeysPrincipalFactory extends JWTCallerPrincipalFactory {
 
     private final TokenVerifier verifier;

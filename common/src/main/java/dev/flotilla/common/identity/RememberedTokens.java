@@ -1,0 +1,71 @@
+package dev.flotilla.common.identity;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Verifies bearer tokens as SmallRye JWT always does (JWKS, RS256, issuer, audience, expiry), and
+ * remembers the principal of each verified token, by the token's exact text, until the token
+ * expires. A client sends the same access token with every request for its whole lifetime, so the
+ * signature check and claim parsing, the dearest part of a small request, happen once per token
+ * instead of once per request.
+ *
+ * <p>A remembered answer is the one verifying again would give: only an identical string hits, the
+ * issuer and audience checked are fixed configuration, the entry is gone when the token expires,
+ * and a signing key leaves the JWKS only after every token it signed has expired. Rejected tokens
+ * are never remembered. Principals are not changed after they are built, so requests may share one.
+ *
+ * <p>{@code flotilla.auth.remembered-tokens} bounds the number of tokens remembered (default 1000,
+ * a few MB; {@code 0} turns remembering off). auth-service, which verifies with its own keys,
+ * replaces this factory with one of higher priority.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(1)
+public class RememberedTokens extends JWTCallerPrincipalFactory {
+
+    private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
+    private final Cache<String, JWTCallerPrincipal> verified;
+
+    public RememberedTokens(@ConfigProperty(name = "flotilla.auth.remembered-tokens", defaultValue = "1000") long capacity) {
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfter(Expiry.<String, JWTCallerPrincipal>creating((token, principal) -> untilExpiry(principal)))
+                .build();
+    }
+
+    @Override
+    public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+        JWTCallerPrincipal principal = verified.getIfPresent(token);
+        if (principal != null) {
+            return principal;
+        }
+        principal = verifier.parse(token, authContextInfo);
+        verified.put(token, principal);
+        return principal;
+    }
+
+    // A token accepted within the allowed clock skew may already be past its expiry: not kept.
+    private static Duration untilExpiry(JWTCallerPrincipal principal) {
+        Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(principal.getExpirationTime()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Whether {@code token} is remembered as verified (for tests of this class). */
+    boolean remembers(String token) {
+        return verified.getIfPresent(token) != null;
+    }
+}
