@@ -11,9 +11,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-/** Authorization decisions for the caller's tenant, asked by other services (and admins). */
+import java.util.List;
+
+/**
+ * Authorization decisions for the caller's tenant: services and admins ask about anyone, members
+ * and viewers about themselves ({@link SelfQuestions}).
+ */
 @Path("/api/v1/decisions")
-@RolesAllowed({Roles.SERVICE, Roles.ADMIN})
+@RolesAllowed({Roles.SERVICE, Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
 public class DecisionResource {
 
     private final DecisionService decisions;
@@ -26,12 +31,14 @@ public class DecisionResource {
 
     @POST
     public Uni<DecisionOutcome> decide(@NotNull @Valid DecisionRequest request) {
+        SelfQuestions.requireAllowed(caller, List.of(request));
         return decisions.decide(caller.tenant(), request);
     }
 
     @POST
     @Path("batch")
     public Uni<BatchResult> decideAll(@NotNull @Valid BatchRequest batch) {
+        SelfQuestions.requireAllowed(caller, batch.requests());
         return decisions.decideAll(caller.tenant(), batch.requests()).map(BatchResult::new);
     }
 }

@@ -5,6 +5,7 @@ import dev.flotilla.common.policy.PolicyAnswer.Basis;
 import dev.flotilla.common.policy.PolicyQuestion;
 import dev.flotilla.policy.Api;
 import dev.flotilla.policy.client.PolicyServiceOutage.Mode;
+import dev.flotilla.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -301,7 +302,7 @@ class PolicyClientTest {
 
     @Test
     void aTokenPolicyServiceRefusesGivesADenialAndIsNeitherRetriedNorAFailureOfPolicyService() {
-        // Decisions are only for the roles service and admin: a member's token is refused.
+        // A member may ask only about themselves: a question about "m1" with another member's token is refused.
         for (int i = 0; i < 12; i++) {
             PolicyAnswer answer = as(tenant, "member").body(question("m1", "member", "read", "doc", "d" + i))
                     .post(PROBE + "/check").then().statusCode(200).extract().as(PolicyAnswer.class);
@@ -314,6 +315,16 @@ class PolicyClientTest {
         as(tenant, "member").body(question("m1", "member", "read", "doc", "d1")).post(PROBE + "/require").then()
                 .statusCode(500)
                 .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aMemberAskingAboutThemselvesGetsADecision() {
+        PolicyAnswer answer = given().auth().oauth2(TestTokens.user("m-self", tenant, "member")).contentType(ContentType.JSON)
+                .body(question("m-self", "member", "read", "doc", "d1"))
+                .post(PROBE + "/check").then().statusCode(200).extract().as(PolicyAnswer.class);
+
+        assertEquals(Basis.DECISION, answer.basis());
+        assertTrue(answer.allowed());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.flotilla.policy.decision;
 
+import dev.flotilla.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import static dev.flotilla.policy.Api.decide;
 import static dev.flotilla.policy.Api.policy;
 import static dev.flotilla.policy.Api.question;
 import static dev.flotilla.policy.Api.service;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -114,8 +117,44 @@ class DecisionsApiTest {
     }
 
     @Test
-    void membersCannotAskForDecisions() {
-        as(tenant, "member").body(question("m", "[\"member\"]", "read", "doc", "1", "{}")).post(DECISIONS).then().statusCode(403);
+    void aMemberMayAskAboutThemselves() {
+        String token = TestTokens.user("m-self", tenant, "member");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(question("m-self", "[\"member\"]", "update", "conversation", "c1", "{\"ownerId\": \"m-self\"}"))
+                .post(DECISIONS).then()
+                .statusCode(200)
+                .body("decision", is("ALLOW"));
+    }
+
+    @Test
+    void aMemberCannotAskAboutSomeoneElse() {
+        as(tenant, "member").body(question("m", "[\"member\"]", "read", "doc", "1", "{}")).post(DECISIONS).then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aMemberCannotAskWithRolesTheirTokenLacks() {
+        String token = TestTokens.user("m-self", tenant, "member");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(question("m-self", "[\"member\", \"admin\"]", "delete", "conversation", "c1", "{}"))
+                .post(DECISIONS).then()
+                .statusCode(403);
+    }
+
+    @Test
+    void aViewersBatchMayOnlyHoldQuestionsAboutThemselves() {
+        String token = TestTokens.user("v-self", tenant, "viewer");
+        String own = question("v-self", "[\"viewer\"]", "read", "doc", "1", "{}");
+        String other = question("v-other", "[\"viewer\"]", "read", "doc", "1", "{}");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"requests\": [" + own + "," + other + "]}")
+                .post(DECISIONS + "/batch").then()
+                .statusCode(403);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"requests\": [" + own + "]}")
+                .post(DECISIONS + "/batch").then()
+                .statusCode(200);
     }
 
     @Test
