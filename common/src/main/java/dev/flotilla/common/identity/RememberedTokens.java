@@ -9,8 +9,8 @@ import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -30,14 +30,14 @@ import java.time.Instant;
  *
  * <p>{@code flotilla.auth.remembered-tokens} bounds the number of tokens remembered (default 1000,
  * a few MB; {@code 0} turns remembering off). auth-service, which verifies with its own keys,
- * replaces this factory with one of higher priority.
+ * extends it with a higher priority and its own {@link #verify}.
  */
-@ApplicationScoped
+@Singleton // no client proxy: the factory is called on every authenticated request
 @Alternative
 @Priority(1)
 public class RememberedTokens extends JWTCallerPrincipalFactory {
 
-    private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
+    private final JWTCallerPrincipalFactory jwksVerifier = new DefaultJWTCallerPrincipalFactory();
     private final Cache<String, JWTCallerPrincipal> verified;
 
     public RememberedTokens(@ConfigProperty(name = "flotilla.auth.remembered-tokens", defaultValue = "1000") long capacity) {
@@ -53,9 +53,14 @@ public class RememberedTokens extends JWTCallerPrincipalFactory {
         if (principal != null) {
             return principal;
         }
-        principal = verifier.parse(token, authContextInfo);
+        principal = verify(token, authContextInfo);
         verified.put(token, principal);
         return principal;
+    }
+
+    /** Verifies a token not remembered yet; throws for any token that is not acceptable. */
+    protected JWTCallerPrincipal verify(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+        return jwksVerifier.parse(token, authContextInfo);
     }
 
     // A token accepted within the allowed clock skew may already be past its expiry: not kept.
