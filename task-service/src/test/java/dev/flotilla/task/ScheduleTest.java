@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -158,29 +159,36 @@ class ScheduleTest {
 
     /** A clock the test moves. */
     private static final class SteppingClock extends Clock {
-        private volatile Instant now;
+        private final AtomicReference<Instant> now;
+        private final ZoneId zone;
 
         SteppingClock(Instant now) {
+            this(new AtomicReference<>(now), ZoneOffset.UTC);
+        }
+
+        private SteppingClock(AtomicReference<Instant> now, ZoneId zone) {
             this.now = now;
+            this.zone = zone;
         }
 
         void set(Instant instant) {
-            now = instant;
+            now.set(instant);
         }
 
         @Override
         public Instant instant() {
-            return now;
+            return now.get();
         }
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
+        /** The same stepping time, seen in another zone. */
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+        public Clock withZone(ZoneId otherZone) {
+            return new SteppingClock(now, otherZone);
         }
     }
 
