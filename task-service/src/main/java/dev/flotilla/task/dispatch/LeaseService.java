@@ -1,13 +1,19 @@
 package dev.flotilla.task.dispatch;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
+import dev.flotilla.common.error.ProblemException;
 import dev.flotilla.task.db.Db;
 import dev.flotilla.task.task.TaskRepository;
 import dev.flotilla.task.task.TaskRow;
 import dev.flotilla.task.task.TaskStatus;
 import dev.flotilla.task.task.TaskView;
 import dev.flotilla.task.task.Transitions;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -15,11 +21,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * What an agent does with a task it holds: heartbeat (renews the lease, reports progress, learns of
- * cancellation), complete and fail. Each names the lease it holds; a lease that has expired (even
+ * cancellation), complete (one, or many at once) and fail. Each names the lease it holds; a lease that has expired (even
  * if the sweeper has not yet handed the task on) or been superseded by a later claim holds
  * nothing, and the call is refused with 409.
  */
@@ -51,6 +60,23 @@ public class LeaseService {
 
     private static final String COMPLETE_ANY = COMPLETE.formatted("");
 
+    /**
+     * Completes many held tasks of no workflow of tenant $1, from a JSON array ($2) of
+     * {@code {id, lease_id, result}}; the tasks are locked in id order, so that batches never deadlock.
+     */
+    private static final String COMPLETE_BATCH = """
+            update task.tasks t
+               set status = 'SUCCEEDED', result = p.result, progress = 1, lease_expires_at = null,
+                   finished_at = now(), updated_at = now()
+              from (select x.id, x.status as prev, i.result
+                      from jsonb_to_recordset($2::text::jsonb) as i(id uuid, lease_id uuid, result jsonb)
+                      join task.tasks x on x.id = i.id and x.lease_id = i.lease_id
+                     where x.tenant_id = $1 and x.status = 'RUNNING' and x.lease_expires_at > now() and x.workflow_id is null
+                     order by x.id
+                     for update of x) p
+             where t.id = p.id
+            returning t.*, p.prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
+
     private static final String FAIL = """
             update task.tasks t
                set status = p.next, error = $5, lease_expires_at = null, updated_at = now(),
@@ -76,11 +102,13 @@ public class LeaseService {
     private final Db db;
     private final TaskRepository tasks;
     private final Transitions transitions;
+    private final ObjectMapper json;
 
-    public LeaseService(Db db, TaskRepository tasks, Transitions transitions) {
+    public LeaseService(Db db, TaskRepository tasks, Transitions transitions, ObjectMapper json) {
         this.db = db;
         this.tasks = tasks;
         this.transitions = transitions;
+        this.json = json;
     }
 
     public Uni<HeartbeatAnswer> heartbeat(UUID tenant, UUID task, TaskHeartbeat beat) {
@@ -102,14 +130,53 @@ public class LeaseService {
      * the transaction below decides.
      */
     public Uni<TaskView> complete(UUID tenant, UUID task, CompleteTask completion) {
-        Tuple params = Tuple.of(tenant, task, completion.leaseId(), tasks.write(completion.result()));
-        return tasks.transition(db.pool(), COMPLETE_STANDALONE, params).chain(rows -> rows.isEmpty()
-                ? completeInTransaction(tenant, task, completion, params)
+        return tasks.transition(db.pool(), COMPLETE_STANDALONE, completeParams(tenant, task, completion)).chain(rows -> rows.isEmpty()
+                ? completeInTransaction(tenant, task, completion)
                 : Uni.createFrom().item(rows.get(0).view()));
     }
 
-    private Uni<TaskView> completeInTransaction(UUID tenant, UUID task, CompleteTask completion, Tuple params) {
-        return db.tx(connection -> transitions.run(connection, COMPLETE_ANY, params)
+    /**
+     * Completes each task as {@link #complete} would, answering an outcome per task in the order
+     * given: the held tasks of no workflow in one statement, the others (a workflow's task, a
+     * refusal, a repeat) one by one after it. A refused task does not stop the others.
+     */
+    public Uni<Completions> completeAll(UUID tenant, List<TaskCompletion> items) {
+        Map<UUID, Integer> seen = new HashMap<>();
+        ArrayNode batch = json.createArrayNode();
+        for (int i = 0; i < items.size(); i++) {
+            TaskCompletion item = items.get(i);
+            Integer first = seen.putIfAbsent(item.id(), i);
+            if (first != null) {
+                throw new BadRequest("tasks[" + i + "].id", "repeats tasks[" + first + "].id");
+            }
+            ObjectNode row = batch.addObject().put("id", item.id().toString()).put("lease_id", item.leaseId().toString());
+            if (item.result() != null) {
+                row.set("result", item.result());
+            }
+        }
+        return tasks.transition(db.pool(), COMPLETE_BATCH, Tuple.of(tenant, tasks.write(batch))).chain(rows -> {
+            Map<UUID, TaskView> completed = new HashMap<>();
+            for (TaskRow row : rows) {
+                completed.put(row.view().id(), row.view());
+            }
+            return Multi.createFrom().iterable(items)
+                    .onItem().transformToUniAndConcatenate(item -> completed.containsKey(item.id())
+                            ? Uni.createFrom().item(Completion.of(completed.get(item.id())))
+                            : completeInTransaction(tenant, item.id(), new CompleteTask(item.leaseId(), item.result()))
+                                    .map(Completion::of)
+                                    .onFailure(ProblemException.class)
+                                    .recoverWithItem(refusal -> Completion.refused(item.id(), (ProblemException) refusal)))
+                    .collect().asList()
+                    .map(Completions::new);
+        });
+    }
+
+    private Tuple completeParams(UUID tenant, UUID task, CompleteTask completion) {
+        return Tuple.of(tenant, task, completion.leaseId(), tasks.write(completion.result()));
+    }
+
+    private Uni<TaskView> completeInTransaction(UUID tenant, UUID task, CompleteTask completion) {
+        return db.tx(connection -> transitions.run(connection, COMPLETE_ANY, completeParams(tenant, task, completion))
                 .chain(rows -> rows.isEmpty()
                         ? tasks.find(connection, tenant, task).map(row -> {
                             if (row != null && row.view().status() == TaskStatus.SUCCEEDED && completion.leaseId().equals(row.leaseId())) {

@@ -3,6 +3,8 @@ package dev.flotilla.task.task;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.task.db.Db;
 import dev.flotilla.task.dispatch.TaskSignals;
@@ -16,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,6 +57,26 @@ public class TaskRepository {
               from (select coalesce($7::timestamptz, now() + coalesce($20::bigint, 0) * interval '1 millisecond') as at) r
             """;
 
+    /**
+     * Many tasks of one tenant ($1) in one statement, from a JSON array ($2) with one object per
+     * task ({@link #batchRow}); a task whose idempotency key is taken is not inserted.
+     */
+    private static final String INSERT_BATCH = """
+            insert into task.tasks (id, tenant_id, type, payload, priority, required_capabilities, status, run_at,
+                                    timeout_ms, max_attempts, backoff_initial_ms, backoff_max_ms, backoff_multiplier,
+                                    workflow_id, idempotency_key, idempotency_hash, created_at, updated_at)
+            select i.id, $1, i.type, i.payload, i.priority, i.required_capabilities,
+                   case when r.at <= now() then 'SCHEDULED' else 'PENDING' end, r.at,
+                   i.timeout_ms, i.max_attempts, i.backoff_initial_ms, i.backoff_max_ms, i.backoff_multiplier,
+                   i.workflow_id, i.idempotency_key, i.idempotency_hash, now(), now()
+              from jsonb_to_recordset($2::text::jsonb) as i(id uuid, type text, payload jsonb, priority smallint,
+                       required_capabilities text[], run_at timestamptz, delay_ms bigint, timeout_ms bigint, max_attempts int,
+                       backoff_initial_ms bigint, backoff_max_ms bigint, backoff_multiplier float8, workflow_id uuid,
+                       idempotency_key text, idempotency_hash text),
+                   lateral (select coalesce(i.run_at, now() + coalesce(i.delay_ms, 0) * interval '1 millisecond') as at) r
+             order by i.id
+            on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing""";
+
     private final ObjectMapper json;
 
     public TaskRepository(ObjectMapper json) {
@@ -76,6 +100,45 @@ public class TaskRepository {
                 millis(spec.timeout()), spec.maxAttempts(), millis(spec.backoffInitial()), millis(spec.backoffMax()),
                 spec.backoffMultiplier(), task.workflowId(), task.workflowKey(), task.idempotencyKey(), task.idempotencyHash(),
                 task.dependencies(), task.scheduleId(), Db.ts(task.scheduledFor()), millis(task.delay())));
+    }
+
+    /**
+     * New tasks of API callers (no schedule, no dependencies), in one statement with their "created"
+     * events and outbox rows; a task whose idempotency key was taken is missing from the answer.
+     */
+    public Uni<List<TaskRow>> insertBatch(SqlClient client, UUID tenant, List<NewTask> tasks) {
+        ArrayNode batch = json.createArrayNode();
+        for (NewTask task : tasks) {
+            batchRow(batch.addObject(), task);
+        }
+        return transition(client, INSERT_BATCH + RETURNING_CREATED, Tuple.of(tenant, write(batch)));
+    }
+
+    /** One element of {@link #INSERT_BATCH}'s array; absent members are null. */
+    private static void batchRow(ObjectNode row, NewTask task) {
+        TaskSpec spec = task.spec();
+        row.put("id", task.id().toString()).put("type", spec.type()).put("priority", spec.priority())
+                .put("max_attempts", spec.maxAttempts()).put("backoff_initial_ms", spec.backoffInitial().toMillis())
+                .put("backoff_max_ms", spec.backoffMax().toMillis()).put("backoff_multiplier", spec.backoffMultiplier());
+        spec.requiredCapabilities().forEach(row.putArray("required_capabilities")::add);
+        if (spec.payload() != null) {
+            row.set("payload", spec.payload());
+        }
+        if (task.runAt() != null) {
+            row.put("run_at", task.runAt().toString());
+        }
+        if (task.delay() != null) {
+            row.put("delay_ms", task.delay().toMillis());
+        }
+        if (spec.timeout() != null) {
+            row.put("timeout_ms", spec.timeout().toMillis());
+        }
+        if (task.workflowId() != null) {
+            row.put("workflow_id", task.workflowId().toString());
+        }
+        if (task.idempotencyKey() != null) {
+            row.put("idempotency_key", task.idempotencyKey()).put("idempotency_hash", task.idempotencyHash());
+        }
     }
 
     /**
@@ -133,17 +196,22 @@ public class TaskRepository {
                 .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
     }
 
-    public Uni<TaskRow> findByIdempotencyKey(SqlClient client, UUID tenant, String key) {
-        return client.preparedQuery("select " + COLUMNS + ", null as prev, idempotency_hash from task.tasks"
-                        + " where tenant_id = $1 and idempotency_key = $2")
-                .execute(Tuple.of(tenant, key))
-                .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    /** A task created under an idempotency key, and the fingerprint of the request that created it. */
+    public record Keyed(TaskRow row, String hash) {
     }
 
-    public Uni<String> idempotencyHash(SqlClient client, UUID tenant, UUID id) {
-        return client.preparedQuery("select idempotency_hash from task.tasks where tenant_id = $1 and id = $2")
-                .execute(Tuple.of(tenant, id))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    /** The tasks created under these idempotency keys, by key. */
+    public Uni<Map<String, Keyed>> findByIdempotencyKeys(SqlClient client, UUID tenant, List<String> keys) {
+        return client.preparedQuery("select " + COLUMNS + ", null as prev, idempotency_key, idempotency_hash from task.tasks"
+                        + " where tenant_id = $1 and idempotency_key = any($2::text[])")
+                .execute(Tuple.of(tenant, keys.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Keyed> found = new HashMap<>();
+                    for (Row row : rows) {
+                        found.put(row.getString("idempotency_key"), new Keyed(row(row), row.getString("idempotency_hash")));
+                    }
+                    return found;
+                });
     }
 
     public Uni<List<TaskRow>> page(SqlClient client, UUID tenant, TaskFilter filter, Cursor after, int limit) {

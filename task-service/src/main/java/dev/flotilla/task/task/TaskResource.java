@@ -5,6 +5,8 @@ import dev.flotilla.common.identity.Roles;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
 import dev.flotilla.task.dispatch.CompleteTask;
+import dev.flotilla.task.dispatch.CompleteTasks;
+import dev.flotilla.task.dispatch.Completions;
 import dev.flotilla.task.dispatch.FailTask;
 import dev.flotilla.task.dispatch.HeartbeatAnswer;
 import dev.flotilla.task.dispatch.LeaseService;
@@ -27,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Tasks of the caller's tenant: create (idempotent under {@code Idempotency-Key}), list, read with
- * history, cancel, retry; and the calls of the agent holding a task: heartbeat, complete, fail.
+ * history, cancel, retry, and many at once; and the calls of the agent holding tasks: heartbeat,
+ * complete (one, or many at once), fail.
  */
 @Path("/api/v1/tasks")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
@@ -53,6 +56,17 @@ public class TaskResource {
                         .entity(created.task())
                         .header("Idempotent-Replayed", String.valueOf(created.replayed()))
                         .build());
+    }
+
+    /**
+     * 201 with every task of the batch in the order given, each marked {@code replayed} when its
+     * idempotency key answered an earlier task; a refused task refuses the batch, and nothing is created.
+     */
+    @POST
+    @Path("batch")
+    public Uni<RestResponse<CreatedTasks>> createAll(@NotNull @Valid CreateTasks request) {
+        return tasks.createAll(caller.tenant(), request.tasks())
+                .map(created -> RestResponse.status(RestResponse.Status.CREATED, new CreatedTasks(created)));
     }
 
     /** Tasks in creation order, filtered by {@code status}, {@code type}, {@code agent}, {@code workflow}. */
@@ -92,6 +106,16 @@ public class TaskResource {
     @Path("{id}/complete")
     public Uni<TaskView> complete(@RestPath UUID id, @NotNull @Valid CompleteTask completion) {
         return leases.complete(caller.tenant(), id, completion);
+    }
+
+    /**
+     * Completes many held tasks, each under its own lease: 200 with an outcome per task, in the
+     * order given; a task that could not be completed (404, 409) does not stop the others.
+     */
+    @POST
+    @Path("completions")
+    public Uni<Completions> completeAll(@NotNull @Valid CompleteTasks request) {
+        return leases.completeAll(caller.tenant(), request.tasks());
     }
 
     @POST

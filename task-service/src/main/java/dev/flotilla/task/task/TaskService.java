@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
+import dev.flotilla.common.error.Problem;
 import dev.flotilla.common.error.ProblemException;
 import dev.flotilla.common.error.ProblemType;
 import dev.flotilla.common.id.Ids;
@@ -21,9 +22,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -79,33 +84,75 @@ public class TaskService {
     }
 
     public Uni<Created> create(UUID tenant, CreateTask request, String idempotencyKey) {
-        if (request.runAt() != null && request.delay() != null) {
-            throw new BadRequest("delay", "give either runAt or delay, not both");
-        }
-        if (request.delay() != null && request.delay().isNegative()) {
-            throw new BadRequest("delay", "must not be negative");
-        }
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        if (key != null && key.length() > MAX_KEY_LENGTH) {
-            throw new BadRequest("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
-        }
-        TaskSpec spec = defaults.resolve("", request.type(), request.payload(), request.priority(), request.requiredCapabilities(),
-                request.timeout(), request.maxAttempts(), request.backoff());
-        NewTask task = new NewTask(Ids.next(), tenant, spec, request.runAt(), request.delay(), request.workflowId(), null, 0,
-                key, key == null ? null : fingerprint(request), null, null);
+        NewTask task = newTask(tenant, "", request, idempotencyKey("Idempotency-Key", idempotencyKey));
         if (request.workflowId() == null) {
             // One statement writes the task, its event and outbox row and notifies claimers: atomic
             // on its own, so no transaction around it (two round trips fewer on the hottest path).
             return tasks.insert(db.pool(), task).chain(rows -> rows.isEmpty()
-                    ? replay(db.pool(), tenant, key, task.idempotencyHash())
+                    ? replay(db.pool(), tenant, task)
                     : Uni.createFrom().item(new Created(rows.get(0).view(), false)));
         }
-        return db.tx(connection -> openWorkflow(connection, tenant, request.workflowId())
+        return db.tx(connection -> openWorkflow(connection, tenant, request.workflowId(), "workflowId")
                 .chain(() -> tasks.insert(connection, task))
                 .chain(rows -> rows.isEmpty()
-                        ? replay(connection, tenant, key, task.idempotencyHash())
+                        ? replay(connection, tenant, task)
                         : transitions.consequences(connection, rows, new LinkedHashSet<>())
                                 .map(ignored -> new Created(rows.get(0).view(), false))));
+    }
+
+    /**
+     * Creates every task of a batch, answered in the order given, or none: a task that cannot be
+     * created (its checks, its workflow, a key used for another task) refuses the whole batch, and
+     * the problem names it ({@code tasks[i]}). Tasks of no workflow and without idempotency keys
+     * are one statement; otherwise one transaction.
+     */
+    public Uni<List<Created>> createAll(UUID tenant, List<BatchTask> items) {
+        List<NewTask> batch = new ArrayList<>(items.size());
+        Map<String, Integer> keys = new HashMap<>();
+        Map<UUID, String> workflows = new TreeMap<>();  // locked in id order, so that batches never deadlock
+        for (int i = 0; i < items.size(); i++) {
+            String field = "tasks[" + i + "].";
+            BatchTask item = items.get(i);
+            String key = idempotencyKey(field + "idempotencyKey", item.idempotencyKey());
+            Integer first = key == null ? null : keys.putIfAbsent(key, i);
+            if (first != null) {
+                throw new BadRequest(field + "idempotencyKey", "repeats the key of tasks[" + first + "]");
+            }
+            batch.add(newTask(tenant, field + "task.", item.task(), key));
+            if (item.task().workflowId() != null) {
+                workflows.putIfAbsent(item.task().workflowId(), field + "task.workflowId");
+            }
+        }
+        if (keys.isEmpty() && workflows.isEmpty()) {
+            return tasks.insertBatch(db.pool(), tenant, batch).map(rows -> answers(batch, rows, Map.of()));
+        }
+        return db.tx(connection -> {
+            Uni<Void> opened = Uni.createFrom().voidItem();
+            for (Map.Entry<UUID, String> workflow : workflows.entrySet()) {
+                opened = opened.chain(() -> openWorkflow(connection, tenant, workflow.getKey(), workflow.getValue()));
+            }
+            return opened.chain(() -> tasks.insertBatch(connection, tenant, batch))
+                    .call(rows -> transitions.consequences(connection, rows, new LinkedHashSet<>()))
+                    .chain(rows -> rows.size() == batch.size()
+                            ? Uni.createFrom().item(answers(batch, rows, Map.of()))
+                            : tasks.findByIdempotencyKeys(connection, tenant, List.copyOf(keys.keySet()))
+                                    .map(earlier -> answers(batch, rows, earlier)));
+        });
+    }
+
+    /** The batch's tasks in order: inserted now, or created earlier under the same key by the same request (else 409). */
+    private static List<Created> answers(List<NewTask> batch, List<TaskRow> inserted, Map<String, TaskRepository.Keyed> earlier) {
+        Map<UUID, TaskView> now = new HashMap<>();
+        for (TaskRow row : inserted) {
+            now.put(row.view().id(), row.view());
+        }
+        List<Created> answers = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            NewTask task = batch.get(i);
+            TaskView created = now.get(task.id());
+            answers.add(created != null ? new Created(created, false) : replayed("tasks[" + i + "].idempotencyKey", task, earlier.get(task.idempotencyKey())));
+        }
+        return answers;
     }
 
     public Uni<Page<TaskView>> list(UUID tenant, TaskFilter filter, PageParams page) {
@@ -159,27 +206,50 @@ public class TaskService {
         throw new Conflict("Task " + id + " is " + row.view().status() + "; only PENDING, SCHEDULED or RUNNING tasks can be cancelled");
     }
 
-    private Uni<Created> replay(SqlClient client, UUID tenant, String key, String hash) {
-        return tasks.findByIdempotencyKey(client, tenant, key)
-                .chain(row -> tasks.idempotencyHash(client, tenant, row.view().id()).map(stored -> {
-                    if (!hash.equals(stored)) {
-                        throw new Conflict("Idempotency-Key '" + key + "' was used for a different request");
-                    }
-                    return new Created(row.view(), true);
-                }));
+    private Uni<Created> replay(SqlClient client, UUID tenant, NewTask task) {
+        return tasks.findByIdempotencyKeys(client, tenant, List.of(task.idempotencyKey()))
+                .map(earlier -> replayed("Idempotency-Key", task, earlier.get(task.idempotencyKey())));
+    }
+
+    /** The task created earlier under {@code task}'s idempotency key (given as {@code field}), if the same request created it. */
+    private static Created replayed(String field, NewTask task, TaskRepository.Keyed earlier) {
+        if (earlier == null || !task.idempotencyHash().equals(earlier.hash())) {
+            throw new Conflict(field + " '" + task.idempotencyKey() + "' was used for a different request");
+        }
+        return new Created(earlier.row().view(), true);
+    }
+
+    /** The key, stripped; null when none was given. */
+    private static String idempotencyKey(String field, String given) {
+        String key = given == null || given.isBlank() ? null : given.strip();
+        if (key != null && key.length() > MAX_KEY_LENGTH) {
+            throw new BadRequest(field, "must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
+
+    /** A task to insert as the API asked for it; {@code field} prefixes the names in errors. */
+    private NewTask newTask(UUID tenant, String field, CreateTask request, String key) {
+        if (request.runAt() != null && request.delay() != null) {
+            throw new BadRequest(field + "delay", "give either runAt or delay, not both");
+        }
+        if (request.delay() != null && request.delay().isNegative()) {
+            throw new BadRequest(field + "delay", "must not be negative");
+        }
+        TaskSpec spec = defaults.resolve(field, request.type(), request.payload(), request.priority(), request.requiredCapabilities(),
+                request.timeout(), request.maxAttempts(), request.backoff());
+        return new NewTask(Ids.next(), tenant, spec, request.runAt(), request.delay(), request.workflowId(), null, 0,
+                key, key == null ? null : fingerprint(request), null, null);
     }
 
     /** A task may join an existing workflow of the tenant that has not finished. */
-    private Uni<Void> openWorkflow(SqlConnection connection, UUID tenant, UUID workflow) {
-        if (workflow == null) {
-            return Uni.createFrom().voidItem();
-        }
+    private Uni<Void> openWorkflow(SqlConnection connection, UUID tenant, UUID workflow, String field) {
         return connection.preparedQuery("select status from task.workflows where tenant_id = $1 and id = $2 for update")
                 .execute(Tuple.of(tenant, workflow))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        throw new ProblemException(ProblemType.UNPROCESSABLE, "workflowId: no workflow " + workflow + " exists",
-                                List.of(new dev.flotilla.common.error.Problem.FieldError("workflowId", "no such workflow")));
+                        throw new ProblemException(ProblemType.UNPROCESSABLE, field + ": no workflow " + workflow + " exists",
+                                List.of(new Problem.FieldError(field, "no such workflow")));
                     }
                     String status = rows.iterator().next().getString(0);
                     if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status)) {

@@ -1,0 +1,101 @@
+package dev.flotilla.task;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+
+/** {@code POST /api/v1/tasks/completions}: an agent completing the tasks it holds in one request, each under its lease. */
+@QuarkusTest
+class BatchCompletionTest {
+
+    private final Api api = new Api();
+
+    /** The tasks a fresh agent claimed: id and lease of each. */
+    private List<Map<String, Object>> held(int count, String capability) {
+        UUID agent = api.agent("completer-" + capability, capability);
+        for (int i = 0; i < count; i++) {
+            api.task(Map.of("type", "work", "requiredCapabilities", List.of(capability), "payload", Map.of("n", i)));
+        }
+        ExtractableResponse<Response> claim = api.claim(agent, Map.of("max", count)).statusCode(200).extract();
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tasks.add(Map.of("id", claim.path("tasks[" + i + "].id"), "leaseId", claim.path("tasks[" + i + "].leaseId"),
+                    "result", Map.of("n", i)));
+        }
+        return tasks;
+    }
+
+    private io.restassured.response.ValidatableResponse completeAll(List<Map<String, Object>> items) {
+        return api.call().body(Map.of("tasks", items)).post("/api/v1/tasks/completions").then();
+    }
+
+    @Test
+    void everyHeldTaskIsCompletedWithItsResult() {
+        List<Map<String, Object>> tasks = held(3, "all");
+        completeAll(tasks).statusCode(200)
+                .body("tasks.id", contains(tasks.get(0).get("id"), tasks.get(1).get("id"), tasks.get(2).get("id")))
+                .body("tasks.completed", contains(true, true, true))
+                .body("tasks.task.status", contains("SUCCEEDED", "SUCCEEDED", "SUCCEEDED"));
+        api.getTask(UUID.fromString((String) tasks.get(2).get("id")))
+                .body("result.n", is(2))
+                .body("events.reason", contains("created", "claimed", "completed"));
+    }
+
+    @Test
+    void aTaskNotHeldUnderTheGivenLeaseIsReportedAndTheOthersAreCompleted() {
+        List<Map<String, Object>> tasks = held(2, "late");
+        List<Map<String, Object>> items = List.of(tasks.get(0),
+                Map.of("id", tasks.get(1).get("id"), "leaseId", UUID.randomUUID().toString()));
+        completeAll(items).statusCode(200)
+                .body("tasks.completed", contains(true, false))
+                .body("tasks[1].problem.status", is(409))
+                .body("tasks[1].problem.type", is("urn:flotilla:problem:conflict"));
+        api.getTask(UUID.fromString((String) tasks.get(1).get("id"))).body("status", is("RUNNING"));
+    }
+
+    @Test
+    void anotherTenantsTaskIsReportedAsNotFound() {
+        List<Map<String, Object>> theirs = new BatchCompletionTest().held(1, "foreign");
+        completeAll(theirs).statusCode(200)
+                .body("tasks[0].completed", is(false))
+                .body("tasks[0].problem.status", is(404));
+    }
+
+    @Test
+    void repeatingACompletionAnswersTheCompletedTasksAgain() {
+        List<Map<String, Object>> tasks = held(2, "again");
+        completeAll(tasks).statusCode(200).body("tasks.completed", contains(true, true));
+        completeAll(tasks).statusCode(200)
+                .body("tasks.completed", contains(true, true))
+                .body("tasks.task.status", contains("SUCCEEDED", "SUCCEEDED"));
+    }
+
+    @Test
+    void aWorkflowTaskCompletedInABatchReleasesItsDependents() {
+        UUID agent = api.agent("flow-completer");
+        String workflow = api.call().body(Map.of("name", "two-steps", "tasks", List.of(Map.of("key", "one", "type", "one"),
+                        Map.of("key", "two", "type", "two", "dependsOn", List.of("one")))))
+                .post("/api/v1/workflows").then().statusCode(201).extract().path("id");
+        ExtractableResponse<Response> claim = api.claim(agent, Map.of("max", 5)).statusCode(200).extract();
+        completeAll(List.of(Map.of("id", claim.path("tasks[0].id"), "leaseId", claim.path("tasks[0].leaseId"))))
+                .statusCode(200).body("tasks[0].completed", is(true));
+        api.call().get("/api/v1/workflows/" + workflow).then()
+                .body("tasks.find { it.key == 'two' }.status", is("SCHEDULED"));
+    }
+
+    @Test
+    void aTaskNamedTwiceIsABadRequest() {
+        List<Map<String, Object>> tasks = held(1, "twice");
+        completeAll(List.of(tasks.get(0), tasks.get(0))).statusCode(400).body("errors[0].field", is("tasks[1].id"));
+        api.getTask(UUID.fromString((String) tasks.get(0).get("id"))).body("status", is("RUNNING"));
+    }
+}
