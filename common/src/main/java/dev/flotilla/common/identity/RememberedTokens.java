@@ -69,8 +69,13 @@ public class RememberedTokens extends JWTCallerPrincipalFactory {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** The principal of {@code token} if it is remembered as verified, else {@code null}. */
+    public JWTCallerPrincipal remembered(String token) {
+        return verified.getIfPresent(token);
+    }
+
     /** Whether {@code token} is remembered as verified (for tests of this class). */
     boolean remembers(String token) {
-        return verified.getIfPresent(token) != null;
+        return remembered(token) != null;
     }
 }
