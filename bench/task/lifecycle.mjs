@@ -4,23 +4,28 @@
 //   node lifecycle.mjs flotilla <base url> <token file>    task-service over HTTP
 //   node lifecycle.mjs pgboss   <postgres url>             pg-boss, in this process, on PostgreSQL
 //
-// Producers create tasks one by one while fewer than BACKLOG are waiting; each agent claims up to
-// BATCH tasks at a time and completes them one by one. Throughput is the number of tasks completed
+// Producers create tasks while fewer than BACKLOG are waiting; each agent claims up to BATCH tasks at
+// a time and completes them. With BATCHED=0 a task is created, and completed, one per request;
+// with BATCHED=1 a producer creates BATCH tasks per request and an agent completes all it claimed
+// in one request (task-service's /tasks/batch and /tasks/completions, pg-boss's insert of many and
+// complete of many ids). Throughput is the number of tasks completed
 // per second during the measured window (after a warm-up); claim latency is the round trip of the
 // claims that handed out work; pickup latency is from a task's creation until an agent held it.
 // At the end the producers stop, the agents empty the queue, and the run checks that every
 // created task was completed exactly once. One JSON line with the figures goes to stdout.
 //
-// Settings (environment): AGENTS (10), PRODUCERS (10), BATCH (10), BACKLOG (200),
+// Settings (environment): AGENTS (10), PRODUCERS (10), BATCH (10), BATCHED (0), BACKLOG (200),
 // WARMUP (s, 10), DURATION (s, 20).
 
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 const settings = {
   agents: Number(process.env.AGENTS ?? 10),
   producers: Number(process.env.PRODUCERS ?? 10),
   batch: Number(process.env.BATCH ?? 10),
+  batched: process.env.BATCHED === '1',
   backlog: Number(process.env.BACKLOG ?? 200),
   warmupSeconds: Number(process.env.WARMUP ?? 10),
   durationSeconds: Number(process.env.DURATION ?? 20),
@@ -28,7 +33,7 @@ const settings = {
 
 const QUEUE = 'bench-lifecycle';
 
-/** task-service over HTTP: one request per create, per claim and per complete. */
+/** task-service over HTTP: one request per create, claim and complete, or per batch of them. */
 async function flotilla(baseUrl, tokenFile) {
   const token = readFileSync(tokenFile, 'utf8').trim();
   const url = new URL(baseUrl);
@@ -79,6 +84,11 @@ async function flotilla(baseUrl, tokenFile) {
       const task = await expect(201, 'POST', '/api/v1/tasks', { type: QUEUE, payload: { sequence }, requiredCapabilities: ['bench'] });
       return task.id;
     },
+    async createBatch(sequences) {
+      const answer = await expect(201, 'POST', '/api/v1/tasks/batch',
+        { tasks: sequences.map((sequence) => ({ task: { type: QUEUE, payload: { sequence }, requiredCapabilities: ['bench'] } })) });
+      return answer.tasks.map((created) => created.task.id);
+    },
     newAgent() {
       const id = agentIds[next++];
       return {
@@ -90,6 +100,14 @@ async function flotilla(baseUrl, tokenFile) {
         async complete(task) {
           await expect(200, 'POST', `/api/v1/tasks/${task.id}/complete`, { leaseId: task.lease, result: { ok: true } });
         },
+        async completeBatch(tasks) {
+          const answer = await expect(200, 'POST', '/api/v1/tasks/completions',
+            { tasks: tasks.map((task) => ({ id: task.id, leaseId: task.lease, result: { ok: true } })) });
+          const refused = answer.tasks.filter((outcome) => !outcome.completed);
+          if (refused.length > 0) {
+            throw new Error(`completions refused: ${JSON.stringify(refused)}`);
+          }
+        },
       };
     },
     async close() {
@@ -98,7 +116,7 @@ async function flotilla(baseUrl, tokenFile) {
   };
 }
 
-/** pg-boss in this process: one send per create, one fetch per claim, one complete per task. */
+/** pg-boss in this process: one send (or insert of many) per create, one fetch per claim, one complete per task (or of many). */
 async function pgboss(connectionString) {
   const { default: PgBoss } = await import('pg-boss');
   // A pool as large as the number of concurrent callers, as task-service's pool is for its callers.
@@ -111,6 +129,11 @@ async function pgboss(connectionString) {
     name: 'pg-boss',
     async create(sequence) {
       return boss.send(queue, { sequence });
+    },
+    async createBatch(sequences) {
+      const jobs = sequences.map((sequence) => ({ id: randomUUID(), name: queue, data: { sequence } }));
+      await boss.insert(jobs);
+      return jobs.map((job) => job.id);
     },
     newAgent() {
       return {
@@ -127,6 +150,12 @@ async function pgboss(connectionString) {
           const answer = await boss.complete(queue, task.id, { ok: true });
           if (answer.affected !== 1) {
             throw new Error(`complete of ${task.id} affected ${answer.affected} jobs`);
+          }
+        },
+        async completeBatch(tasks) {
+          const answer = await boss.complete(queue, tasks.map((task) => task.id), { ok: true });
+          if (answer.affected !== tasks.length) {
+            throw new Error(`complete of ${tasks.length} jobs affected ${answer.affected}`);
           }
         },
       };
@@ -166,12 +195,26 @@ async function measure(system) {
         await sleep(1);
         continue;
       }
-      created++;
       const requested = performance.now();
-      const id = await system.create(sequence);
-      createdAt.set(id, requested);
-      sequence += settings.producers;
+      if (settings.batched) {
+        const sequences = Array.from({ length: settings.batch }, (_, i) => sequence + i * settings.producers);
+        created += sequences.length;
+        for (const id of await system.createBatch(sequences)) {
+          createdAt.set(id, requested);
+        }
+        sequence += settings.batch * settings.producers;
+      } else {
+        created++;
+        createdAt.set(await system.create(sequence), requested);
+        sequence += settings.producers;
+      }
     }
+  }
+
+  function done(task) {
+    completions.set(task.id, (completions.get(task.id) ?? 0) + 1);
+    completed++;
+    if (measuring) windowCompleted++;
   }
 
   async function worker(agent) {
@@ -189,10 +232,15 @@ async function measure(system) {
       }
       for (const task of tasks) {
         if (measuring) claimedAt.set(task.id, ended);
-        await agent.complete(task);
-        completions.set(task.id, (completions.get(task.id) ?? 0) + 1);
-        completed++;
-        if (measuring) windowCompleted++;
+      }
+      if (settings.batched) {
+        await agent.completeBatch(tasks);
+        tasks.forEach(done);
+      } else {
+        for (const task of tasks) {
+          await agent.complete(task);
+          done(task);
+        }
       }
     }
   }
@@ -231,6 +279,7 @@ async function measure(system) {
     agents: settings.agents,
     producers: settings.producers,
     batch: settings.batch,
+    batched: settings.batched,
     seconds: round(seconds),
     lifecycles: windowCompleted,
     lifecyclesPerSecond: Math.round(windowCompleted / seconds),
