@@ -162,6 +162,44 @@ class SearchApiTest {
     }
 
     @Test
+    void aListingWithoutWordsHoldsEveryDocumentInTheOrderAddedWithAnExactTotal() {
+        search(tenant, c, "{\"q\": \"\", \"limit\": 3}").statusCode(200)
+                .body("hits.id", is(List.of("cats", "dogs", "cafe")))
+                .body("total", is(5))
+                .body("totalExact", is(true));
+    }
+
+    @Test
+    void aFilteredListingBelowTheCountLimitHasAnExactTotal() {
+        search(tenant, c, "{\"filter\": {\"kind\": \"guide\"}, \"limit\": 1}").statusCode(200)
+                .body("hits.id", is(List.of("cats")))
+                .body("total", is(2))
+                .body("totalExact", is(true));
+    }
+
+    @Test
+    void aFilteredListingStopsCountingAtTheLimitYetPagesThroughEveryMatch() {
+        // The test profile's listing count limit is 5.
+        String notes = Api.collection(tenant);
+        for (int i = 0; i < 7; i++) {
+            Api.put(tenant, notes, "n" + i, "{\"title\": \"Note %d\", \"body\": \"Text %d.\", \"metadata\": {\"kind\": \"note\"}}".formatted(i, i));
+        }
+        Api.put(tenant, notes, "other", "{\"title\": \"Other\", \"body\": \"Text.\", \"metadata\": {\"kind\": \"memo\"}}");
+        String next = search(tenant, notes, "{\"filter\": {\"kind\": \"note\"}, \"limit\": 2}").statusCode(200)
+                .body("total", is(5))
+                .body("totalExact", is(false))
+                .extract().path("nextCursor");
+        List<String> seen = new java.util.ArrayList<>(List.of("n0", "n1"));
+        while (next != null) {
+            var page = search(tenant, notes, "{\"filter\": {\"kind\": \"note\"}, \"limit\": 2, \"cursor\": \"" + next + "\"}")
+                    .statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("hits.id", String.class));
+            next = page.getString("nextCursor");
+        }
+        assertEquals(List.of("n0", "n1", "n2", "n3", "n4", "n5", "n6"), seen);
+    }
+
+    @Test
     void passageModeReturnsThePassageWithItsOffsets() {
         String p = Api.collection(tenant, "{\"chunkSize\": 120, \"chunkOverlap\": 0}");
         String body = "Intro text about nothing in particular, just filler words to fill the first passage of this long document. "

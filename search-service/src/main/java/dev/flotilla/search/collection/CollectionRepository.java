@@ -55,10 +55,13 @@ public class CollectionRepository {
                 .replaceWithVoid();
     }
 
-    /** Deletes the collection with its documents and postings (which have no foreign key, see V2 migration). */
+    /**
+     * Deletes the collection with its documents and postings (which have no foreign key, see the V2 migration).
+     * The caller has locked the collection as the tenant's, so its postings (which carry no tenant) are the tenant's.
+     */
     public Uni<Void> delete(SqlClient db, UUID tenant, UUID id) {
-        return db.preparedQuery("DELETE FROM postings WHERE tenant_id = $1 AND collection_id = $2")
-                .execute(Tuple.of(tenant, id))
+        return db.preparedQuery("DELETE FROM postings WHERE collection_id = $1")
+                .execute(Tuple.of(id))
                 .chain(() -> db.preparedQuery("DELETE FROM collections WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenant, id)))
                 .replaceWithVoid();
     }

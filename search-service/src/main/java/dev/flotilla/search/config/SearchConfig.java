@@ -52,6 +52,13 @@ public interface SearchConfig {
         @WithDefault("50")
         int passageCandidates();
 
+        /**
+         * Matches a listing without words but with filters or tags counts at most (or up to the end of the
+         * page, if further); a total that reached it is a lower bound ({@code totalExact} false).
+         */
+        @WithDefault("1000")
+        int listingCountLimit();
+
         /** Postings kept decoded in memory for ranking (about 16 bytes each), across collections. */
         @WithDefault("8000000")
         long postingCacheSize();

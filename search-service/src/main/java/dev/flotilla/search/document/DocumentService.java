@@ -63,7 +63,7 @@ public class DocumentService {
         return collections.get(tenant, collection)
                 .chain(c -> analyse(c, List.of(content)))
                 .chain(entries -> pool.withTransaction(db -> collections.lock(db, tenant, collection)
-                        .chain(() -> writer.write(db, tenant, collection, entries))
+                        .chain(locked -> writer.write(db, locked, entries))
                         .chain(written -> documents.find(db, tenant, collection, content.id())
                                 .map(d -> new Upserted(d, written.created().contains(content.id()))))));
     }
@@ -86,7 +86,7 @@ public class DocumentService {
             return Uni.createFrom().item(0);
         }
         return pool.withTransaction(db -> collections.lock(db, tenant, collection.id())
-                        .chain(() -> writer.write(db, tenant, collection.id(), entries)))
+                        .chain(locked -> writer.write(db, locked, entries)))
                 .replaceWith(entries.size());
     }
 
@@ -100,7 +100,7 @@ public class DocumentService {
     public Uni<Void> delete(UUID tenant, UUID collection, String id) {
         DocumentContent.requireId(id);
         return pool.withTransaction(db -> collections.lock(db, tenant, collection)
-                .chain(() -> writer.delete(db, tenant, collection, id))
+                .chain(locked -> writer.delete(db, locked, id))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw new NotFound("document", id);

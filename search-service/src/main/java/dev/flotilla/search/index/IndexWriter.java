@@ -2,7 +2,9 @@ package dev.flotilla.search.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.search.collection.Collection;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,36 +28,54 @@ import java.util.stream.Collectors;
  * the vocabulary counts and the collection statistics, in a handful of set-based statements per
  * batch. Runs inside the caller's transaction, which holds the collection's lock, so statistics
  * and counts stay exact under concurrent writers.
+ *
+ * <p>Postings have no index on the document alone (one B-tree per posting makes indexing cheaper):
+ * the postings of a replaced or deleted document are found through the primary key by its terms,
+ * which come from analysing its stored title and body again with the collection's analyzer.
  */
 @ApplicationScoped
 public class IndexWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Analyzers analyzers;
+
+    public IndexWriter(Analyzers analyzers) {
+        this.analyzers = analyzers;
+    }
+
     /** What a batch changed: the ids that were new (the others replaced a stored version). */
     public record Written(Set<String> created) {
     }
 
-    private record Previous(long key, List<String> words, int titleLength, int bodyLength) {
+    /** The stored version of a document, as far as unindexing it needs. */
+    private record Previous(long key, String title, String body, List<String> words, int titleLength, int bodyLength) {
+
+        static Previous of(Row row) {
+            return new Previous(row.getLong("doc_key"), row.getString("title"), row.getString("body"),
+                    List.of(row.getArrayOfStrings("words")), row.getInteger("title_len"), row.getInteger("body_len"));
+        }
     }
 
-    public Uni<Written> write(SqlClient db, UUID tenant, UUID collection, List<IndexEntry> batch) {
+    /** Writes a batch into {@code locked}, the collection as read under its lock in the caller's transaction. */
+    public Uni<Written> write(SqlClient db, Collection locked, List<IndexEntry> batch) {
+        UUID tenant = locked.tenantId();
+        UUID collection = locked.id();
         // A later entry for the same id wins, as a later line of an import should.
         Map<String, IndexEntry> entries = new LinkedHashMap<>();
         batch.forEach(e -> entries.put(e.id(), e));
         String[] ids = entries.keySet().toArray(String[]::new);
-        return db.preparedQuery("SELECT id, doc_key, words, title_len, body_len FROM documents "
+        return db.preparedQuery("SELECT id, doc_key, title, body, words, title_len, body_len FROM documents "
                         + "WHERE tenant_id = $1 AND collection_id = $2 AND id = ANY($3)")
                 .execute(Tuple.of(tenant, collection, ids))
                 .chain(rows -> {
                     Map<String, Previous> previous = new HashMap<>();
                     for (Row row : rows) {
-                        previous.put(row.getString("id"), new Previous(row.getLong("doc_key"), List.of(row.getArrayOfStrings("words")),
-                                row.getInteger("title_len"), row.getInteger("body_len")));
+                        previous.put(row.getString("id"), Previous.of(row));
                     }
-                    return unindex(db, tenant, collection, previous.values())
+                    return unindex(db, locked, previous.values())
                             .chain(() -> upsertDocuments(db, tenant, collection, entries.values()))
-                            .chain(keys -> insertPostings(db, tenant, collection, entries, keys))
+                            .chain(keys -> insertPostings(db, collection, entries, keys))
                             .chain(() -> addWords(db, tenant, collection, entries.values()))
                             .chain(() -> statistics(db, tenant, collection, entries.values(), previous.values()))
                             .map(ignored -> new Written(entries.keySet().stream()
@@ -63,20 +83,19 @@ public class IndexWriter {
                 });
     }
 
-    /** Deletes a document and its postings; false if there was none. */
-    public Uni<Boolean> delete(SqlClient db, UUID tenant, UUID collection, String id) {
+    /** Deletes a document of {@code locked} (read under its lock) and its postings; false if there was none. */
+    public Uni<Boolean> delete(SqlClient db, Collection locked, String id) {
+        UUID tenant = locked.tenantId();
+        UUID collection = locked.id();
         return db.preparedQuery("DELETE FROM documents WHERE tenant_id = $1 AND collection_id = $2 AND id = $3 "
-                        + "RETURNING doc_key, words, title_len, body_len")
+                        + "RETURNING doc_key, title, body, words, title_len, body_len")
                 .execute(Tuple.of(tenant, collection, id))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
                         return Uni.createFrom().item(false);
                     }
-                    Row row = rows.iterator().next();
-                    Previous gone = new Previous(row.getLong("doc_key"), List.of(row.getArrayOfStrings("words")),
-                            row.getInteger("title_len"), row.getInteger("body_len"));
-                    return db.preparedQuery("DELETE FROM postings WHERE doc_key = $1").execute(Tuple.of(gone.key))
-                            .chain(() -> removeWords(db, tenant, collection, List.of(gone)))
+                    Previous gone = Previous.of(rows.iterator().next());
+                    return unindex(db, locked, List.of(gone))
                             .chain(() -> db.preparedQuery("UPDATE collections SET doc_count = doc_count - 1, title_tokens = title_tokens - $3, "
                                             + "body_tokens = body_tokens - $4, index_version = index_version + 1 WHERE tenant_id = $1 AND id = $2")
                                     .execute(Tuple.of(tenant, collection, gone.titleLength, gone.bodyLength)))
@@ -84,14 +103,29 @@ public class IndexWriter {
                 });
     }
 
-    private Uni<Void> unindex(SqlClient db, UUID tenant, UUID collection, java.util.Collection<Previous> previous) {
+    /** Removes the postings and vocabulary counts of stored documents. */
+    private Uni<Void> unindex(SqlClient db, Collection locked, java.util.Collection<Previous> previous) {
         if (previous.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Long[] keys = previous.stream().map(Previous::key).toArray(Long[]::new);
-        return db.preparedQuery("DELETE FROM postings WHERE tenant_id = $1 AND collection_id = $2 AND doc_key = ANY($3)")
-                .execute(Tuple.of(tenant, collection, keys))
-                .chain(() -> removeWords(db, tenant, collection, previous));
+        TextAnalyzer analyzer = analyzers.of(locked.settings().language());
+        // Analysis is CPU work: off the event loop.
+        return Uni.createFrom().item(() -> {
+                    List<String> terms = new ArrayList<>();
+                    List<Long> keys = new ArrayList<>();
+                    for (Previous p : previous) {
+                        for (String term : AnalyzedDocument.of(analyzer, p.title, p.body).terms().keySet()) {
+                            terms.add(term);
+                            keys.add(p.key);
+                        }
+                    }
+                    return Tuple.of(locked.id(), terms.toArray(String[]::new), keys.toArray(Long[]::new));
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(postings -> db.preparedQuery("DELETE FROM postings p USING unnest($2::text[], $3::int8[]) AS x(term, doc_key) "
+                                + "WHERE p.collection_id = $1 AND p.term = x.term AND p.doc_key = x.doc_key")
+                        .execute(postings))
+                .chain(() -> removeWords(db, locked.tenantId(), locked.id(), previous));
     }
 
     private Uni<Void> removeWords(SqlClient db, UUID tenant, UUID collection, java.util.Collection<Previous> previous) {
@@ -153,7 +187,7 @@ public class IndexWriter {
     private record Posting(String term, long key, AnalyzedDocument.TermStats stats, AnalyzedDocument document) {
     }
 
-    private Uni<Void> insertPostings(SqlClient db, UUID tenant, UUID collection, Map<String, IndexEntry> entries, Map<String, Long> keys) {
+    private Uni<Void> insertPostings(SqlClient db, UUID collection, Map<String, IndexEntry> entries, Map<String, Long> keys) {
         List<Posting> postings = new ArrayList<>();
         entries.forEach((id, e) -> {
             long key = keys.get(id);
@@ -185,11 +219,11 @@ public class IndexWriter {
             positions[i] = list.append('}').toString();
         }
         return db.preparedQuery("""
-                        INSERT INTO postings (tenant_id, collection_id, term, doc_key, tf_title, tf_body, title_len, body_len, positions)
-                        SELECT $1, $2, x.term, x.doc_key, x.tt, x.tb, x.tl, x.bl, x.pos::int[]
-                        FROM unnest($3::text[], $4::int8[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[])
+                        INSERT INTO postings (collection_id, term, doc_key, tf_title, tf_body, title_len, body_len, positions)
+                        SELECT $1, x.term, x.doc_key, x.tt, x.tb, x.tl, x.bl, x.pos::int[]
+                        FROM unnest($2::text[], $3::int8[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[])
                              AS x(term, doc_key, tt, tb, tl, bl, pos)""")
-                .execute(Tuple.from(List.of(tenant, collection, terms, docs, tfTitle, tfBody, titleLen, bodyLen, positions)))
+                .execute(Tuple.from(List.of(collection, terms, docs, tfTitle, tfBody, titleLen, bodyLen, positions)))
                 .replaceWithVoid();
     }
 

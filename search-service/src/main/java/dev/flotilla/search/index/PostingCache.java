@@ -43,7 +43,7 @@ public class PostingCache {
     }
 
     /** The posting lists of {@code terms} (empty lists for unknown terms), at the collection's index version. */
-    public Uni<Map<String, PostingList>> lists(UUID tenant, Collection collection, Set<String> terms) {
+    public Uni<Map<String, PostingList>> lists(Collection collection, Set<String> terms) {
         Map<String, PostingList> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         synchronized (this) {
@@ -59,7 +59,7 @@ public class PostingCache {
         if (missing.isEmpty()) {
             return Uni.createFrom().item(found);
         }
-        return load(tenant, collection, missing).map(loaded -> {
+        return load(collection, missing).map(loaded -> {
             found.putAll(loaded);
             synchronized (this) {
                 loaded.forEach((term, list) -> put(new Key(collection.id(), term), new Entry(collection.indexVersion(), list)));
@@ -78,7 +78,7 @@ public class PostingCache {
         }
     }
 
-    private Uni<Map<String, PostingList>> load(UUID tenant, Collection collection, List<String> terms) {
+    private Uni<Map<String, PostingList>> load(Collection collection, List<String> terms) {
         double b = config.ranking().b();
         double avgTitle = collection.averageTitleLength();
         double avgBody = collection.averageBodyLength();
@@ -87,9 +87,9 @@ public class PostingCache {
                         SELECT term, array_agg(doc_key ORDER BY doc_key) AS docs,
                                array_agg(tf_title ORDER BY doc_key) AS tf_title, array_agg(tf_body ORDER BY doc_key) AS tf_body,
                                array_agg(title_len ORDER BY doc_key) AS title_len, array_agg(body_len ORDER BY doc_key) AS body_len
-                        FROM postings WHERE tenant_id = $1 AND collection_id = $2 AND term = ANY($3)
+                        FROM postings WHERE collection_id = $1 AND term = ANY($2)
                         GROUP BY term""")
-                .execute(Tuple.of(tenant, collection.id(), terms.toArray(String[]::new)))
+                .execute(Tuple.of(collection.id(), terms.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, PostingList> loaded = new HashMap<>();
                     for (Row row : rows) {

@@ -19,9 +19,9 @@ import java.util.Set;
  *  "published": {"gte": "2024-01-01"},    date range (ISO-8601 strings compare in time order)
  *  "author.name": {"exists": true}}       presence; dots reach into nested objects
  * </pre>
- * All conditions must hold. Each becomes a SQL/JSON path predicate ({@code metadata @? path}),
- * answered by the GIN index on metadata; values travel inside the bound path parameter, never
- * in the SQL text.
+ * All conditions must hold. Each becomes a SQL/JSON path predicate (equality and {@code in} as
+ * {@code metadata @? path}, answered by the GIN index on metadata); values travel inside the bound
+ * path parameter, never in the SQL text.
  */
 public final class MetadataFilter {
 
@@ -30,7 +30,8 @@ public final class MetadataFilter {
 
     private final List<Condition> conditions;
 
-    private record Condition(String path, boolean negated) {
+    /** A path predicate; {@code indexed} when the GIN index on metadata can answer it (equality), see {@link #sql}. */
+    private record Condition(String path, boolean negated, boolean indexed) {
     }
 
     private MetadataFilter(List<Condition> conditions) {
@@ -56,9 +57,9 @@ public final class MetadataFilter {
             if (value.isObject()) {
                 conditions.addAll(operators(field, path, value));
             } else if (value.isArray()) {
-                conditions.add(new Condition(path + " ? (" + anyOf(field, value) + ")", false));
+                conditions.add(new Condition(path + " ? (" + anyOf(field, value) + ")", false, true));
             } else {
-                conditions.add(new Condition(path + " ? (@ == " + literal(field, value) + ")", false));
+                conditions.add(new Condition(path + " ? (@ == " + literal(field, value) + ")", false, true));
             }
         }
         if (conditions.size() > MAX_CONDITIONS) {
@@ -78,12 +79,12 @@ public final class MetadataFilter {
             Map.Entry<String, JsonNode> op = it.next();
             JsonNode v = op.getValue();
             switch (op.getKey()) {
-                case "eq" -> result.add(new Condition(path + " ? (@ == " + literal(field, v) + ")", false));
+                case "eq" -> result.add(new Condition(path + " ? (@ == " + literal(field, v) + ")", false, true));
                 case "in" -> {
                     if (!v.isArray() || v.isEmpty()) {
                         throw new BadRequest("filter." + field + ".in", "must be a non-empty array");
                     }
-                    result.add(new Condition(path + " ? (" + anyOf(field, v) + ")", false));
+                    result.add(new Condition(path + " ? (" + anyOf(field, v) + ")", false, true));
                 }
                 case "gt" -> range.add("@ > " + bound(field, v));
                 case "gte" -> range.add("@ >= " + bound(field, v));
@@ -93,13 +94,13 @@ public final class MetadataFilter {
                     if (!v.isBoolean()) {
                         throw new BadRequest("filter." + field + ".exists", "must be true or false");
                     }
-                    result.add(new Condition(path, !v.booleanValue()));
+                    result.add(new Condition(path, !v.booleanValue(), false));
                 }
                 default -> throw new BadRequest("filter." + field, "unknown operator '" + op.getKey() + "', expected one of " + OPERATORS);
             }
         }
         if (!range.isEmpty()) {
-            result.add(new Condition(path + " ? (" + String.join(" && ", range) + ")", false));
+            result.add(new Condition(path + " ? (" + String.join(" && ", range) + ")", false, false));
         }
         return result;
     }
@@ -108,12 +109,18 @@ public final class MetadataFilter {
         return conditions.isEmpty();
     }
 
-    /** The SQL condition on {@code column} (a jsonb column), binding the paths into {@code params}. */
+    /**
+     * The SQL condition on {@code column} (a jsonb column), binding the paths into {@code params}. Ranges and
+     * existence are written as the function {@code jsonb_path_exists} (the same test, errors silent like
+     * {@code @?}), which the planner cannot send to the GIN index: the index holds values, so for them it
+     * would return every document (a whole index scan per search) for the table to check anyway.
+     */
     public String sql(String column, SqlParams params) {
         StringBuilder sql = new StringBuilder();
         for (Condition c : conditions) {
-            sql.append(" AND ").append(c.negated ? "NOT " : "").append("(").append(column).append(" @? ")
-                    .append(params.add(c.path)).append("::jsonpath)");
+            String path = params.add(c.path) + "::jsonpath";
+            sql.append(" AND ").append(c.negated ? "NOT " : "")
+                    .append(c.indexed ? "(" + column + " @? " + path + ")" : "jsonb_path_exists(" + column + ", " + path + ", '{}', true)");
         }
         return sql.toString();
     }

@@ -92,7 +92,7 @@ public class QueryPlanner {
     private Uni<QueryPlan> resolve(UUID tenant, Collection collection, List<Analysed> analysed, boolean all, boolean matchAll) {
         Set<String> typed = new LinkedHashSet<>();
         analysed.forEach(a -> typed.addAll(a.terms()));
-        return frequencies(tenant, collection, typed).chain(df -> {
+        return frequencies(collection, typed).chain(df -> {
             Map<String, String> misspelt = new LinkedHashMap<>();
             for (Analysed a : analysed) {
                 if (a.clause().kind() == QueryParser.Kind.WORD && a.clause().occur() != QueryParser.Occur.MUST_NOT
@@ -189,11 +189,11 @@ public class QueryPlanner {
     }
 
     /** Document frequencies: the lengths of the terms' posting lists, which ranking reads next anyway. */
-    private Uni<Map<String, Long>> frequencies(UUID tenant, Collection collection, Set<String> terms) {
+    private Uni<Map<String, Long>> frequencies(Collection collection, Set<String> terms) {
         if (terms.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return postings.lists(tenant, collection, terms).map(lists -> {
+        return postings.lists(collection, terms).map(lists -> {
             Map<String, Long> df = new HashMap<>();
             lists.forEach((term, list) -> df.put(term, (long) list.size()));
             return df;

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The answer of a search: a page of hits, facet counts over all matches, the number of matches and the time taken. */
-public record SearchResponse(List<Hit> hits, Map<String, List<FacetValue>> facets, long total, long tookMs, String nextCursor) {
+/**
+ * The answer of a search: a page of hits, facet counts over all matches, the number of matches and the time taken.
+ * {@code totalExact} is false when {@code total} is a lower bound (a filtered listing without words stops counting).
+ */
+public record SearchResponse(List<Hit> hits, Map<String, List<FacetValue>> facets, long total, boolean totalExact, long tookMs,
+                             String nextCursor) {
 
     /** One hit: a document, or in passage mode one passage of a document. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -40,9 +41,11 @@ import java.util.stream.Collectors;
  * ranked with BM25 at passage level.
  *
  * <p>Queries of words, OR groups, required words, prefixes and excluded words are ranked in memory
- * over cached posting lists ({@link IndexRanker}); queries with phrases, metadata filters or tags,
- * and listing without a query, are ranked by one SQL statement ({@link SearchSql}). Both compute the
- * same scores.
+ * over cached posting lists ({@link IndexRanker}); queries with phrases, or with words and metadata
+ * filters or tags, are ranked by one SQL statement ({@link SearchSql}). Both compute the same scores.
+ * A listing without words (every document scores 0) reads one page in key order; its total is the
+ * collection's document count, or with filters or tags a count that stops at
+ * {@code flotilla.search.query.listing-count-limit} (then {@code totalExact} is false).
  */
 @ApplicationScoped
 public class SearchService {
@@ -93,28 +96,30 @@ public class SearchService {
                 .plan(tenant, collection, QueryParser.parse(q), "and".equals(request.operator()))
                 .chain(plan -> {
                     if (plan.matchNone()) {
-                        return Uni.createFrom().item(new SearchResponse(List.of(), emptyFacets(facets), 0, millis(started), null));
+                        return Uni.createFrom().item(new SearchResponse(List.of(), emptyFacets(facets), 0, true, millis(started), null));
                     }
                     Supplier<SearchSql> sql = () -> SearchSql.of(tenant, collection, plan, filter, request.tags(), config.ranking());
-                    boolean inMemory = !plan.matchAll() && plan.phrases().isEmpty() && plan.excludedPhrases().isEmpty()
-                            && filter.isEmpty() && (request.tags() == null || request.tags().isEmpty());
-                    Ranker ranker = inMemory
-                            ? (k, skip) -> rankedInMemory(tenant, collection, plan, k, skip)
+                    boolean restricted = !filter.isEmpty() || (request.tags() != null && !request.tags().isEmpty());
+                    boolean listing = plan.matchAll() && plan.excluded().isEmpty() && plan.excludedPhrases().isEmpty();
+                    boolean inMemory = !plan.matchAll() && plan.phrases().isEmpty() && plan.excludedPhrases().isEmpty() && !restricted;
+                    Ranker ranker = listing ? (k, skip) -> listed(sql, collection, restricted, k, skip)
+                            : inMemory ? (k, skip) -> rankedInMemory(tenant, collection, plan, k, skip)
                             : (k, skip) -> ranked(sql, k, skip);
                     Uni<Map<String, List<SearchResponse.FacetValue>>> facetCounts = facets(sql, facets);
                     Uni<SearchResponse> hits = request.passages()
                             ? passages(ranker, collection, plan, request, limit, offset, started)
-                            : documents(ranker, sql, collection, plan, request, limit, offset, started);
-                    return Uni.combine().all().unis(hits, facetCounts).with((response, counts) ->
-                            new SearchResponse(response.hits(), counts, response.total(), millis(started), response.nextCursor()));
+                            : documents(ranker, collection, plan, request, limit, offset, started);
+                    return Uni.combine().all().unis(hits, facetCounts).with((response, counts) -> new SearchResponse(response.hits(), counts,
+                            response.total(), response.totalExact(), millis(started), response.nextCursor()));
                 }));
     }
 
-    private Uni<SearchResponse> documents(Ranker ranker, Supplier<SearchSql> sql, Collection collection, QueryPlan plan,
-                                          SearchRequest request, int limit, int offset, long started) {
-        return ranker.page(limit, offset).chain(page -> total(sql, page.total(), page.rows().isEmpty() && offset > 0)
+    private Uni<SearchResponse> documents(Ranker ranker, Collection collection, QueryPlan plan, SearchRequest request, int limit,
+                                          int offset, long started) {
+        return ranker.page(limit, offset)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(total -> {
+                .map(page -> {
+                    long total = page.total();
                     TextAnalyzer analyzer = analyzers.of(collection.settings().language());
                     Set<String> terms = terms(plan);
                     List<SearchResponse.Hit> hits = page.rows().stream()
@@ -122,8 +127,8 @@ public class SearchService {
                                     Snippets.of(analyzer, r.body(), terms, request.highlightOrDefault(), Snippets.LENGTH), r.metadata(), null))
                             .toList();
                     String next = offset + hits.size() < total && !hits.isEmpty() ? Cursor.of("s", offset + limit).encode() : null;
-                    return new SearchResponse(hits, Map.of(), total, millis(started), next);
-                }));
+                    return new SearchResponse(hits, Map.of(), total, page.exact(), millis(started), next);
+                });
     }
 
     private Uni<SearchResponse> passages(Ranker ranker, Collection collection, QueryPlan plan, SearchRequest request,
@@ -177,11 +182,12 @@ public class SearchService {
                                     s.passage().end(), s.passage().text())))
                             .toList();
                     String next = offset + limit < scored.size() ? Cursor.of("s", offset + limit).encode() : null;
-                    return new SearchResponse(hits, Map.of(), scored.size(), millis(started), next);
+                    return new SearchResponse(hits, Map.of(), scored.size(), true, millis(started), next);
                 });
     }
 
-    private record RankedPage(List<Ranked> rows, long total) {
+    /** A page of ranked documents and the number of matches; {@code exact} false when that is only a lower bound. */
+    private record RankedPage(List<Ranked> rows, long total, boolean exact) {
     }
 
     /** Ranks the matches and reads one page of them. */
@@ -194,7 +200,7 @@ public class SearchService {
         Set<String> needed = new HashSet<>(plan.excluded());
         plan.terms().forEach(t -> needed.add(t.term()));
         double documents = collection.documentCount();
-        return postings.lists(tenant, collection, needed)
+        return postings.lists(collection, needed)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(lists -> {
                     List<IndexRanker.Term> terms = new ArrayList<>();
@@ -210,7 +216,7 @@ public class SearchService {
                 .chain(ranking -> {
                     List<IndexRanker.Hit> page = ranking.best().stream().skip(offset).toList();
                     if (page.isEmpty()) {
-                        return Uni.createFrom().item(new RankedPage(List.of(), ranking.total()));
+                        return Uni.createFrom().item(new RankedPage(List.of(), ranking.total(), true));
                     }
                     return documentRows.byKeys(pool, tenant, collection.id(), page.stream().map(IndexRanker.Hit::document).toList())
                             .map(docs -> {
@@ -218,7 +224,7 @@ public class SearchService {
                                 page.forEach(h -> scores.put(h.document(), h.score()));
                                 List<Ranked> rows = docs.stream().map(d -> new Ranked(d.key(), scores.get(d.key()), d.id(), d.title(),
                                         d.body(), d.metadata())).toList();
-                                return new RankedPage(rows, ranking.total());
+                                return new RankedPage(rows, ranking.total(), true);
                             });
                 });
     }
@@ -226,25 +232,45 @@ public class SearchService {
     private Uni<RankedPage> ranked(Supplier<SearchSql> sql, int limit, int offset) {
         SearchSql statement = sql.get();
         String text = statement.page(limit, offset);
-        return pool.preparedQuery(text).execute(statement.params().tuple()).map(rows -> {
-            List<Ranked> ranked = new ArrayList<>();
-            long total = 0;
-            for (Row row : rows) {
-                total = row.getLong("total");
-                ranked.add(new Ranked(row.getLong("doc_key"), row.getDouble("score"), row.getString("id"), row.getString("title"),
-                        row.getString("body"), parse(row.getString("metadata"))));
+        return pool.preparedQuery(text).execute(statement.params().tuple()).chain(rows -> {
+            List<Ranked> ranked = rows(rows);
+            if (ranked.isEmpty() && offset > 0) {
+                // Past the last match the page carries no total: count alone.
+                return count(sql.get(), SearchSql::count).map(total -> new RankedPage(ranked, total, true));
             }
-            return new RankedPage(ranked, total);
+            return Uni.createFrom().item(new RankedPage(ranked, ranked.isEmpty() ? 0 : rows.iterator().next().getLong("total"), true));
         });
     }
 
-    private Uni<Long> total(Supplier<SearchSql> sql, long known, boolean recount) {
-        if (!recount) {
-            return Uni.createFrom().item(known);
-        }
+    /**
+     * Every document matches with score 0, so the page is the next documents in key order, read through
+     * an index. Unrestricted, the total is the collection's document count; with filters or tags, the
+     * matches are counted up to the listing count limit (or the end of the page, to tell whether
+     * another page follows) rather than all of them.
+     */
+    private Uni<RankedPage> listed(Supplier<SearchSql> sql, Collection collection, boolean restricted, int limit, int offset) {
         SearchSql statement = sql.get();
-        String text = statement.count();
-        return pool.preparedQuery(text).execute(statement.params().tuple()).map(rows -> rows.iterator().next().getLong("total"));
+        Uni<List<Ranked>> page = pool.preparedQuery(statement.listing(limit, offset)).execute(statement.params().tuple()).map(this::rows);
+        if (!restricted) {
+            return page.map(rows -> new RankedPage(rows, collection.documentCount(), true));
+        }
+        int cap = Math.max(config.query().listingCountLimit(), offset + limit + 1);
+        Uni<Long> total = count(sql.get(), s -> s.countUpTo(cap));
+        return Uni.combine().all().unis(page, total).with((rows, counted) -> new RankedPage(rows, counted, counted < cap));
+    }
+
+    private Uni<Long> count(SearchSql statement, Function<SearchSql, String> text) {
+        String query = text.apply(statement);
+        return pool.preparedQuery(query).execute(statement.params().tuple()).map(rows -> rows.iterator().next().getLong("total"));
+    }
+
+    private List<Ranked> rows(RowSet<Row> rows) {
+        List<Ranked> ranked = new ArrayList<>();
+        for (Row row : rows) {
+            ranked.add(new Ranked(row.getLong("doc_key"), row.getDouble("score"), row.getString("id"), row.getString("title"),
+                    row.getString("body"), parse(row.getString("metadata"))));
+        }
+        return ranked;
     }
 
     private Uni<Map<String, List<SearchResponse.FacetValue>>> facets(Supplier<SearchSql> sql, List<String> fields) {

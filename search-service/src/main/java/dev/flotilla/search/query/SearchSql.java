@@ -24,10 +24,13 @@ final class SearchSql {
 
     private final SqlParams params;
     private final String matches;
+    /** For a query without positive clauses: the conditions on documents {@code d} alone. */
+    private final String where;
 
-    private SearchSql(SqlParams params, String matches) {
+    private SearchSql(SqlParams params, String matches, String where) {
         this.params = params;
         this.matches = matches;
+        this.where = where;
     }
 
     SqlParams params() {
@@ -47,6 +50,21 @@ final class SearchSql {
     /** The number of matches alone. */
     String count() {
         return matches + "SELECT count(*) AS total FROM r";
+    }
+
+    /**
+     * For a query without positive clauses: the page of documents in key order (all score 0, the order
+     * ranking gives them), read through the (collection_id, doc_key) index without visiting the others.
+     */
+    String listing(int limit, int offset) {
+        return """
+                SELECT d.doc_key, 0::float8 AS score, d.id, d.title, d.body, d.metadata::text AS metadata
+                FROM documents d%s ORDER BY d.doc_key LIMIT %s OFFSET %s""".formatted(where, params.add(limit), params.add(offset));
+    }
+
+    /** For a query without positive clauses: the number of matches, counted up to {@code cap}. */
+    String countUpTo(int cap) {
+        return "SELECT count(*) AS total FROM (SELECT 1 FROM documents d%s LIMIT %s) m".formatted(where, params.add(cap));
     }
 
     /** Value counts of one facet field over all matches: value, count. */
@@ -72,7 +90,7 @@ final class SearchSql {
         if (plan.matchAll()) {
             appendRestrictions(where, plan, filter, tags, p, sql);
             sql.append("r AS (SELECT d.doc_key, 0::float8 AS score FROM documents d").append(where).append(")\n");
-            return new SearchSql(p, sql.toString());
+            return new SearchSql(p, sql.toString(), where.toString());
         }
         String terms = p.add(plan.terms().stream().map(QueryPlan.ScoredTerm::term).toArray(String[]::new));
         String bits = p.add(plan.terms().stream().map(QueryPlan.ScoredTerm::bit).toArray(Long[]::new));
@@ -88,9 +106,9 @@ final class SearchSql {
                 q AS (SELECT * FROM unnest(%s::text[], %s::int8[], %s::float8[]) AS q(term, bit, w)),
                 t AS (SELECT q.term, q.bit, q.w * ln(1 + (%s::float8 - c.df + 0.5) / (c.df + 0.5)) AS wi
                       FROM q CROSS JOIN LATERAL (SELECT count(*)::float8 AS df FROM postings p
-                                                 WHERE p.tenant_id = $1 AND p.collection_id = $2 AND p.term = q.term) c),
+                                                 WHERE p.collection_id = $2 AND p.term = q.term) c),
                 m AS (SELECT p.doc_key, bit_or(t.bit) AS mask, sum(t.wi * x.tf / (x.tf + %s::float8)) AS score
-                      FROM t JOIN postings p ON p.tenant_id = $1 AND p.collection_id = $2 AND p.term = t.term
+                      FROM t JOIN postings p ON p.collection_id = $2 AND p.term = t.term
                       CROSS JOIN LATERAL (SELECT %s::float8 * p.tf_title / (1 - %s::float8 + %s::float8 * p.title_len / %s::float8)
                                                + %s::float8 * p.tf_body / (1 - %s::float8 + %s::float8 * p.body_len / %s::float8) AS tf) x
                       GROUP BY p.doc_key),
@@ -107,13 +125,13 @@ final class SearchSql {
                 .append(p.add(plan.required())).append("::int8");
         appendRestrictions(where, plan, filter, tags, p, sql);
         sql.append("r AS (SELECT f.doc_key, f.score FROM f JOIN documents d ON d.doc_key = f.doc_key").append(where).append(")\n");
-        return new SearchSql(p, sql.toString());
+        return new SearchSql(p, sql.toString(), null);
     }
 
     private static void appendRestrictions(StringBuilder where, QueryPlan plan, MetadataFilter filter, List<String> tags, SqlParams p,
                                            StringBuilder sql) {
         if (!plan.excluded().isEmpty()) {
-            where.append(" AND NOT EXISTS (SELECT 1 FROM postings x WHERE x.tenant_id = $1 AND x.collection_id = $2 AND x.term = ANY(")
+            where.append(" AND NOT EXISTS (SELECT 1 FROM postings x WHERE x.collection_id = $2 AND x.term = ANY(")
                     .append(p.add(plan.excluded().toArray(String[]::new))).append("::text[]) AND x.doc_key = d.doc_key)");
         }
         for (int i = 0; i < plan.excludedPhrases().size(); i++) {
@@ -131,12 +149,11 @@ final class SearchSql {
         StringBuilder sql = new StringBuilder("SELECT p0.doc_key FROM postings p0");
         StringBuilder positions = new StringBuilder();
         for (int i = 1; i < phrase.terms().size(); i++) {
-            sql.append(" JOIN postings p").append(i).append(" ON p").append(i).append(".tenant_id = $1 AND p").append(i)
-                    .append(".collection_id = $2 AND p").append(i).append(".term = ").append(p.add(phrase.terms().get(i)))
+            sql.append(" JOIN postings p").append(i).append(" ON p").append(i).append(".collection_id = $2 AND p").append(i).append(".term = ").append(p.add(phrase.terms().get(i)))
                     .append(" AND p").append(i).append(".doc_key = p0.doc_key");
             positions.append(" AND (s.pos + ").append(phrase.offsets().get(i)).append(") = ANY(p").append(i).append(".positions)");
         }
-        sql.append(" WHERE p0.tenant_id = $1 AND p0.collection_id = $2 AND p0.term = ").append(p.add(phrase.terms().get(0)))
+        sql.append(" WHERE p0.collection_id = $2 AND p0.term = ").append(p.add(phrase.terms().get(0)))
                 .append(" AND EXISTS (SELECT 1 FROM unnest(p0.positions) AS s(pos) WHERE true").append(positions).append(")");
         return sql.toString();
     }
