@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,8 +16,10 @@ import java.util.concurrent.Future;
 
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Refresh tokens: opaque, single use, rotating; presenting a used one again ends the session. */
 @QuarkusTest
@@ -37,6 +40,34 @@ class RefreshRotationTest {
                 .extract().response();
         Api.client().auth().oauth2(next.path("accessToken")).get("/api/v1/users/me").then().statusCode(200);
         refresh(next.path("refreshToken")).then().statusCode(200);
+    }
+
+    @Test
+    void aRefreshIsAuditedWithTheSessionItContinues() {
+        Api.Tenant tenant = Api.register();
+        refresh(tenant.refreshToken()).then().statusCode(200);
+
+        String session = Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then()
+                .statusCode(200).extract().path("items.find { it.current }.id");
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/audit-events?type=auth.token.refreshed").then()
+                .statusCode(200)
+                .body("items.size()", is(1))
+                .body("items[0].actor", is(tenant.adminId()))
+                .body("items[0].subject", is(tenant.adminId()))
+                .body("items[0].detail.session", is(session))
+                .body("items[0].clientAddress", startsWith("10."));
+    }
+
+    @Test
+    void aRefreshMarksItsSessionAsUsed() {
+        Api.Tenant tenant = Api.register();
+        refresh(tenant.refreshToken()).then().statusCode(200);
+
+        Response session = Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then()
+                .statusCode(200).extract().response();
+        Instant created = Instant.parse(session.path("items[0].createdAt"));
+        Instant lastUsed = Instant.parse(session.path("items[0].lastUsedAt"));
+        assertTrue(lastUsed.isAfter(created), "last used " + lastUsed + ", created " + created);
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -111,63 +112,40 @@ public class SessionService {
                     .chain(() -> newRefreshToken(session, now))
                     .call(() -> audit.record(user.tenantId, AuditType.LOGIN_SUCCEEDED, user.id.toString(), user.id.toString(),
                             origin, Map.of("session", session.id.toString())))
-                    .map(refresh -> pair(user, session, refresh));
+                    .map(refresh -> pair(user.id, user.tenantId, user.roles, session.id, refresh));
         });
-    }
-
-    private enum Verdict { ROTATED, INVALID, REUSED }
-
-    private record Outcome(Verdict verdict, TokenPair pair) {
     }
 
     /**
-     * Rotates a refresh token: the presented one is marked used and a new pair issued. A token that
-     * was already used (a replay, or the losing side of two concurrent refreshes) ends its session.
+     * Rotates a refresh token: the presented one is marked used and a new pair issued, in one
+     * statement ({@link RefreshTokenRepository#rotate}); the access token is signed after the
+     * database work, holding no connection. A token that was already used (a replay, or the losing
+     * side of two concurrent refreshes) ends its session.
      */
     public Uni<TokenPair> refresh(String presented, Origin origin) {
-        String hash = Secrets.hash(presented);
-        return Panache.withTransaction(() -> refreshTokens.findByHash(hash).chain(token -> {
-                    if (token == null) {
-                        return Uni.createFrom().item(new Outcome(Verdict.INVALID, null));
-                    }
-                    return sessions.findById(token.sessionId).chain(session -> {
-                        Instant now = Instant.now();
-                        if (session == null || !session.live(now) || !token.expiresAt.isAfter(now)) {
-                            return Uni.createFrom().item(new Outcome(Verdict.INVALID, null));
-                        }
-                        if (token.usedAt != null) {
-                            return reuse(session, origin);
-                        }
-                        return refreshTokens.markUsed(token.id, now)
-                                .chain(won -> won ? rotate(session, origin, now) : reuse(session, origin));
-                    });
-                }))
-                .map(outcome -> {
-                    if (outcome.verdict() != Verdict.ROTATED) {
-                        throw new ProblemException(ProblemType.UNAUTHORIZED, "The refresh token is invalid, expired or already used");
-                    }
-                    return outcome.pair();
-                });
+        String presentedHash = Secrets.hash(presented);
+        String successor = Secrets.generate();
+        return refreshTokens.rotate(presentedHash, Secrets.hash(successor), Instant.now(), origin)
+                .chain(rotated -> rotated == null
+                        ? refused(presentedHash, origin)
+                        : Uni.createFrom().item(pair(rotated.userId(), rotated.tenantId(), rotated.roles(), rotated.sessionId(), successor)));
     }
 
-    private Uni<Outcome> rotate(LoginSession session, Origin origin, Instant now) {
-        return users.find(session.tenantId, session.userId).chain(user -> {
-            if (user == null || !user.active()) {
-                return Uni.createFrom().item(new Outcome(Verdict.INVALID, null));
-            }
-            session.lastUsedAt = now;
-            return newRefreshToken(session, now)
-                    .call(() -> audit.record(session.tenantId, AuditType.TOKEN_REFRESHED, user.id.toString(), user.id.toString(),
-                            origin, Map.of("session", session.id.toString())))
-                    .map(refresh -> new Outcome(Verdict.ROTATED, pair(user, session, refresh)));
-        });
+    /** Why a refresh was refused; a used token of a live session is reuse, which ends the session. */
+    private Uni<TokenPair> refused(String presentedHash, Origin origin) {
+        return Panache.withTransaction(() -> refreshTokens.findByHash(presentedHash).chain(token -> token == null || token.usedAt == null
+                        ? Uni.createFrom().voidItem()
+                        : sessions.findById(token.sessionId).chain(session -> session == null || !session.live(Instant.now())
+                                ? Uni.createFrom().voidItem()
+                                : reuse(session, origin))))
+                .chain(() -> Uni.createFrom().failure(
+                        new ProblemException(ProblemType.UNAUTHORIZED, "The refresh token is invalid, expired or already used")));
     }
 
-    private Uni<Outcome> reuse(LoginSession session, Origin origin) {
+    private Uni<Void> reuse(LoginSession session, Origin origin) {
         return sessions.revoke(session.tenantId, session.id, REASON_REUSE, Instant.now())
-                .call(() -> audit.record(session.tenantId, AuditType.REFRESH_TOKEN_REUSED, null, session.userId.toString(),
-                        origin, Map.of("session", session.id.toString())))
-                .map(revoked -> new Outcome(Verdict.REUSED, null));
+                .chain(() -> audit.record(session.tenantId, AuditType.REFRESH_TOKEN_REUSED, null, session.userId.toString(),
+                        origin, Map.of("session", session.id.toString())));
     }
 
     /** Ends the session a refresh token belongs to (RFC 7009); unknown tokens are ignored. */
@@ -234,8 +212,8 @@ public class SessionService {
         return refreshTokens.persist(token).replaceWith(secret);
     }
 
-    private TokenPair pair(User user, LoginSession session, String refresh) {
-        AccessTokens.Issued access = accessTokens.forUser(user.id, user.tenantId, user.roles, session.id);
+    private TokenPair pair(UUID user, UUID tenant, Collection<String> roles, UUID session, String refresh) {
+        AccessTokens.Issued access = accessTokens.forUser(user, tenant, roles, session);
         return new TokenPair(access.token(), refresh, "Bearer", access.expiresIn());
     }
 
