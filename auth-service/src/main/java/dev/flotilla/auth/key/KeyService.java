@@ -40,13 +40,16 @@ public class KeyService {
     private final KeyRing ring;
     private final MasterKey masterKey;
     private final AuthConfig config;
+    private final SigningProvider signing;
     private final Vertx vertx;
 
-    public KeyService(SigningKeyRepository repository, KeyRing ring, MasterKey masterKey, AuthConfig config, Vertx vertx) {
+    public KeyService(SigningKeyRepository repository, KeyRing ring, MasterKey masterKey, AuthConfig config,
+                      SigningProvider signing, Vertx vertx) {
         this.repository = repository;
         this.ring = ring;
         this.masterKey = masterKey;
         this.config = config;
+        this.signing = signing;
         this.vertx = vertx;
     }
 
@@ -145,7 +148,7 @@ public class KeyService {
                 throw new IllegalStateException("Signing key " + key.kid + " was encrypted with master key " + key.masterKeyId
                         + " but the configured master key is " + masterKey.id() + ": every replica needs the same FLOTILLA_AUTH_MASTER_KEY");
             }
-            var privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(masterKey.decrypt(key.privateKey, key.kid)));
+            var privateKey = signing.prepare(rsa.generatePrivate(new PKCS8EncodedKeySpec(masterKey.decrypt(key.privateKey, key.kid))));
             return new KeyRing.LoadedKey(key.kid, publicKey, privateKey, key.activatesAt, key.expiresAt);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Signing key " + key.kid + " cannot be read", e);
