@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * Authorization decisions for the caller's tenant: services and admins ask about anyone, members
  * and viewers about themselves ({@link SelfQuestions}).
  */
+@Cancellable(false)
 @Path("/api/v1/decisions")
 @RolesAllowed({Roles.SERVICE, Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
 public class DecisionResource {

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Map;
  * {@code deny} → a boolean, {@code decision} → {@code "ALLOW"|"DENY"}, anything else → the whole
  * decision object. Authenticated like the rest of the API (service or admin tokens).
  */
+@Cancellable(false)
 @Path("/v1/data")
 @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
 public class OpaDataResource {

@@ -13,12 +13,14 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** The caller's tenant's decision log, newest first, filtered and paged. Admins only. */
+@Cancellable(false)
 @Path("/api/v1/decision-logs")
 @RolesAllowed(Roles.ADMIN)
 public class DecisionLogResource {

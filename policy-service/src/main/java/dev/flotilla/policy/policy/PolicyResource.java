@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
@@ -28,6 +29,7 @@ import java.util.UUID;
  * Policies of the caller's tenant. Admins write; admins and services read. Every change of the
  * rules is a new immutable version; {@code PUT} needs the {@code If-Match} of the version edited.
  */
+@Cancellable(false)
 @Path("/api/v1/policies")
 @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
 public class PolicyResource {

@@ -10,10 +10,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
 /** {@code POST /api/v1/policies/{id}/simulate}: which recent decisions a draft of the policy would change. Admins only. */
+@Cancellable(false)
 @Path("/api/v1/policies/{id}/simulate")
 @RolesAllowed(Roles.ADMIN)
 public class SimulationResource {

@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
 /** Stored test cases of a policy: the questions it must keep answering the same way. */
+@Cancellable(false)
 @Path("/api/v1/policies/{policyId}/tests")
 @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
 public class PolicyTestResource {
