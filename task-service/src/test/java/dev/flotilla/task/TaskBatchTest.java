@@ -118,6 +118,15 @@ class TaskBatchTest {
     }
 
     @Test
+    void anIdempotencyKeyHeaderForTheWholeBatchIsABadRequest() {
+        api.call().header("Idempotency-Key", "whole").body(Map.of("tasks", List.of(item(Map.of("type", "headed")))))
+                .post("/api/v1/tasks/batch").then()
+                .statusCode(400)
+                .body("errors[0].field", is("Idempotency-Key"));
+        noTasksOfType("headed");
+    }
+
+    @Test
     void aBatchTaskJoinsAnOpenWorkflow() {
         String workflow = api.call().body(Map.of("name", "grows", "tasks", List.of(Map.of("key", "base", "type", "base"))))
                 .post("/api/v1/workflows").then().statusCode(201).extract().path("id");

@@ -64,8 +64,9 @@ public class TaskResource {
      */
     @POST
     @Path("batch")
-    public Uni<RestResponse<CreatedTasks>> createAll(@NotNull @Valid CreateTasks request) {
-        return tasks.createAll(caller.tenant(), request.tasks())
+    public Uni<RestResponse<CreatedTasks>> createAll(@NotNull @Valid CreateTasks request,
+                                                     @RestHeader("Idempotency-Key") String idempotencyKey) {
+        return tasks.createAll(caller.tenant(), request.tasks(), idempotencyKey)
                 .map(created -> RestResponse.status(RestResponse.Status.CREATED, new CreatedTasks(created)));
     }
 

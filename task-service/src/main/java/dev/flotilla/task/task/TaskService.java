@@ -104,9 +104,13 @@ public class TaskService {
      * Creates every task of a batch, answered in the order given, or none: a task that cannot be
      * created (its checks, its workflow, a key used for another task) refuses the whole batch, and
      * the problem names it ({@code tasks[i]}). Tasks of no workflow and without idempotency keys
-     * are one statement; otherwise one transaction.
+     * are one statement; otherwise one transaction. Keys are given per task: an
+     * {@code Idempotency-Key} header for the whole batch is refused rather than ignored.
      */
-    public Uni<List<Created>> createAll(UUID tenant, List<BatchTask> items) {
+    public Uni<List<Created>> createAll(UUID tenant, List<BatchTask> items, String batchKey) {
+        if (batchKey != null) {
+            throw new BadRequest("Idempotency-Key", "a batch takes a key per task (tasks[i].idempotencyKey), not one for the whole batch");
+        }
         List<NewTask> batch = new ArrayList<>(items.size());
         Map<String, Integer> keys = new HashMap<>();
         Map<UUID, String> workflows = new TreeMap<>();  // locked in id order, so that batches never deadlock
