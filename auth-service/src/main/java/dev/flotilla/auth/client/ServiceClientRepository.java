@@ -3,8 +3,13 @@ package dev.flotilla.auth.client;
 import dev.flotilla.common.paging.PageParams;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,12 +17,37 @@ import java.util.UUID;
 @ApplicationScoped
 public class ServiceClientRepository implements PanacheRepositoryBase<ServiceClient, UUID> {
 
+    private static final String CREDENTIALS = "select client_id, tenant_id, secret_hash, roles from service_client where client_id = $1";
+
+    private final Pool pool;
+
+    public ServiceClientRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** What the token endpoint needs of a client. */
+    public record Credentials(String clientId, UUID tenantId, String secretHash, List<String> roles) {
+    }
+
     public Uni<ServiceClient> find(UUID tenant, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenant, id).firstResult();
     }
 
-    public Uni<ServiceClient> findByClientId(String clientId) {
-        return find("clientId", clientId).firstResult();
+    /**
+     * The client's credentials, or null for an unknown client id: one prepared statement straight on
+     * the pool, without a session, as the token endpoint asks for them on every token it issues.
+     */
+    public Uni<Credentials> credentials(String clientId) {
+        return pool.preparedQuery(CREDENTIALS).execute(Tuple.of(clientId)).map(ServiceClientRepository::credentials);
+    }
+
+    private static Credentials credentials(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return null;
+        }
+        Row row = rows.iterator().next();
+        return new Credentials(row.getString("client_id"), row.getUUID("tenant_id"), row.getString("secret_hash"),
+                Arrays.asList(row.getArrayOfStrings("roles")));
     }
 
     public Uni<List<ServiceClient>> page(UUID tenant, PageParams page) {
