@@ -154,7 +154,9 @@ public class TaskService {
         for (int i = 0; i < batch.size(); i++) {
             NewTask task = batch.get(i);
             TaskView created = now.get(task.id());
-            answers.add(created != null ? new Created(created, false) : replayed("tasks[" + i + "].idempotencyKey", task, earlier.get(task.idempotencyKey())));
+            answers.add(created != null
+                    ? new Created(created, false)
+                    : replayed("tasks[" + i + "].idempotencyKey", task, earlier.get(task.idempotencyKey())));
         }
         return answers;
     }
@@ -257,7 +259,7 @@ public class TaskService {
                     }
                     String status = rows.iterator().next().getString(0);
                     if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status)) {
-                        throw new Conflict("Workflow " + workflow + " is " + status + "; tasks cannot join it any more");
+                        throw new Conflict(field + ": workflow " + workflow + " is " + status + "; tasks cannot join it any more");
                     }
                     return null;
                 });
