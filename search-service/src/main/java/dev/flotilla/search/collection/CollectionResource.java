@@ -17,10 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
 /** Collections of the caller's tenant. Everyone reads; viewers cannot change anything. */
+@Cancellable(false)
 @Path("/api/v1/collections")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE})
 public class CollectionResource {

@@ -24,12 +24,14 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Documents of a collection: upsert by client-chosen id, read, delete, list, passages, export. */
+@Cancellable(false)
 @Path("/api/v1/collections/{c}/documents")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE})
 public class DocumentResource {

@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Getting documents in: file upload (multipart) and NDJSON import. */
+@Cancellable(false)
 @Path("/api/v1/collections/{c}/documents")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
 public class IngestResource {

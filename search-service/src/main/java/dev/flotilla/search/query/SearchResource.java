@@ -14,10 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
 /** Search and completions over one collection. */
+@Cancellable(false)
 @Path("/api/v1/collections/{c}")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE})
 public class SearchResource {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import java.util.UUID;
  * The agent registry of the caller's tenant, and the claim endpoint through which agents take work.
  * Members, admins and services write; viewers read too.
  */
+@Cancellable(false)
 @Path("/api/v1/agents")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
 public class AgentResource {
@@ -126,8 +128,12 @@ public class AgentResource {
     }
 
     /** Up to {@code max} tasks for this agent, each under a lease; long-polls up to {@code waitSeconds}. */
+    // Cancellable, unlike the rest: an agent that hangs up during the long poll must stop the wait,
+    // or the tasks claimed after it would sit under a lease nobody holds. The claim runs on the
+    // pool directly (not Hibernate Reactive), which finishes and releases its connection anyway.
     @POST
     @Path("{id}/claims")
+    @Cancellable
     public Uni<Claims> claim(@RestPath UUID id, @Valid ClaimRequest request) {
         return claims.claim(caller.tenant(), id, request == null ? new ClaimRequest(null, null, null) : request);
     }

@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
 /** Recurring schedules of the caller's tenant: each tick of a cron expression creates one task. */
+@Cancellable(false)
 @Path("/api/v1/schedules")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
 public class ScheduleResource {

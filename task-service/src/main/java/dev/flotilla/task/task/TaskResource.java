@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
@@ -32,6 +33,7 @@ import java.util.UUID;
  * history, cancel, retry, and many at once; and the calls of the agent holding tasks: heartbeat,
  * complete (one, or many at once), fail.
  */
+@Cancellable(false)
 @Path("/api/v1/tasks")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
 public class TaskResource {

@@ -15,10 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
 /** Workflows (DAGs of tasks) of the caller's tenant: create, list, read with the tasks' states, cancel. */
+@Cancellable(false)
 @Path("/api/v1/workflows")
 @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
 public class WorkflowResource {
