@@ -1,6 +1,8 @@
 package dev.flotilla.auth.key;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.jose4j.jca.ProviderContext;
@@ -21,9 +23,12 @@ import java.util.concurrent.Callable;
  * Corretto is registered at the lowest priority, so nothing else in the process picks it up: only
  * the signing code asks for it, by name, with keys {@link #prepare prepared} in its own form (handing
  * it the JDK's key objects would convert them on every signature). A singleton without a client
- * proxy, so that the choice is made exactly once.
+ * proxy, so that the choice is made exactly once; made on the main thread before the start-up
+ * observers load the keys, as loading Corretto writes its native library to a temporary file and
+ * runs its self-tests, work that does not belong on an event loop.
  */
 @Singleton
+@Startup(ObserverMethod.DEFAULT_PRIORITY - 1)
 public class SigningProvider {
 
     private static final Logger LOG = Logger.getLogger(SigningProvider.class);
