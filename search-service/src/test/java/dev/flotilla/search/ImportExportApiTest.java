@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.flotilla.search.Api.documents;
 import static io.restassured.RestAssured.given;
@@ -52,6 +55,42 @@ class ImportExportApiTest {
         Api.member(tenant).get("/api/v1/collections/" + c).then().body("documentCount", is(5));
         Api.member(tenant).get(documents(c) + "/1").then().body("title", is("First again"));
         assertEquals(List.of("6"), Api.ids(tenant, c, "sixth"));
+    }
+
+    @Test
+    void concurrentImportsOfOneCollectionKeepItsCountsExact() throws Exception {
+        String c = Api.collection(tenant);
+        // Batches of 3 in tests: each import is written in several batches, two at a time, and the two imports
+        // replace each other's documents 10-29.
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            first.append("{\"id\": \"d%d\", \"title\": \"Shared apricot\", \"body\": \"apricot orchard %d\"}\n".formatted(i, i));
+            second.append("{\"id\": \"d%d\", \"title\": \"Shared blueberry\", \"body\": \"blueberry field\"}\n".formatted(i + 10));
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = callers.submit(() -> importInto(c, first.toString()).statusCode(200).body("imported", is(30)));
+            Future<?> b = callers.submit(() -> importInto(c, second.toString()).statusCode(200).body("imported", is(30)));
+            a.get();
+            b.get();
+        } finally {
+            callers.shutdown();
+        }
+        Api.member(tenant).get("/api/v1/collections/" + c).then().body("documentCount", is(40));
+        Api.search(tenant, c, "{\"q\": \"shared\"}").body("total", is(40));
+        long apricot = Api.search(tenant, c, "{\"q\": \"apricot\"}").extract().<Integer>path("total");
+        long blueberry = Api.search(tenant, c, "{\"q\": \"blueberry\"}").extract().<Integer>path("total");
+        assertEquals(40, apricot + blueberry);
+
+        for (int i = 0; i < 40; i++) {
+            Api.member(tenant).delete(documents(c) + "/d" + i).then().statusCode(204);
+        }
+        Api.member(tenant).get("/api/v1/collections/" + c).then().body("documentCount", is(0));
+        // Every word's document count came back to 0, so the vocabulary is empty.
+        for (String word : List.of("shared", "apricot", "orchard", "blueberry", "field")) {
+            Api.member(tenant).get("/api/v1/collections/" + c + "/suggest?q=" + word).then().statusCode(200).body("suggestions", hasSize(0));
+        }
     }
 
     @Test

@@ -26,9 +26,17 @@ public class CollectionRepository {
         return one(db, "SELECT " + COLUMNS + " FROM collections WHERE tenant_id = $1 AND id = $2", tenant, id);
     }
 
-    /** The collection, locked until the transaction ends: writers of one collection go one at a time. */
+    /** The collection, locked until the transaction ends against every other lock: for changing or deleting it. */
     public Uni<Collection> lock(SqlClient db, UUID tenant, UUID id) {
         return one(db, "SELECT " + COLUMNS + " FROM collections WHERE tenant_id = $1 AND id = $2 FOR UPDATE", tenant, id);
+    }
+
+    /**
+     * The collection, locked until the transaction ends against {@link #lock} but not against other writers of its
+     * documents, nor against their updates of its statistics.
+     */
+    public Uni<Collection> lockForDocuments(SqlClient db, UUID tenant, UUID id) {
+        return one(db, "SELECT " + COLUMNS + " FROM collections WHERE tenant_id = $1 AND id = $2 FOR KEY SHARE", tenant, id);
     }
 
     public Uni<List<Collection>> page(SqlClient db, UUID tenant, UUID after, int limit) {

@@ -50,9 +50,12 @@ public class CollectionService {
         return collections.find(db, tenant, id).onItem().ifNull().failWith(() -> new NotFound("collection", id));
     }
 
-    /** The collection locked for writing in the transaction of {@code db}, or a 404. */
-    public Uni<Collection> lock(SqlClient db, UUID tenant, UUID id) {
-        return collections.lock(db, tenant, id).onItem().ifNull().failWith(() -> new NotFound("collection", id));
+    /**
+     * The collection locked for writing its documents in the transaction of {@code db}, or a 404: writers of its
+     * documents run concurrently; a change of its settings or its deletion waits for them.
+     */
+    public Uni<Collection> lockForDocuments(SqlClient db, UUID tenant, UUID id) {
+        return collections.lockForDocuments(db, tenant, id).onItem().ifNull().failWith(() -> new NotFound("collection", id));
     }
 
     public Uni<Page<Collection>> list(UUID tenant, PageParams page) {
@@ -79,6 +82,11 @@ public class CollectionService {
     public Uni<Void> delete(UUID tenant, UUID id) {
         // The lock waits for running writers, so none adds postings after they are deleted.
         return pool.withTransaction(db -> lock(db, tenant, id).chain(() -> collections.delete(db, tenant, id))).replaceWithVoid();
+    }
+
+    /** The collection locked for changing or deleting it in the transaction of {@code db}, or a 404. */
+    private Uni<Collection> lock(SqlClient db, UUID tenant, UUID id) {
+        return collections.lock(db, tenant, id).onItem().ifNull().failWith(() -> new NotFound("collection", id));
     }
 
     private static Conflict duplicate(String name) {

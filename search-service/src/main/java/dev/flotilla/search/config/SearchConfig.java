@@ -73,6 +73,10 @@ public interface SearchConfig {
         @WithDefault("500")
         int importBatchSize();
 
+        /** Batches of one NDJSON import written at the same time, each in its own transaction and connection. */
+        @WithDefault("2")
+        int importWriters();
+
         /** Longest document body, in characters. */
         @WithDefault("5000000")
         int maxBodyLength();

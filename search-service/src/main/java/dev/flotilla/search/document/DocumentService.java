@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Documents of a collection: upsert (analysed off the event loop, then written with their index
- * entries in one transaction), read, delete, list and export. Writers of one collection take its
- * lock, so the collection statistics BM25 relies on are always exact.
+ * entries in one transaction), read, delete, list and export. Writers of one collection share its
+ * lock and run concurrently; the collection statistics BM25 relies on stay exact (see {@link IndexWriter}).
  */
 @ApplicationScoped
 public class DocumentService {
@@ -62,7 +62,7 @@ public class DocumentService {
     public Uni<Upserted> upsert(UUID tenant, UUID collection, DocumentContent content) {
         return collections.get(tenant, collection)
                 .chain(c -> analyse(c, List.of(content)))
-                .chain(entries -> pool.withTransaction(db -> collections.lock(db, tenant, collection)
+                .chain(entries -> pool.withTransaction(db -> collections.lockForDocuments(db, tenant, collection)
                         .chain(locked -> writer.write(db, locked, entries))
                         .chain(written -> documents.find(db, tenant, collection, content.id())
                                 .map(d -> new Upserted(d, written.created().contains(content.id()))))));
@@ -85,7 +85,7 @@ public class DocumentService {
         if (entries.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return pool.withTransaction(db -> collections.lock(db, tenant, collection.id())
+        return pool.withTransaction(db -> collections.lockForDocuments(db, tenant, collection.id())
                         .chain(locked -> writer.write(db, locked, entries)))
                 .replaceWith(entries.size());
     }
@@ -99,7 +99,7 @@ public class DocumentService {
 
     public Uni<Void> delete(UUID tenant, UUID collection, String id) {
         DocumentContent.requireId(id);
-        return pool.withTransaction(db -> collections.lock(db, tenant, collection)
+        return pool.withTransaction(db -> collections.lockForDocuments(db, tenant, collection)
                 .chain(locked -> writer.delete(db, locked, id))
                 .invoke(deleted -> {
                     if (!deleted) {

@@ -17,11 +17,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /**
  * NDJSON import: one document per line ({@code {"id": ..., "title": ..., "body": ..., "tags": [...],
@@ -31,7 +36,9 @@ import java.util.concurrent.CompletionException;
  * the same id replaces the earlier one.
  *
  * <p>Reads a blocking stream, so it runs on a worker thread. Reading and analysing the next batch
- * there overlaps with writing the previous one; at most one batch is being written at a time.
+ * there overlaps with writing the previous ones; up to {@code flotilla.search.ingest.import-writers}
+ * batches are written at a time, on as many connections. A batch holding an id of a batch still
+ * being written waits for it, so that the later line wins.
  */
 @ApplicationScoped
 public class ImportService {
@@ -56,7 +63,7 @@ public class ImportService {
         long imported = 0;
         long failed = 0;
         List<DocumentContent> batch = new ArrayList<>();
-        CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
+        Deque<Writing> writing = new ArrayDeque<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
             long number = 0;
@@ -78,19 +85,37 @@ public class ImportService {
                     continue;
                 }
                 if (batch.size() >= config.ingest().importBatchSize()) {
-                    List<IndexEntry> entries = documents.analyseNow(collection, batch);
-                    imported += finished(writing);
-                    writing = documents.write(tenant, collection, entries).subscribeAsCompletionStage();
+                    imported += startWriting(writing, tenant, collection, documents.analyseNow(collection, batch));
                     batch = new ArrayList<>();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<IndexEntry> entries = documents.analyseNow(collection, batch);
-        imported += finished(writing);
-        imported += finished(documents.write(tenant, collection, entries).subscribeAsCompletionStage());
+        imported += startWriting(writing, tenant, collection, documents.analyseNow(collection, batch));
+        while (!writing.isEmpty()) {
+            imported += finished(writing.poll().written());
+        }
         return new ImportReport(imported, failed, errors);
+    }
+
+    /** A batch being written: its ids and the number of documents it wrote, when done. */
+    private record Writing(Set<String> ids, CompletableFuture<Integer> written) {
+    }
+
+    /**
+     * Starts writing a batch once fewer than {@code import-writers} batches are being written and none of them
+     * holds one of its ids, waiting for the oldest until then; the number of documents those wrote.
+     */
+    private int startWriting(Deque<Writing> writing, UUID tenant, Collection collection, List<IndexEntry> entries) {
+        Set<String> ids = entries.stream().map(IndexEntry::id).collect(Collectors.toSet());
+        int imported = 0;
+        while (writing.size() >= config.ingest().importWriters()
+                || writing.stream().anyMatch(w -> !Collections.disjoint(w.ids(), ids))) {
+            imported += finished(writing.poll().written());
+        }
+        writing.add(new Writing(ids, documents.write(tenant, collection, entries).subscribeAsCompletionStage()));
+        return imported;
     }
 
     /** Waits for a batch write, failing with what failed it. */
