@@ -254,11 +254,12 @@ public class IndexWriter {
             }
             positions[i] = list.append('}').toString();
         }
+        // unnest in the select list walks the arrays side by side as they come; in FROM, each array would first be
+        // copied into a tuple store of its own.
         return db.preparedQuery("""
                         INSERT INTO postings (collection_id, term, doc_key, tf_title, tf_body, title_len, body_len, positions)
-                        SELECT $1, x.term, x.doc_key, x.tt, x.tb, x.tl, x.bl, x.pos::int[]
-                        FROM unnest($2::text[], $3::int8[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[])
-                             AS x(term, doc_key, tt, tb, tl, bl, pos)""")
+                        SELECT $1, unnest($2::text[]), unnest($3::int8[]), unnest($4::int[]), unnest($5::int[]), unnest($6::int[]),
+                               unnest($7::int[]), unnest($8::text[])::int[]""")
                 .execute(Tuple.from(List.of(collection, terms, docs, tfTitle, tfBody, titleLen, bodyLen, positions)))
                 .replaceWithVoid();
     }
