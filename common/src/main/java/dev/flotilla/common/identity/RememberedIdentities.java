@@ -1,30 +1,40 @@
 package dev.flotilla.common.identity;
 
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
- * Answers a bearer token that {@link RememberedTokens} has already verified on the calling thread,
- * and leaves every other token to SmallRye JWT's own identity provider.
+ * Gives a request whose bearer token {@link RememberedTokens} has already verified its identity
+ * at once, and leaves every other request to Quarkus's authentication (SmallRye JWT).
  *
- * <p>Quarkus verifies tokens on a worker thread when the keys come from a remote JWKS (fetching
- * them may block), so without this every authenticated request would hop from the event loop to a
- * worker and back, even when verification is only a cache lookup. That hop cost more than the
- * rest of authentication together. A token not remembered yet, or a rejected one, still takes the
- * worker path, so a slow or unreachable auth-service never blocks an event loop. The identity
- * built here is the one SmallRye JWT builds: the token's principal, credential and groups as roles.
+ * <p>Without this, every authenticated request went through Quarkus's lazy authentication chain
+ * (the HTTP mechanism, the identity-provider manager, a dozen Mutiny operators, each capturing and
+ * restoring the thread context) and, because the keys come from a remote JWKS, a hop to a worker
+ * thread and back, even when verifying was a cache lookup. A client sends the same token for its
+ * whole lifetime, so that cost was paid on nearly every request; here it is one lookup on the event
+ * loop. A token not remembered yet, a rejected one, or any other credential still takes the full
+ * path, so a slow or unreachable auth-service never blocks an event loop.
+ *
+ * <p>The identity is the one SmallRye JWT builds: the token's principal, credential and groups as
+ * roles. It is set between Quarkus's authentication filter (which installs the lazy identity) and
+ * its authorization filter (the first to ask for it), the place its own {@code QuarkusHttpUser.setIdentity}
+ * is made for.
  */
-@Singleton
-public class RememberedIdentities implements IdentityProvider<TokenAuthenticationRequest> {
+@ApplicationScoped
+public class RememberedIdentities {
+
+    /** After Quarkus's authentication filter (order -200), before its authorization filter (-100). */
+    static final int ROUTE_ORDER = -150;
+
+    private static final String BEARER = "Bearer ";
 
     private final RememberedTokens tokens;
 
@@ -32,35 +42,35 @@ public class RememberedIdentities implements IdentityProvider<TokenAuthenticatio
         this.tokens = tokens;
     }
 
-    @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    void install(@Observes Router router) {
+        router.route().order(ROUTE_ORDER).handler(this::identifyRememberedBearer);
     }
 
-    /** Asked before SmallRye JWT's provider, which runs when this one answers with no identity. */
-    @Override
-    public int priority() {
-        return SYSTEM_FIRST + 1000;
+    private void identifyRememberedBearer(RoutingContext request) {
+        String token = bearerToken(request.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (token != null) {
+            JWTCallerPrincipal principal = tokens.remembered(token);
+            if (principal != null) {
+                QuarkusHttpUser.setIdentity(identity(principal, token, request), request);
+            }
+        }
+        request.next();
     }
 
-    @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!(request.getToken() instanceof JsonWebTokenCredential credential)) {
-            return Uni.createFrom().nullItem();
+    private static String bearerToken(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
         }
-        JWTCallerPrincipal principal = tokens.remembered(credential.getToken());
-        if (principal == null) {
-            return Uni.createFrom().nullItem();
-        }
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+        return authorization.substring(BEARER.length()).trim();
+    }
+
+    private static SecurityIdentity identity(JWTCallerPrincipal principal, String token, RoutingContext request) {
+        return QuarkusSecurityIdentity.builder()
                 .setPrincipal(principal)
-                .addCredential(credential)
+                .addCredential(new JsonWebTokenCredential(token))
                 .addRoles(principal.getGroups())
-                .addAttribute(SecurityIdentity.USER_ATTRIBUTE, principal);
-        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (routing != null) {
-            identity.addAttribute(RoutingContext.class.getName(), routing);
-        }
-        return Uni.createFrom().item(identity.build());
+                .addAttribute(SecurityIdentity.USER_ATTRIBUTE, principal)
+                .addAttribute(RoutingContext.class.getName(), request)
+                .build();
     }
 }
