@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,32 +30,54 @@ public final class CelValues {
 
     /**
      * The variables of one decision ({@code subject}, {@code action}, {@code resource},
-     * {@code context}, {@code now}), built once and shared by every condition evaluated for it.
-     * A resolver rather than a map: CEL copies a map into an activation on every evaluation.
+     * {@code context}, {@code now}), shared by every condition evaluated for it. A resolver rather
+     * than a map, because CEL copies a map into an activation on every evaluation; each variable
+     * is built when a condition first reads it, since most decisions read only some of them.
      */
     public static CelVariableResolver resolver(DecisionRequest request, Instant now) {
-        Map<String, Object> variables = variables(request, now);
-        return name -> Optional.ofNullable(variables.get(name));
+        return new DecisionResolver(request, now);
     }
 
-    private static Map<String, Object> variables(DecisionRequest request, Instant now) {
-        DecisionRequest.Subject subject = request.subject();
-        DecisionRequest.Resource resource = request.resource();
-        Map<String, Object> subjectValue = Map.of(
+    private static final class DecisionResolver implements CelVariableResolver {
+        private final DecisionRequest request;
+        private final Optional<Object> action;
+        private final Optional<Object> now;
+        private Optional<Object> subject;
+        private Optional<Object> resource;
+        private Optional<Object> context;
+
+        DecisionResolver(DecisionRequest request, Instant now) {
+            this.request = request;
+            this.action = Optional.ofNullable(request.action());
+            this.now = Optional.of(now);
+        }
+
+        @Override
+        public Optional<Object> find(String name) {
+            return switch (name) {
+                case SUBJECT -> subject != null ? subject : (subject = Optional.of(subject(request.subject())));
+                case RESOURCE -> resource != null ? resource : (resource = Optional.of(resource(request.resource())));
+                case CONTEXT -> context != null ? context
+                        : (context = Optional.of(request.context() == null ? Map.of() : normalize(request.context())));
+                case ACTION -> action;
+                case NOW -> now;
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    private static Map<String, Object> subject(DecisionRequest.Subject subject) {
+        return Map.of(
                 "id", subject.id(),
                 "roles", subject.roles() == null ? List.of() : normalize(subject.roles()),
                 "attributes", subject.attributes() == null ? Map.of() : normalize(subject.attributes()));
-        Map<String, Object> resourceValue = Map.of(
+    }
+
+    private static Map<String, Object> resource(DecisionRequest.Resource resource) {
+        return Map.of(
                 "type", resource.type(),
                 "id", resource.id() == null ? "" : resource.id(),
                 "attributes", resource.attributes() == null ? Map.of() : normalize(resource.attributes()));
-        Map<String, Object> variables = new HashMap<>(8);
-        variables.put(SUBJECT, subjectValue);
-        variables.put(ACTION, request.action());
-        variables.put(RESOURCE, resourceValue);
-        variables.put(CONTEXT, request.context() == null ? Map.of() : normalize(request.context()));
-        variables.put(NOW, now);
-        return variables;
     }
 
     /** A JSON-shaped value (maps, lists, strings, numbers, booleans, nulls) as CEL values. */

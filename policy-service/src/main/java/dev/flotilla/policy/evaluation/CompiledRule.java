@@ -1,13 +1,11 @@
 package dev.flotilla.policy.evaluation;
 
-import dev.cel.runtime.CelRuntime;
-
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A rule ready to evaluate: its globs compiled, its condition a CEL program (or {@code null} when
- * the rule has none). Immutable and safe to share between threads.
+ * A rule ready to evaluate: its globs compiled, its condition compiled (or {@code null} when the
+ * rule has none). Immutable and safe to share between threads.
  */
 public record CompiledRule(
         UUID policyId,
@@ -16,7 +14,7 @@ public record CompiledRule(
         Effect effect,
         List<Glob> actions,
         List<Glob> resources,
-        CelRuntime.Program condition) {
+        Condition condition) {
 
     /** Whether the rule's globs cover the action and the resource's {@code type:id}. */
     public boolean appliesTo(String action, String qualifiedResource) {

@@ -79,11 +79,11 @@ public final class PolicyCompiler {
             }
             List<Glob> actions = globs(rule.actions(), false, i, ruleId, prefix + ".actions", errors);
             List<Glob> resources = globs(rule.resources(), true, i, ruleId, prefix + ".resources", errors);
-            CelRuntime.Program program = null;
+            Condition condition = null;
             if (rule.hasCondition()) {
-                program = condition(rule.condition(), i, ruleId, prefix + ".condition", errors);
+                condition = condition(rule.condition(), i, ruleId, prefix + ".condition", errors);
             }
-            compiled.add(new CompiledRule(policyId, version, ruleId, rule.effect(), actions, resources, program));
+            compiled.add(new CompiledRule(policyId, version, ruleId, rule.effect(), actions, resources, condition));
         }
         return errors.isEmpty()
                 ? new Compilation(new CompiledPolicy(policyId, version, List.copyOf(compiled)), List.of())
@@ -108,10 +108,10 @@ public final class PolicyCompiler {
         return List.copyOf(globs);
     }
 
-    private CelRuntime.Program condition(String expression, int index, String ruleId, String field, List<CompilationError> errors) {
+    private Condition condition(String expression, int index, String ruleId, String field, List<CompilationError> errors) {
         try {
             CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
-            return runtime.createProgram(ast);
+            return new Condition(expression, ast, runtime.createProgram(ast));
         } catch (CelValidationException e) {
             for (CelIssue issue : e.getErrors()) {
                 var location = issue.getSourceLocation();

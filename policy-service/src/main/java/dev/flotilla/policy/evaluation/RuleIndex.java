@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * candidates of an (action, type) pair are listed, in rule order, on first use and kept. Actions
  * and types that no rule names literally share one list, so the number of lists is bounded by the
  * rule set, not by what callers ask.
+ *
+ * <p>A candidate whose globs are sure to match, because it names the action (or has the action
+ * glob {@code *}) and covers the whole type ({@code conversation:*}, or {@code *}), is marked so:
+ * the decision skips testing its globs.
  */
 final class RuleIndex {
 
@@ -27,10 +31,19 @@ final class RuleIndex {
     private final Set<String>[] typesOf;
     private final Set<String> namedActions = new HashSet<>();
     private final Set<String> namedTypes = new HashSet<>();
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, int[]>> candidates = new ConcurrentHashMap<>();
+    private final CompiledRule[] rules;
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Candidates>> candidates = new ConcurrentHashMap<>();
+
+    /**
+     * The rules that may apply, by index, ascending; {@code globsMatch[k]} tells that the globs of
+     * {@code rules[k]} are sure to match, so that only its condition remains to be evaluated.
+     */
+    record Candidates(int[] rules, boolean[] globsMatch) {
+    }
 
     @SuppressWarnings("unchecked")
     RuleIndex(CompiledRule[] rules) {
+        this.rules = rules;
         actionsOf = new Set[rules.length];
         typesOf = new Set[rules.length];
         for (int i = 0; i < rules.length; i++) {
@@ -46,14 +59,14 @@ final class RuleIndex {
     }
 
     /**
-     * Indexes of the rules that may apply to {@code action} on a resource of {@code type},
-     * ascending. A superset: the caller still matches each candidate's globs.
+     * The rules that may apply to {@code action} on a resource of {@code type}. A superset: the
+     * caller still matches the globs of each candidate not marked as matching.
      */
-    int[] candidates(String action, String type) {
+    Candidates candidates(String action, String type) {
         String actionKey = namedActions.contains(action) ? action : UNNAMED;
         String typeKey = typeKey(type);
-        ConcurrentHashMap<String, int[]> byType = candidates.computeIfAbsent(actionKey, key -> new ConcurrentHashMap<>());
-        int[] found = byType.get(typeKey);
+        ConcurrentHashMap<String, Candidates> byType = candidates.computeIfAbsent(actionKey, key -> new ConcurrentHashMap<>());
+        Candidates found = byType.get(typeKey);
         return found != null ? found : byType.computeIfAbsent(typeKey, key -> list(actionKey, key));
     }
 
@@ -64,15 +77,40 @@ final class RuleIndex {
         return namedTypes.contains(leading) ? leading : UNNAMED;
     }
 
-    private int[] list(String actionKey, String typeKey) {
+    private Candidates list(String actionKey, String typeKey) {
         int[] found = new int[actionsOf.length];
+        boolean[] globsMatch = new boolean[actionsOf.length];
         int count = 0;
         for (int i = 0; i < actionsOf.length; i++) {
             if ((actionsOf[i] == null || actionsOf[i].contains(actionKey)) && (typesOf[i] == null || typesOf[i].contains(typeKey))) {
+                globsMatch[count] = coversAction(rules[i], actionKey) && coversType(rules[i], typeKey);
                 found[count++] = i;
             }
         }
-        return Arrays.copyOf(found, count);
+        return new Candidates(Arrays.copyOf(found, count), Arrays.copyOf(globsMatch, count));
+    }
+
+    /** Whether {@code rule} matches every action this key stands for. */
+    private static boolean coversAction(CompiledRule rule, String actionKey) {
+        for (Glob glob : rule.actions()) {
+            if (glob.pattern().equals("*") || (!actionKey.equals(UNNAMED) && glob.pattern().equals(actionKey))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code rule} matches every resource whose type this key stands for: {@code *}, or
+     * {@code type:*}, which every {@code type:id} (and {@code type:more:id}) starts with.
+     */
+    private static boolean coversType(CompiledRule rule, String typeKey) {
+        for (Glob glob : rule.resources()) {
+            if (glob.pattern().equals("*") || (!typeKey.equals(UNNAMED) && glob.pattern().equals(typeKey + ":*"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> literalActions(CompiledRule rule) {

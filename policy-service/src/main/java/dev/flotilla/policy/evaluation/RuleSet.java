@@ -1,11 +1,12 @@
 package dev.flotilla.policy.evaluation;
 
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelVariableResolver;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ public final class RuleSet {
     private final CompiledRule[] rules;
     private final String[] policyNames;
     private final RuleIndex index;
+    /** Per rule, the slot of its condition among the conditions several rules share, or -1. */
+    private final int[] sharedConditionSlots;
+    private final int sharedConditions;
     private final Map<String, Integer> versions;
 
     public RuleSet(List<Entry> entries) {
@@ -47,6 +51,8 @@ public final class RuleSet {
         this.rules = all.toArray(CompiledRule[]::new);
         this.policyNames = names.toArray(String[]::new);
         this.index = new RuleIndex(rules);
+        this.sharedConditionSlots = sharedConditionSlots(rules);
+        this.sharedConditions = Arrays.stream(sharedConditionSlots).max().orElse(-1) + 1;
         Map<String, Integer> byPolicy = new LinkedHashMap<>();
         this.entries.forEach(e -> byPolicy.put(e.policy().policyId().toString(), e.policy().version()));
         this.versions = Collections.unmodifiableMap(byPolicy);
@@ -87,25 +93,29 @@ public final class RuleSet {
     public DecisionOutcome evaluate(DecisionRequest request, Instant now) {
         long started = System.nanoTime();
         String action = request.action();
-        String resource = request.resource().qualifiedName();
-        CelVariableResolver variables = null;
+        String resource = null;
+        DecisionVariables variables = new DecisionVariables(request, now, sharedConditions);
         List<MatchedRule> allows = null;
         List<MatchedRule> denies = null;
         List<String> problems = null;
-        for (int i : index.candidates(action, request.resource().type())) {
+        RuleIndex.Candidates candidates = index.candidates(action, request.resource().type());
+        for (int k = 0; k < candidates.rules().length; k++) {
+            int i = candidates.rules()[k];
             CompiledRule rule = rules[i];
-            if (!rule.appliesTo(action, resource)) {
-                continue;
+            if (!candidates.globsMatch()[k]) {
+                if (resource == null) {
+                    resource = request.resource().qualifiedName();
+                }
+                if (!rule.appliesTo(action, resource)) {
+                    continue;
+                }
             }
             boolean matched;
             if (rule.condition() == null) {
                 matched = true;
             } else {
-                if (variables == null) {
-                    variables = CelValues.resolver(request, now);
-                }
                 try {
-                    matched = Boolean.TRUE.equals(rule.condition().eval(variables));
+                    matched = variables.test(rule.condition(), sharedConditionSlots[i]);
                 } catch (CelEvaluationException | RuntimeException e) {
                     matched = rule.effect() == Effect.DENY;
                     if (problems == null) {
@@ -148,13 +158,35 @@ public final class RuleSet {
         } else {
             decision = Decision.DENY;
             matched = List.of();
-            reasons.add("no rule allows '" + action + "' on '" + resource + "'; the default is deny");
+            reasons.add("no rule allows '" + action + "' on '" + request.resource().qualifiedName() + "'; the default is deny");
         }
         if (problems != null) {
             reasons.addAll(problems);
         }
         long micros = (System.nanoTime() - started) / 1_000;
         return new DecisionOutcome(decision, matched, reasons, micros);
+    }
+
+    /**
+     * Numbers the conditions that several rules share (the same expression in many policies, say
+     * an ownership or a time-of-day rule), so that a decision evaluates each of them once. Role
+     * checks are cheaper to repeat than to recall.
+     */
+    private static int[] sharedConditionSlots(CompiledRule[] rules) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            if (rule.condition() != null && !rule.condition().isRoleCheck()) {
+                uses.merge(rule.condition().expression(), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> slots = new HashMap<>();
+        int[] slotOf = new int[rules.length];
+        for (int i = 0; i < rules.length; i++) {
+            Condition condition = rules[i].condition();
+            boolean shared = condition != null && uses.getOrDefault(condition.expression(), 0) > 1;
+            slotOf[i] = shared ? slots.computeIfAbsent(condition.expression(), expression -> slots.size()) : -1;
+        }
+        return slotOf;
     }
 
     private String describe(CompiledRule rule, int index) {

@@ -3,6 +3,7 @@ package dev.flotilla.policy.evaluation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,21 @@ class RuleSetTest {
     }
 
     @Test
+    void candidatesWhoseGlobsAreNotSureToMatchAreStillTested() {
+        var set = rules(
+                rule("whole-type", Effect.ALLOW, List.of("read", "write-*"), List.of("doc"), null),
+                rule("some-ids", Effect.ALLOW, List.of("read"), List.of("doc:1*", "note:7"), null),
+                rule("any-action", Effect.DENY, List.of("*"), List.of("doc:secret"), null));
+        assertEquals(List.of("whole-type", "some-ids"), ruleIds(set, "read", "doc", "12"));
+        assertEquals(List.of("whole-type"), ruleIds(set, "read", "doc", "2"));
+        assertEquals(List.of("whole-type"), ruleIds(set, "write-all", "doc", "2"));
+        assertEquals(List.of(), ruleIds(set, "writer", "doc", "2"));
+        assertEquals(List.of("some-ids"), ruleIds(set, "read", "note", "7"));
+        assertEquals(List.of(), ruleIds(set, "read", "note", "8"));
+        assertEquals(List.of("any-action"), ruleIds(set, "write-all", "doc", "secret"));
+    }
+
+    @Test
     void aTypeContainingAColonMatchesByItsQualifiedName() {
         // "a:b" with id "c" is "a:b:c": a glob fixing the leading segment "a" must still see it.
         var set = rules(rule("r", Effect.ALLOW, List.of("read"), List.of("a:b:*"), null));
@@ -93,7 +109,11 @@ class RuleSetTest {
     }
 
     private static List<String> ruleIds(RuleSet set, String action, String type) {
-        return set.evaluate(ask("u", List.of(), action, type, "1", Map.of()), NOON).matchedRules().stream()
+        return ruleIds(set, action, type, "1");
+    }
+
+    private static List<String> ruleIds(RuleSet set, String action, String type, String id) {
+        return set.evaluate(ask("u", List.of(), action, type, id, Map.of()), NOON).matchedRules().stream()
                 .map(MatchedRule::rule).toList();
     }
 
@@ -105,6 +125,69 @@ class RuleSetTest {
         assertEquals(Decision.ALLOW, set.evaluate(owned, NOON).decision());
         assertEquals(Decision.DENY, set.evaluate(owned, Instant.parse("2026-03-02T20:00:00Z")).decision());
         assertEquals(Decision.DENY, set.evaluate(ask("u2", List.of(), "update", "doc", "1", Map.of("ownerId", "u1")), NOON).decision());
+    }
+
+    @Test
+    void roleChecksAreAnsweredFromTheRequestsRolesAsCelWould() {
+        for (String condition : List.of("'editor' in subject.roles", "\"editor\" in subject.roles", "('editor' in (subject.roles))")) {
+            var set = rules(rule("editors", Effect.ALLOW, List.of("*"), List.of("*"), condition));
+            assertTrue(set.entries().get(0).policy().rules().get(0).condition().isRoleCheck(), condition);
+            assertEquals(Decision.ALLOW, set.evaluate(ask("u", List.of("viewer", "editor"), "read", "doc", "1", Map.of()), NOON).decision());
+            assertEquals(Decision.DENY, set.evaluate(ask("u", List.of("viewer"), "read", "doc", "1", Map.of()), NOON).decision());
+            assertEquals(Decision.DENY, set.evaluate(ask("u", null, "read", "doc", "1", Map.of()), NOON).decision());
+        }
+        for (String condition : List.of("'editor' in subject.roles || false", "'editor' in subject.attributes.roles",
+                "subject.id in subject.roles")) {
+            var compilation = COMPILER.compile(UUID.randomUUID(), 1, List.of(rule("r", Effect.ALLOW, List.of("*"), List.of("*"), condition)));
+            assertFalse(compilation.policy().rules().get(0).condition().isRoleCheck(), condition);
+        }
+    }
+
+    @Test
+    void aConditionSharedByManyPoliciesAppliesToEachOfItsRules() {
+        String owner = "has(resource.attributes.ownerId) && resource.attributes.ownerId == subject.id";
+        var set = policies(
+                List.of(rule("owners", Effect.ALLOW, List.of("*"), List.of("doc"), owner)),
+                List.of(rule("owners", Effect.ALLOW, List.of("update"), List.of("doc:*"), owner)),
+                List.of(rule("owners", Effect.ALLOW, List.of("*"), List.of("*"), owner),
+                        rule("not-owners", Effect.DENY, List.of("*"), List.of("*"), "!(" + owner + ")")),
+                List.of(rule("not-owners", Effect.DENY, List.of("*"), List.of("*"), "!(" + owner + ")")));
+        var owned = set.evaluate(ask("u1", List.of(), "update", "doc", "1", Map.of("ownerId", "u1")), NOON);
+        assertEquals(Decision.ALLOW, owned.decision());
+        assertEquals(List.of("p0", "p1", "p2"), owned.matchedRules().stream().map(MatchedRule::policy).toList());
+        // Answers belong to one decision: the next question is answered afresh.
+        var foreign = set.evaluate(ask("u2", List.of(), "update", "doc", "1", Map.of("ownerId", "u1")), NOON);
+        assertEquals(Decision.DENY, foreign.decision());
+        assertEquals(List.of("p2", "p3"), foreign.matchedRules().stream().map(MatchedRule::policy).toList());
+        assertFalse(foreign.reasons().stream().anyMatch(r -> r.startsWith("deny overrides")));
+    }
+
+    @Test
+    void aSharedConditionThatFailsIsReportedForEachRule() {
+        String blocked = "subject.attributes.blocked == true";
+        var outcome = policies(
+                List.of(rule("all", Effect.ALLOW, List.of("*"), List.of("*"), null),
+                        rule("blocked", Effect.DENY, List.of("*"), List.of("*"), blocked)),
+                List.of(rule("blocked-too", Effect.DENY, List.of("read"), List.of("doc"), blocked)),
+                List.of(rule("unblocked", Effect.ALLOW, List.of("*"), List.of("*"), "!(" + blocked + ")")))
+                .evaluate(ask("u", List.of(), "read", "doc", "1", Map.of()), NOON);
+        assertEquals(Decision.DENY, outcome.decision());
+        assertEquals(List.of("blocked", "blocked-too"), outcome.matchedRules().stream().map(MatchedRule::rule).toList());
+        assertEquals(3, outcome.reasons().stream().filter(r -> r.contains("could not be evaluated")).count());
+        assertTrue(outcome.reasons().stream().anyMatch(r -> r.startsWith("the condition of rule 'unblocked' of policy 'p2'")
+                && r.endsWith("the allow rule does not apply")));
+    }
+
+    /** A rule set of one policy per list, named p0, p1, ... */
+    @SafeVarargs
+    private static RuleSet policies(List<RuleDefinition>... policies) {
+        List<RuleSet.Entry> entries = new ArrayList<>();
+        for (int p = 0; p < policies.length; p++) {
+            var compilation = COMPILER.compile(UUID.randomUUID(), 1, policies[p]);
+            assertTrue(compilation.succeeded(), () -> compilation.errors().toString());
+            entries.add(new RuleSet.Entry("p" + p, compilation.policy()));
+        }
+        return new RuleSet(entries);
     }
 
     @Test
