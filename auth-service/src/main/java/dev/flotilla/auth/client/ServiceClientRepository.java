@@ -1,11 +1,11 @@
 package dev.flotilla.auth.client;
 
+import dev.flotilla.auth.web.Db;
 import dev.flotilla.common.paging.PageParams;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,14 +38,10 @@ public class ServiceClientRepository implements PanacheRepositoryBase<ServiceCli
      * the pool, without a session, as the token endpoint asks for them on every token it issues.
      */
     public Uni<Credentials> credentials(String clientId) {
-        return pool.preparedQuery(CREDENTIALS).execute(Tuple.of(clientId)).map(ServiceClientRepository::credentials);
+        return pool.preparedQuery(CREDENTIALS).execute(Tuple.of(clientId)).map(rows -> Db.firstRow(rows, ServiceClientRepository::credentials));
     }
 
-    private static Credentials credentials(RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            return null;
-        }
-        Row row = rows.iterator().next();
+    private static Credentials credentials(Row row) {
         return new Credentials(row.getString("client_id"), row.getUUID("tenant_id"), row.getString("secret_hash"),
                 Arrays.asList(row.getArrayOfStrings("roles")));
     }

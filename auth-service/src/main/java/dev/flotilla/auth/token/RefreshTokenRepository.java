@@ -1,13 +1,13 @@
 package dev.flotilla.auth.token;
 
 import dev.flotilla.auth.audit.AuditType;
+import dev.flotilla.auth.web.Db;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.id.Ids;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -77,14 +77,10 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
                 .addString(AuditType.TOKEN_REFRESHED)
                 .addString(origin.address())
                 .addString(origin.userAgent());
-        return pool.preparedQuery(ROTATE).execute(parameters).map(RefreshTokenRepository::rotated);
+        return pool.preparedQuery(ROTATE).execute(parameters).map(rows -> Db.firstRow(rows, RefreshTokenRepository::rotated));
     }
 
-    private static Rotated rotated(RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            return null;
-        }
-        Row row = rows.iterator().next();
+    private static Rotated rotated(Row row) {
         return new Rotated(row.getUUID("tenant_id"), row.getUUID("session_id"), row.getUUID("user_id"),
                 Arrays.asList(row.getArrayOfStrings("roles")));
     }

@@ -1,6 +1,11 @@
 package dev.flotilla.auth.web;
 
-/** Recognises database failures that are answers, not faults. */
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+
+import java.util.function.Function;
+
+/** Reads single-row answers and recognises database failures that are answers, not faults. */
 public final class Db {
 
     private Db() {
@@ -17,5 +22,10 @@ public final class Db {
             }
         }
         return false;
+    }
+
+    /** The first row of {@code rows} mapped, or null when the statement found none. */
+    public static <T> T firstRow(RowSet<Row> rows, Function<Row, T> map) {
+        return rows.size() == 0 ? null : map.apply(rows.iterator().next());
     }
 }
