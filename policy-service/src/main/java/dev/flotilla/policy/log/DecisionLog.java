@@ -8,6 +8,7 @@ import dev.flotilla.policy.config.PolicyConfig;
 import dev.flotilla.policy.evaluation.Decision;
 import dev.flotilla.policy.evaluation.DecisionOutcome;
 import dev.flotilla.policy.evaluation.DecisionRequest;
+import dev.flotilla.policy.log.PolicySetRepository.StoredSet;
 import dev.flotilla.policy.policy.PolicyDocuments;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,13 +20,20 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static java.util.stream.Collectors.toMap;
+import static java.util.stream.Collectors.toSet;
 
 /**
  * The decision log. Decisions are sampled (by default every DENY, a tenth of the ALLOWs),
@@ -38,16 +46,19 @@ public class DecisionLog {
 
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
 
-    private final ConcurrentLinkedQueue<DecisionLogEntry> buffer = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PendingEntry> buffer = new ConcurrentLinkedQueue<>();
     private final AtomicInteger buffered = new AtomicInteger();
     private final DecisionLogRepository entries;
+    private final PolicySetRepository policySets;
     private final PolicyDocuments documents;
     private final PolicyConfig.DecisionLog config;
     private final Counter dropped;
     private final Counter written;
 
-    public DecisionLog(DecisionLogRepository entries, PolicyDocuments documents, PolicyConfig config, MeterRegistry registry) {
+    public DecisionLog(DecisionLogRepository entries, PolicySetRepository policySets, PolicyDocuments documents,
+                       PolicyConfig config, MeterRegistry registry) {
         this.entries = entries;
+        this.policySets = policySets;
         this.documents = documents;
         this.config = config.decisionLog();
         this.dropped = Counter.builder("flotilla.policy.decision.log.dropped")
@@ -72,27 +83,14 @@ public class DecisionLog {
             dropped.increment();
             return;
         }
-        DecisionLogEntry entry = new DecisionLogEntry();
-        entry.id = Ids.next();
-        entry.tenantId = tenant;
-        entry.createdAt = at;
-        entry.decision = outcome.decision().name();
-        entry.subjectId = request.subject().id();
-        entry.action = request.action();
-        entry.resourceType = request.resource().type();
-        entry.resourceId = request.resource().id();
-        entry.input = documents.toJson(request);
-        entry.result = documents.toJson(outcome);
-        entry.policyVersions = Collections.unmodifiableMap(versions);
-        entry.evaluationMicros = outcome.evaluationMicros();
-        buffer.add(entry);
+        buffer.add(new PendingEntry(Ids.next(), tenant, at, request, outcome, versions));
     }
 
     /** Writes what is buffered, in batches. */
     @Scheduled(every = "${flotilla.policy.decision-log.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> flush() {
-        List<DecisionLogEntry> batch = new ArrayList<>();
-        DecisionLogEntry entry;
+        List<PendingEntry> batch = new ArrayList<>();
+        PendingEntry entry;
         while (batch.size() < config.batchSize() && (entry = buffer.poll()) != null) {
             batch.add(entry);
         }
@@ -100,18 +98,43 @@ public class DecisionLog {
             return Uni.createFrom().voidItem();
         }
         buffered.addAndGet(-batch.size());
-        return entries.insertAll(batch)
+        Map<UUID, Map<Map<String, Integer>, StoredSet>> sets = policySets(batch);
+        List<StoredSet> distinct = sets.values().stream().flatMap(byVersions -> byVersions.values().stream()).toList();
+        return policySets.touchAll(distinct, Instant.now())
+                .chain(() -> entries.insertAll(batch, e -> sets.get(e.tenantId()).get(e.versions()).id()))
                 .invoke(() -> written.increment(batch.size()))
                 .onFailure().invoke(e -> LOG.errorf(e, "Could not write %d decision-log entries", batch.size()))
                 .onFailure().recoverWithNull()
                 .chain(() -> buffer.isEmpty() ? Uni.createFrom().voidItem() : flush());
     }
 
+    /**
+     * The batch's policy sets, by tenant and then by the rule set's versions map. Decisions made
+     * under one rule set share its map, so the key is the map's identity: each set's id is
+     * computed once per batch, not once per entry.
+     */
+    private Map<UUID, Map<Map<String, Integer>, StoredSet>> policySets(List<PendingEntry> batch) {
+        Map<UUID, Map<Map<String, Integer>, StoredSet>> sets = new HashMap<>();
+        for (PendingEntry entry : batch) {
+            sets.computeIfAbsent(entry.tenantId(), tenant -> new IdentityHashMap<>())
+                    .computeIfAbsent(entry.versions(), versions -> new StoredSet(PolicySet.idOf(entry.tenantId(), versions),
+                            entry.tenantId(), documents.toJsonText(versions)));
+        }
+        return sets;
+    }
+
     @WithSession
     public Uni<Page<DecisionLogView>> list(UUID tenant, DecisionLogFilter filter, PageParams page) {
         UUID before = page.after() == null ? null : page.after().id();
         return entries.page(tenant, filter, before, page.limit() + 1)
-                .map(rows -> Page.fromOverfetch(rows, page.limit(), e -> Cursor.of(e.id)).map(this::view));
+                .map(rows -> Page.fromOverfetch(rows, page.limit(), e -> Cursor.of(e.id)))
+                .chain(found -> {
+                    Set<UUID> setIds = found.items().stream().map(e -> e.policySetId).filter(Objects::nonNull).collect(toSet());
+                    return policySets.byIds(tenant, setIds).map(stored -> {
+                        Map<UUID, Map<String, Object>> versions = stored.stream().collect(toMap(s -> s.id, s -> s.versions));
+                        return found.map(e -> view(e, e.policySetId == null ? e.policyVersions : versions.get(e.policySetId)));
+                    });
+                });
     }
 
     @WithSession
@@ -123,9 +146,11 @@ public class DecisionLog {
         return documents.fromJson(entry.input, DecisionRequest.class);
     }
 
-    public DecisionLogView view(DecisionLogEntry entry) {
-        Map<String, Integer> versions = new java.util.LinkedHashMap<>();
-        entry.policyVersions.forEach((k, v) -> versions.put(k, ((Number) v).intValue()));
+    private DecisionLogView view(DecisionLogEntry entry, Map<String, Object> policyVersions) {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        if (policyVersions != null) {
+            policyVersions.forEach((k, v) -> versions.put(k, ((Number) v).intValue()));
+        }
         return new DecisionLogView(entry.id, entry.createdAt, input(entry), documents.fromJson(entry.result, DecisionOutcome.class),
                 versions, entry.evaluationMicros);
     }

@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * A sampled decision: the question ({@code input}), the answer ({@code result}), the version of
- * every policy in force ({@code policyVersions}, policy id → version) and how long it took.
- * Subject, action and resource are copied into columns so that the log can be filtered.
+ * every policy in force and how long it took. The versions are those of the {@link PolicySet}
+ * {@code policySetId}; entries written before sets existed hold them inline ({@code policyVersions},
+ * policy id → version). Subject, action and resource are copied into columns so that the log can be filtered.
  */
 @Entity
 @Table(name = "decision_logs")
@@ -38,5 +39,6 @@ public class DecisionLogEntry {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> policyVersions;
+    public UUID policySetId;
     public long evaluationMicros;
 }

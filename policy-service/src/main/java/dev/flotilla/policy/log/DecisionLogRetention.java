@@ -10,17 +10,22 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Deletes decision-log entries older than {@code flotilla.policy.decision-log.retention}, for every tenant. */
+/**
+ * Deletes decision-log entries older than {@code flotilla.policy.decision-log.retention}, for every
+ * tenant, and the policy sets no entry written since then refers to.
+ */
 @ApplicationScoped
 public class DecisionLogRetention {
 
     private static final Logger LOG = Logger.getLogger(DecisionLogRetention.class);
 
     private final DecisionLogRepository entries;
+    private final PolicySetRepository policySets;
     private final Duration retention;
 
-    public DecisionLogRetention(DecisionLogRepository entries, PolicyConfig config) {
+    public DecisionLogRetention(DecisionLogRepository entries, PolicySetRepository policySets, PolicyConfig config) {
         this.entries = entries;
+        this.policySets = policySets;
         this.retention = config.decisionLog().retention();
     }
 
@@ -33,7 +38,8 @@ public class DecisionLogRetention {
     /** Deletes the expired entries now; the number deleted. */
     public Uni<Long> purge() {
         Instant cutoff = Instant.now().minus(retention);
-        return Panache.withTransaction(() -> entries.deleteOlderThan(cutoff))
+        return Panache.withTransaction(() -> entries.deleteOlderThan(cutoff)
+                        .call(() -> policySets.deleteUnusedSince(cutoff)))
                 .invoke(deleted -> {
                     if (deleted > 0) {
                         LOG.infof("Deleted %d decision-log entries older than %s", deleted, cutoff);

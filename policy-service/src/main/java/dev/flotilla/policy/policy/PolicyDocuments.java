@@ -1,5 +1,6 @@
 package dev.flotilla.policy.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.policy.evaluation.RuleDefinition;
@@ -35,6 +36,15 @@ public class PolicyDocuments {
     /** Any record as a JSON object. */
     public Map<String, Object> toJson(Object value) {
         return mapper.convertValue(value, MAP);
+    }
+
+    /** Any record as JSON text, for a {@code jsonb} parameter of a plain SQL statement. */
+    public String toJsonText(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serializable as JSON: " + value.getClass().getName(), e);
+        }
     }
 
     public <T> T fromJson(Map<String, Object> json, Class<T> type) {

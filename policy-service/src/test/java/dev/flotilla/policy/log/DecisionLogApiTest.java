@@ -36,6 +36,9 @@ class DecisionLogApiTest {
     DecisionLogRepository entries;
 
     @Inject
+    PolicySetRepository policySets;
+
+    @Inject
     DecisionLogRetention retention;
 
     @Inject
@@ -110,6 +113,43 @@ class DecisionLogApiTest {
         vertx.run(() -> retention.purge());
         assertNull(vertx.run(() -> Panache.withSession(() -> entries.findById(old.id))));
         assertEquals(recent.id, vertx.run(() -> Panache.withSession(() -> entries.findById(recent.id))).id);
+    }
+
+    @Test
+    void decisionsUnderTheSamePolicyVersionsShareOneStoredPolicySet() {
+        for (int i = 0; i < 3; i++) {
+            decide(tenant, question("s" + i, "[]", "read", "doc", "1", "{}"));
+        }
+        eventually(Duration.ofSeconds(5), () -> logged(3, Map.of()));
+        assertEquals(1L, vertx.run(() -> Panache.withSession(() -> policySets.count("tenantId", tenant))));
+        admin(tenant).get(LOGS).then().body("items.collect { it.policyVersions.size() }", is(List.of(1, 1, 1)));
+    }
+
+    @Test
+    void entriesWrittenWithTheirVersionsInlineAreStillListed() {
+        DecisionLogEntry inline = entry(Instant.now());
+        inline.policyVersions = Map.of("a-policy", 3);
+        vertx.run(() -> Panache.withTransaction(() -> entries.persist(inline)));
+        admin(tenant).get(LOGS).then().statusCode(200).body("items[0].policyVersions.a-policy", is(3));
+    }
+
+    @Test
+    void retentionDeletesPolicySetsNoEntryUsedWithinTheRetentionPeriod() {
+        PolicySet unused = policySet(Instant.now().minus(Duration.ofDays(31)));
+        PolicySet used = policySet(Instant.now().minus(Duration.ofDays(1)));
+        vertx.run(() -> Panache.withTransaction(() -> policySets.persist(List.of(unused, used))));
+        vertx.run(() -> retention.purge());
+        assertNull(vertx.run(() -> Panache.withSession(() -> policySets.findById(unused.id))));
+        assertEquals(used.id, vertx.run(() -> Panache.withSession(() -> policySets.findById(used.id))).id);
+    }
+
+    private PolicySet policySet(Instant lastUsed) {
+        PolicySet set = new PolicySet();
+        set.id = UUID.randomUUID();
+        set.tenantId = tenant;
+        set.versions = Map.of("a-policy", 1);
+        set.lastUsedAt = lastUsed;
+        return set;
     }
 
     private DecisionLogEntry entry(Instant at) {
