@@ -8,20 +8,18 @@ import dev.flotilla.policy.config.PolicyConfig;
 import dev.flotilla.policy.evaluation.Decision;
 import dev.flotilla.policy.evaluation.DecisionOutcome;
 import dev.flotilla.policy.evaluation.DecisionRequest;
-import dev.flotilla.policy.log.PolicySetRepository.StoredSet;
 import dev.flotilla.policy.policy.PolicyDocuments;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +85,7 @@ public class DecisionLog {
     }
 
     /** Writes what is buffered, in batches. */
-    @Scheduled(every = "${flotilla.policy.decision-log.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flotilla.policy.decision-log.flush-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> flush() {
         List<PendingEntry> batch = new ArrayList<>();
         PendingEntry entry;
@@ -98,29 +96,14 @@ public class DecisionLog {
             return Uni.createFrom().voidItem();
         }
         buffered.addAndGet(-batch.size());
-        Map<UUID, Map<Map<String, Integer>, StoredSet>> sets = policySets(batch);
-        List<StoredSet> distinct = sets.values().stream().flatMap(byVersions -> byVersions.values().stream()).toList();
-        return policySets.touchAll(distinct, Instant.now())
-                .chain(() -> entries.insertAll(batch, e -> sets.get(e.tenantId()).get(e.versions()).id()))
-                .invoke(() -> written.increment(batch.size()))
+        return Uni.createFrom().item(() -> new EntryBatch(batch, documents))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .call(rows -> policySets.touchAll(rows.policySets, Instant.now()))
+                .call(entries::insertAll)
+                .invoke(rows -> written.increment(rows.size()))
                 .onFailure().invoke(e -> LOG.errorf(e, "Could not write %d decision-log entries", batch.size()))
                 .onFailure().recoverWithNull()
                 .chain(() -> buffer.isEmpty() ? Uni.createFrom().voidItem() : flush());
-    }
-
-    /**
-     * The batch's policy sets, by tenant and then by the rule set's versions map. Decisions made
-     * under one rule set share its map, so the key is the map's identity: each set's id is
-     * computed once per batch, not once per entry.
-     */
-    private Map<UUID, Map<Map<String, Integer>, StoredSet>> policySets(List<PendingEntry> batch) {
-        Map<UUID, Map<Map<String, Integer>, StoredSet>> sets = new HashMap<>();
-        for (PendingEntry entry : batch) {
-            sets.computeIfAbsent(entry.tenantId(), tenant -> new IdentityHashMap<>())
-                    .computeIfAbsent(entry.versions(), versions -> new StoredSet(PolicySet.idOf(entry.tenantId(), versions),
-                            entry.tenantId(), documents.toJsonText(versions)));
-        }
-        return sets;
     }
 
     @WithSession

@@ -1,6 +1,5 @@
 package dev.flotilla.policy.log;
 
-import dev.flotilla.policy.policy.PolicyDocuments;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -10,11 +9,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Queries over the decision log; all but the retention delete are scoped to a tenant. */
 @ApplicationScoped
@@ -30,52 +26,22 @@ public class DecisionLogRepository implements PanacheRepositoryBase<DecisionLogE
             + " input, result, policy_set_id, evaluation_micros)";
 
     private final Pool pool;
-    private final PolicyDocuments documents;
 
-    public DecisionLogRepository(Pool pool, PolicyDocuments documents) {
+    public DecisionLogRepository(Pool pool) {
         this.pool = pool;
-        this.documents = documents;
     }
 
     /**
      * Writes {@code batch} in one statement, a column of values per parameter: one round trip,
      * one execution in PostgreSQL and none of the per-entity work of a session, which at thousands
-     * of logged decisions a second matters. Each entry refers to the policy set
-     * {@code policySetOf} names, which must be stored already.
+     * of logged decisions a second matters. The policy sets the entries refer to must be stored already.
      */
-    public Uni<Void> insertAll(List<PendingEntry> batch, Function<PendingEntry, UUID> policySetOf) {
-        int size = batch.size();
-        UUID[] ids = new UUID[size];
-        UUID[] tenants = new UUID[size];
-        OffsetDateTime[] times = new OffsetDateTime[size];
-        String[] decisions = new String[size];
-        String[] subjects = new String[size];
-        String[] actions = new String[size];
-        String[] resourceTypes = new String[size];
-        String[] resourceIds = new String[size];
-        String[] inputs = new String[size];
-        String[] results = new String[size];
-        UUID[] policySets = new UUID[size];
-        Long[] micros = new Long[size];
-        for (int i = 0; i < size; i++) {
-            PendingEntry e = batch.get(i);
-            ids[i] = e.id();
-            tenants[i] = e.tenantId();
-            times[i] = e.createdAt().atOffset(ZoneOffset.UTC);
-            decisions[i] = e.outcome().decision().name();
-            subjects[i] = e.request().subject().id();
-            actions[i] = e.request().action();
-            resourceTypes[i] = e.request().resource().type();
-            resourceIds[i] = e.request().resource().id();
-            inputs[i] = documents.toJsonText(e.request());
-            results[i] = documents.toJsonText(e.outcome());
-            policySets[i] = policySetOf.apply(e);
-            micros[i] = e.outcome().evaluationMicros();
-        }
-        Tuple columns = Tuple.tuple().addArrayOfUUID(ids).addArrayOfUUID(tenants).addArrayOfOffsetDateTime(times)
-                .addArrayOfString(decisions).addArrayOfString(subjects).addArrayOfString(actions)
-                .addArrayOfString(resourceTypes).addArrayOfString(resourceIds).addArrayOfString(inputs)
-                .addArrayOfString(results).addArrayOfUUID(policySets).addArrayOfLong(micros);
+    public Uni<Void> insertAll(EntryBatch batch) {
+        Tuple columns = Tuple.tuple().addArrayOfUUID(batch.ids).addArrayOfUUID(batch.tenants)
+                .addArrayOfOffsetDateTime(batch.times).addArrayOfString(batch.decisions).addArrayOfString(batch.subjects)
+                .addArrayOfString(batch.actions).addArrayOfString(batch.resourceTypes).addArrayOfString(batch.resourceIds)
+                .addArrayOfString(batch.inputs).addArrayOfString(batch.results).addArrayOfUUID(batch.policySetIds)
+                .addArrayOfLong(batch.evaluationMicros);
         return pool.preparedQuery(INSERT).execute(columns).replaceWithVoid();
     }
 
