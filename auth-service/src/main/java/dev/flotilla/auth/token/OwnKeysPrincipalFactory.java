@@ -2,7 +2,7 @@ package dev.flotilla.auth.token;
 
 import dev.flotilla.auth.config.AuthConfig;
 import dev.flotilla.common.identity.RememberedTokens;
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import dev.flotilla.common.identity.VerifiedToken;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -33,7 +33,7 @@ public class OwnKeysPrincipalFactory extends RememberedTokens {
     @Override
     protected JWTCallerPrincipal verify(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
         try {
-            return new DefaultJWTCallerPrincipal(token, "JWT", verifier.verify(token));
+            return new VerifiedToken(token, "JWT", verifier.verify(token));
         } catch (InvalidJwtException e) {
             throw new ParseException("The token is not acceptable", e);
         }

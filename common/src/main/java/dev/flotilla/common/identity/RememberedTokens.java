@@ -3,7 +3,7 @@ package dev.flotilla.common.identity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
@@ -12,6 +12,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwt.consumer.JwtContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ import java.time.Instant;
 @Priority(1)
 public class RememberedTokens extends JWTCallerPrincipalFactory {
 
-    private final JWTCallerPrincipalFactory jwksVerifier = new DefaultJWTCallerPrincipalFactory();
+    private final DefaultJWTTokenParser jwksVerifier = new DefaultJWTTokenParser();
     private final Cache<TokenKey, JWTCallerPrincipal> verified;
 
     public RememberedTokens(@ConfigProperty(name = "flotilla.auth.remembered-tokens", defaultValue = "1000") long capacity) {
@@ -61,7 +62,8 @@ public class RememberedTokens extends JWTCallerPrincipalFactory {
 
     /** Verifies a token not remembered yet; throws for any token that is not acceptable. */
     protected JWTCallerPrincipal verify(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
-        return jwksVerifier.parse(token, authContextInfo);
+        JwtContext verified = jwksVerifier.parse(token, authContextInfo);
+        return new VerifiedToken(verified.getJoseObjects().get(0).getHeader("typ"), verified.getJwtClaims());
     }
 
     // A token accepted within the allowed clock skew may already be past its expiry: not kept.
