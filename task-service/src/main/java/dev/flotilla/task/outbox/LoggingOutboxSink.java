@@ -20,8 +20,11 @@ public class LoggingOutboxSink implements OutboxSink {
 
     @Override
     public Uni<Void> deliver(List<OutboxMessage> messages) {
-        for (OutboxMessage message : messages) {
-            LOG.debugf("outbox %d %s %s %s", message.id(), message.topic(), message.aggregateId(), message.payload().encode());
+        // Checked first: the arguments (the payload encoded again) would cost as much as the delivery itself.
+        if (LOG.isDebugEnabled()) {
+            for (OutboxMessage message : messages) {
+                LOG.debugf("outbox %d %s %s %s", message.id(), message.topic(), message.aggregateId(), message.payload().encode());
+            }
         }
         return Uni.createFrom().voidItem();
     }
