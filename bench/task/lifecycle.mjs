@@ -8,13 +8,15 @@
 // a time and completes them. With BATCHED=0 a task is created, and completed, one per request;
 // with BATCHED=1 a producer creates BATCH tasks per request and an agent completes all it claimed
 // in one request (task-service's /tasks/batch and /tasks/completions, pg-boss's insert of many and
-// complete of many ids). Throughput is the number of tasks completed
+// complete of many ids). With CLAIM_NEXT=1 as well (task-service only), an agent hands the tasks
+// it finished to its next claim (POST /agents/{id}/claims {complete: [...]}) instead of completing
+// them in a request of their own. Throughput is the number of tasks completed
 // per second during the measured window (after a warm-up); claim latency is the round trip of the
 // claims that handed out work; pickup latency is from a task's creation until an agent held it.
 // At the end the producers stop, the agents empty the queue, and the run checks that every
 // created task was completed exactly once. One JSON line with the figures goes to stdout.
 //
-// Settings (environment): AGENTS (10), PRODUCERS (10), BATCH (10), BATCHED (0), BACKLOG (200),
+// Settings (environment): AGENTS (10), PRODUCERS (10), BATCH (10), BATCHED (0), CLAIM_NEXT (0), BACKLOG (200),
 // WARMUP (s, 10), DURATION (s, 20).
 
 import http from 'node:http';
@@ -26,6 +28,7 @@ const settings = {
   producers: Number(process.env.PRODUCERS ?? 10),
   batch: Number(process.env.BATCH ?? 10),
   batched: process.env.BATCHED === '1',
+  claimNext: process.env.CLAIM_NEXT === '1',
   backlog: Number(process.env.BACKLOG ?? 200),
   warmupSeconds: Number(process.env.WARMUP ?? 10),
   durationSeconds: Number(process.env.DURATION ?? 20),
@@ -96,6 +99,17 @@ async function flotilla(baseUrl, tokenFile) {
           const claims = await expect(200, 'POST', `/api/v1/agents/${id}/claims`,
             { max: settings.batch, waitSeconds: wait ? 1 : 0, leaseSeconds: 60 });
           return claims.tasks.map((task) => ({ id: task.id, lease: task.leaseId }));
+        },
+        async claimNext(finished, wait) {
+          const answer = await expect(200, 'POST', `/api/v1/agents/${id}/claims`, {
+            max: settings.batch, waitSeconds: wait ? 1 : 0, leaseSeconds: 60,
+            ...(finished.length === 0 ? {} : { complete: finished.map((task) => ({ id: task.id, leaseId: task.lease, result: { ok: true } })) }),
+          });
+          const refused = (answer.completions ?? []).filter((outcome) => !outcome.completed);
+          if (refused.length > 0) {
+            throw new Error(`completions refused: ${JSON.stringify(refused)}`);
+          }
+          return answer.tasks.map((task) => ({ id: task.id, lease: task.leaseId }));
         },
         async complete(task) {
           await expect(200, 'POST', `/api/v1/tasks/${task.id}/complete`, { leaseId: task.lease, result: { ok: true } });
@@ -218,10 +232,13 @@ async function measure(system) {
   }
 
   async function worker(agent) {
+    let finished = [];  // with CLAIM_NEXT: completed by the next claim
     while (producing || completed < created) {
       const started = performance.now();
-      const tasks = await agent.claim(producing);
+      const tasks = settings.claimNext ? await agent.claimNext(finished, producing) : await agent.claim(producing);
       const ended = performance.now();
+      finished.forEach(done);
+      finished = [];
       if (tasks.length === 0) {
         if (measuring) emptyClaims++;
         continue;
@@ -233,7 +250,9 @@ async function measure(system) {
       for (const task of tasks) {
         if (measuring) claimedAt.set(task.id, ended);
       }
-      if (settings.batched) {
+      if (settings.claimNext) {
+        finished = tasks;
+      } else if (settings.batched) {
         await agent.completeBatch(tasks);
         tasks.forEach(done);
       } else {
@@ -280,6 +299,7 @@ async function measure(system) {
     producers: settings.producers,
     batch: settings.batch,
     batched: settings.batched,
+    claimNext: settings.claimNext,
     seconds: round(seconds),
     lifecycles: windowCompleted,
     lifecyclesPerSecond: Math.round(windowCompleted / seconds),
@@ -300,6 +320,10 @@ const [mode, ...args] = process.argv.slice(2);
 const systems = { flotilla, pgboss };
 if (!systems[mode]) {
   console.error('usage: node lifecycle.mjs flotilla <base url> <token file> | pgboss <postgres url>');
+  process.exit(2);
+}
+if (settings.claimNext && mode !== 'flotilla') {
+  console.error('CLAIM_NEXT=1 is a task-service API (completions carried by the next claim); pg-boss has none');
   process.exit(2);
 }
 const system = await systems[mode](...args);

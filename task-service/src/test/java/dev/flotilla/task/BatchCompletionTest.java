@@ -11,9 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
-/** {@code POST /api/v1/tasks/completions}: an agent completing the tasks it holds in one request, each under its lease. */
+/**
+ * {@code POST /api/v1/tasks/completions}: an agent completing the tasks it holds in one request, each
+ * under its lease; and the same completions made by a claim before it takes the next tasks.
+ */
 @QuarkusTest
 class BatchCompletionTest {
 
@@ -21,7 +26,11 @@ class BatchCompletionTest {
 
     /** The tasks a fresh agent claimed: id and lease of each. */
     private List<Map<String, Object>> held(int count, String capability) {
-        UUID agent = api.agent("completer-" + capability, capability);
+        return held(api.agent("completer-" + capability, capability), count, capability);
+    }
+
+    /** The tasks the agent claimed (after creating them): id and lease of each. */
+    private List<Map<String, Object>> held(UUID agent, int count, String capability) {
         for (int i = 0; i < count; i++) {
             api.task(Map.of("type", "work", "requiredCapabilities", List.of(capability), "payload", Map.of("n", i)));
         }
@@ -97,5 +106,53 @@ class BatchCompletionTest {
         List<Map<String, Object>> tasks = held(1, "twice");
         completeAll(List.of(tasks.get(0), tasks.get(0))).statusCode(400).body("errors[0].field", is("tasks[1].id"));
         api.getTask(UUID.fromString((String) tasks.get(0).get("id"))).body("status", is("RUNNING"));
+    }
+
+    @Test
+    void aClaimCompletesTheHeldTasksFirstAndHandsOutTheNextOnes() {
+        UUID agent = api.agent("claim-next", "next");
+        List<Map<String, Object>> done = held(agent, 2, "next");
+        UUID next = api.task(Map.of("type", "work", "requiredCapabilities", List.of("next")));
+        api.claim(agent, Map.of("max", 5, "complete", done)).statusCode(200)
+                .body("completions.id", contains(done.get(0).get("id"), done.get(1).get("id")))
+                .body("completions.completed", contains(true, true))
+                .body("tasks.id", contains(next.toString()));
+        api.getTask(UUID.fromString((String) done.get(1).get("id")))
+                .body("status", is("SUCCEEDED"))
+                .body("result.n", is(1))
+                .body("events.reason", contains("created", "claimed", "completed"));
+    }
+
+    @Test
+    void aCompletionRefusedInAClaimIsReportedAndTheClaimGoesOn() {
+        UUID agent = api.agent("claim-next-refused", "next-refused");
+        List<Map<String, Object>> done = held(agent, 1, "next-refused");
+        UUID next = api.task(Map.of("type", "work", "requiredCapabilities", List.of("next-refused")));
+        List<Map<String, Object>> items = List.of(Map.of("id", done.get(0).get("id"), "leaseId", UUID.randomUUID().toString()));
+        api.claim(agent, Map.of("max", 5, "complete", items)).statusCode(200)
+                .body("completions[0].completed", is(false))
+                .body("completions[0].problem.status", is(409))
+                .body("tasks.id", contains(next.toString()));
+        api.getTask(UUID.fromString((String) done.get(0).get("id"))).body("status", is("RUNNING"));
+    }
+
+    @Test
+    void aTaskNamedTwiceInAClaimsCompletionsIsABadRequestAndNothingIsClaimed() {
+        UUID agent = api.agent("claim-next-twice", "next-twice");
+        List<Map<String, Object>> done = held(agent, 1, "next-twice");
+        UUID next = api.task(Map.of("type", "work", "requiredCapabilities", List.of("next-twice")));
+        api.claim(agent, Map.of("max", 5, "complete", List.of(done.get(0), done.get(0)))).statusCode(400)
+                .body("errors[0].field", is("complete[1].id"));
+        api.getTask(UUID.fromString((String) done.get(0).get("id"))).body("status", is("RUNNING"));
+        api.getTask(next).body("status", is("SCHEDULED"));
+    }
+
+    @Test
+    void aClaimWithoutCompletionsAnswersNoCompletions() {
+        UUID agent = api.agent("claim-only", "claim-only");
+        api.task(Map.of("type", "work", "requiredCapabilities", List.of("claim-only")));
+        api.claim(agent, Map.of("max", 1)).statusCode(200)
+                .body("tasks.size()", is(1))
+                .body("$", not(hasKey("completions")));
     }
 }

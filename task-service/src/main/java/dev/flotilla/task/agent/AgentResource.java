@@ -127,7 +127,10 @@ public class AgentResource {
         return metrics.of(caller.tenant(), id, window);
     }
 
-    /** Up to {@code max} tasks for this agent, each under a lease; long-polls up to {@code waitSeconds}. */
+    /**
+     * Up to {@code max} tasks for this agent, each under a lease; long-polls up to {@code waitSeconds}.
+     * Tasks named in {@code complete} are completed first, each outcome answered in {@code completions}.
+     */
     // Cancellable, unlike the rest: an agent that hangs up during the long poll must stop the wait,
     // or the tasks claimed after it would sit under a lease nobody holds. The claim runs on the
     // pool directly (not Hibernate Reactive), which finishes and releases its connection anyway.
@@ -135,6 +138,6 @@ public class AgentResource {
     @Path("{id}/claims")
     @Cancellable
     public Uni<Claims> claim(@RestPath UUID id, @Valid ClaimRequest request) {
-        return claims.claim(caller.tenant(), id, request == null ? new ClaimRequest(null, null, null) : request);
+        return claims.claim(caller.tenant(), id, request == null ? new ClaimRequest(null, null, null, null) : request);
     }
 }

@@ -102,10 +102,6 @@ public interface TaskConfig {
         /** Pause before a row whose delivery failed is tried again (doubled per attempt, capped at 100 times). */
         @WithDefault("5s")
         Duration retryDelay();
-
-        /** How long delivered rows are kept before the cleanup deletes them. */
-        @WithDefault("7d")
-        Duration retention();
     }
 
     interface Schedules {

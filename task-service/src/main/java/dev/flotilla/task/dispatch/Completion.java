@@ -18,6 +18,11 @@ public record Completion(UUID id, boolean completed, TaskView task, Problem prob
         return new Completion(task.id(), true, task, null);
     }
 
+    /** The outcome alone, for an answer that does not show the completed task. */
+    Completion withoutTask() {
+        return new Completion(id, completed, null, problem);
+    }
+
     static Completion refused(UUID id, ProblemException refusal) {
         return new Completion(id, false, null, new Problem(refusal.type().uri(), refusal.type().title(), refusal.type().status(),
                 refusal.getMessage(), "/api/v1/tasks/" + id, refusal.errors(), null));

@@ -138,16 +138,17 @@ public class LeaseService {
     /**
      * Completes each task as {@link #complete} would, answering an outcome per task in the order
      * given: the held tasks of no workflow in one statement, the others (a workflow's task, a
-     * refusal, a repeat) one by one after it. A refused task does not stop the others.
+     * refusal, a repeat) one by one after it. A refused task does not stop the others. {@code field}
+     * names the list in errors.
      */
-    public Uni<Completions> completeAll(UUID tenant, List<TaskCompletion> items) {
+    public Uni<Completions> completeAll(UUID tenant, String field, List<TaskCompletion> items) {
         Map<UUID, Integer> seen = new HashMap<>();
         ArrayNode batch = json.createArrayNode();
         for (int i = 0; i < items.size(); i++) {
             TaskCompletion item = items.get(i);
             Integer first = seen.putIfAbsent(item.id(), i);
             if (first != null) {
-                throw new BadRequest("tasks[" + i + "].id", "repeats tasks[" + first + "].id");
+                throw new BadRequest(field + "[" + i + "].id", "repeats " + field + "[" + first + "].id");
             }
             ObjectNode row = batch.addObject().put("id", item.id().toString()).put("lease_id", item.leaseId().toString());
             if (item.result() != null) {

@@ -16,6 +16,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -266,24 +268,54 @@ public class TaskRepository {
         return result;
     }
 
+    /** The position of each column of {@link #COLUMNS} (its alias, if it has one); {@code prev} follows them. */
+    private static final List<String> POSITIONS = Arrays.stream(COLUMNS.split(","))
+            .map(column -> column.strip().replaceAll("^.* as ", ""))
+            .toList();
+
+    private static int at(String column) {
+        int position = column.equals("prev") ? POSITIONS.size() : POSITIONS.indexOf(column);
+        if (position < 0) {
+            throw new IllegalStateException("No column " + column + " in " + COLUMNS);
+        }
+        return position;
+    }
+
+    // Rows are read by position, not by name: a name is looked up by comparing it with every column's.
+    private static final int ID = at("id"), TENANT = at("tenant_id"), TYPE = at("type"), PAYLOAD = at("payload_json"),
+            PRIORITY = at("priority"), CAPABILITIES = at("required_capabilities"), STATUS = at("status"), RUN_AT = at("run_at"),
+            TIMEOUT = at("timeout_ms"), MAX_ATTEMPTS = at("max_attempts"), ATTEMPT = at("attempt"),
+            BACKOFF_INITIAL = at("backoff_initial_ms"), BACKOFF_MAX = at("backoff_max_ms"), BACKOFF_MULTIPLIER = at("backoff_multiplier"),
+            WORKFLOW = at("workflow_id"), WORKFLOW_KEY = at("workflow_key"), SCHEDULE = at("schedule_id"),
+            SCHEDULED_FOR = at("scheduled_for"), AGENT = at("agent_id"), LEASE = at("lease_id"), LEASE_EXPIRES = at("lease_expires_at"),
+            DEADLINE = at("deadline_at"), CANCEL_REQUESTED = at("cancel_requested"), PROGRESS = at("progress"),
+            PROGRESS_MESSAGE = at("progress_message"), RESULT = at("result_json"), ERROR = at("error"), CREATED = at("created_at"),
+            UPDATED = at("updated_at"), STARTED = at("started_at"), FINISHED = at("finished_at"), PREV = at("prev");
+
+    /** A row that starts with {@link #COLUMNS} and {@code prev}, as every query of tasks here selects them. */
     public TaskRow row(Row row) {
-        String prev = row.getString("prev");
-        Long timeout = row.getLong("timeout_ms");
-        String[] capabilities = row.getArrayOfStrings("required_capabilities");
+        String prev = row.getString(PREV);
+        Long timeout = row.getLong(TIMEOUT);
+        String[] capabilities = row.getArrayOfStrings(CAPABILITIES);
         TaskView view = new TaskView(
-                row.getUUID("id"), row.getString("type"), read(row.getString("payload_json")), row.getInteger("priority"),
-                capabilities == null ? List.of() : List.of(capabilities), TaskStatus.valueOf(row.getString("status")),
-                Db.instant(row, "run_at"), timeout == null ? null : Duration.ofMillis(timeout),
-                row.getInteger("attempt"), row.getInteger("max_attempts"),
-                new Backoff(Duration.ofMillis(row.getLong("backoff_initial_ms")), Duration.ofMillis(row.getLong("backoff_max_ms")),
-                        row.getDouble("backoff_multiplier")),
-                row.getUUID("workflow_id"), row.getString("workflow_key"), row.getUUID("schedule_id"),
-                Db.instant(row, "scheduled_for"), row.getUUID("agent_id"), Db.instant(row, "lease_expires_at"),
-                Db.instant(row, "deadline_at"), row.getBoolean("cancel_requested"), row.getDouble("progress"),
-                row.getString("progress_message"), read(row.getString("result_json")), row.getString("error"),
-                Db.instant(row, "created_at"), Db.instant(row, "updated_at"), Db.instant(row, "started_at"),
-                Db.instant(row, "finished_at"), null);
-        return new TaskRow(row.getUUID("tenant_id"), prev == null ? null : TaskStatus.valueOf(prev), row.getUUID("lease_id"), view);
+                row.getUUID(ID), row.getString(TYPE), read(row.getString(PAYLOAD)), row.getInteger(PRIORITY),
+                capabilities == null ? List.of() : List.of(capabilities), TaskStatus.valueOf(row.getString(STATUS)),
+                instant(row, RUN_AT), timeout == null ? null : Duration.ofMillis(timeout),
+                row.getInteger(ATTEMPT), row.getInteger(MAX_ATTEMPTS),
+                new Backoff(Duration.ofMillis(row.getLong(BACKOFF_INITIAL)), Duration.ofMillis(row.getLong(BACKOFF_MAX)),
+                        row.getDouble(BACKOFF_MULTIPLIER)),
+                row.getUUID(WORKFLOW), row.getString(WORKFLOW_KEY), row.getUUID(SCHEDULE),
+                instant(row, SCHEDULED_FOR), row.getUUID(AGENT), instant(row, LEASE_EXPIRES),
+                instant(row, DEADLINE), row.getBoolean(CANCEL_REQUESTED), row.getDouble(PROGRESS),
+                row.getString(PROGRESS_MESSAGE), read(row.getString(RESULT)), row.getString(ERROR),
+                instant(row, CREATED), instant(row, UPDATED), instant(row, STARTED),
+                instant(row, FINISHED), null);
+        return new TaskRow(row.getUUID(TENANT), prev == null ? null : TaskStatus.valueOf(prev), row.getUUID(LEASE), view);
+    }
+
+    private static Instant instant(Row row, int position) {
+        OffsetDateTime value = row.getOffsetDateTime(position);
+        return value == null ? null : value.toInstant();
     }
 
     public String write(JsonNode value) {

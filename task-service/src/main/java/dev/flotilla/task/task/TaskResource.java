@@ -118,7 +118,7 @@ public class TaskResource {
     @POST
     @Path("completions")
     public Uni<Completions> completeAll(@NotNull @Valid CompleteTasks request) {
-        return leases.completeAll(caller.tenant(), request.tasks());
+        return leases.completeAll(caller.tenant(), "tasks", request.tasks());
     }
 
     @POST
