@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class VerifiedTokenTest {
 
@@ -32,5 +34,11 @@ class VerifiedTokenTest {
         assertEquals(Claims.sub, token.getClaimType("sub"));
         assertEquals("user-1", token.getSubject());
         assertEquals(Set.of("member"), token.getGroups());
+    }
+
+    @Test
+    void theGroupsAreReadOnceAndCannotBeChangedByACaller() {
+        assertSame(token.getGroups(), token.getGroups());
+        assertThrows(UnsupportedOperationException.class, () -> token.getGroups().add("admin"));
     }
 }
