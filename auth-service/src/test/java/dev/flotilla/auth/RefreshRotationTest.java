@@ -1,13 +1,20 @@
 package dev.flotilla.auth;
 
+import dev.flotilla.auth.token.SessionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +25,15 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Refresh tokens: opaque, single use, rotating; presenting a used one again ends the session. */
 @QuarkusTest
 class RefreshRotationTest {
+
+    @Inject
+    SessionRepository sessions;
 
     private static Response refresh(String token) {
         return Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", token)).post("/api/v1/auth/refresh");
@@ -59,15 +69,34 @@ class RefreshRotationTest {
     }
 
     @Test
-    void aRefreshMarksItsSessionAsUsed() {
+    void aRefreshMarksItsSessionAsUsed() throws Throwable {
         Api.Tenant tenant = Api.register();
+        Instant before = Instant.now().minus(Duration.ofMinutes(2));
+        UUID session = UUID.fromString((String) currentSession(tenant).get("id"));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> sessions.update("lastUsedAt = ?1 where id = ?2", before, session)));
+
+        Instant refreshed = Instant.now();
         refresh(tenant.refreshToken()).then().statusCode(200);
 
-        Response session = Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then()
-                .statusCode(200).extract().response();
-        Instant created = Instant.parse(session.path("items[0].createdAt"));
-        Instant lastUsed = Instant.parse(session.path("items[0].lastUsedAt"));
-        assertTrue(lastUsed.isAfter(created), "last used " + lastUsed + ", created " + created);
+        Instant lastUsed = Instant.parse((String) currentSession(tenant).get("lastUsedAt"));
+        assertFalse(lastUsed.isBefore(refreshed.truncatedTo(ChronoUnit.MILLIS)), "last used " + lastUsed + ", refreshed at " + refreshed);
+    }
+
+    @Test
+    void aRefreshWithinAMinuteOfTheSessionsLastUseLeavesItsLastUse() {
+        Api.Tenant tenant = Api.register();
+        Object lastUsed = currentSession(tenant).get("lastUsedAt");
+
+        refresh(tenant.refreshToken()).then().statusCode(200);
+
+        assertEquals(lastUsed, currentSession(tenant).get("lastUsedAt"));
+    }
+
+    /** The caller's session as {@code GET /api/v1/users/me/sessions} shows it. */
+    private static Map<String, Object> currentSession(Api.Tenant tenant) {
+        return Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then()
+                .statusCode(200).extract().path("items.find { it.current }");
     }
 
     @Test

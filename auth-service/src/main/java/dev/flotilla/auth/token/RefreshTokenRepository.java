@@ -24,9 +24,10 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
 
     /**
      * The whole rotation in one statement: the presented token is marked used only if it is unused and
-     * unexpired, its session live and its user active; then the session is touched, the successor
-     * stored and the refresh audited. The row lock of the update serialises concurrent presentations
-     * of one token: the first marks it used, the others find it used and match nothing.
+     * unexpired, its session live and its user active; then the session is touched (when it was last
+     * used before $9, see {@link SessionService#LAST_USED_RESOLUTION}), the successor stored and the
+     * refresh audited. The row lock of the update serialises concurrent presentations of one token:
+     * the first marks it used, the others find it used and match nothing.
      */
     private static final String ROTATE = """
             with used as (
@@ -35,9 +36,10 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
                 where t.token_hash = $1 and t.used_at is null and t.expires_at > $2
                   and s.id = t.session_id and s.revoked_at is null and s.expires_at > $2
                   and u.id = s.user_id and u.status = 'active'
-                returning t.tenant_id, t.session_id, s.expires_at, u.id as user_id, u.roles
+                returning t.tenant_id, t.session_id, s.expires_at, s.last_used_at, u.id as user_id, u.roles
             ), touched as (
-                update login_session s set last_used_at = $2 from used where s.id = used.session_id
+                update login_session s set last_used_at = $2 from used
+                where s.id = used.session_id and used.last_used_at < $9
             ), successor as (
                 insert into refresh_token (id, tenant_id, session_id, token_hash, created_at, expires_at)
                 select $3, tenant_id, session_id, $4, $2, expires_at from used
@@ -62,12 +64,19 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
         return find("tokenHash", hash).firstResult();
     }
 
+    /** Deletes the tokens whose session no longer exists; returns how many. */
+    public Uni<Long> deleteWithoutSession() {
+        return delete("from RefreshToken t where not exists (select 1 from LoginSession s where s.id = t.sessionId)");
+    }
+
     /**
      * Rotates the token with hash {@code presentedHash} to a successor with hash {@code successorHash}
-     * and records {@code auth.token.refreshed}, atomically and in one round trip; null when the token
-     * is unknown, used, expired, or its session or user no longer may refresh (nothing is changed then).
+     * and records {@code auth.token.refreshed}, atomically and in one round trip; the session's last
+     * use becomes {@code now} if it was before {@code touchIfUsedBefore}. Null when the token is
+     * unknown, used, expired, or its session or user no longer may refresh (nothing is changed then).
      */
-    public Uni<Rotated> rotate(String presentedHash, String successorHash, Instant now, Origin origin) {
+    public Uni<Rotated> rotate(String presentedHash, String successorHash, Instant now, Instant touchIfUsedBefore,
+                               Origin origin) {
         Tuple parameters = Tuple.tuple()
                 .addString(presentedHash)
                 .addOffsetDateTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
@@ -76,7 +85,8 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
                 .addUUID(Ids.next())
                 .addString(AuditType.TOKEN_REFRESHED)
                 .addString(origin.address())
-                .addString(origin.userAgent());
+                .addString(origin.userAgent())
+                .addOffsetDateTime(OffsetDateTime.ofInstant(touchIfUsedBefore, ZoneOffset.UTC));
         return pool.preparedQuery(ROTATE).execute(parameters).map(rows -> Db.firstRow(rows, RefreshTokenRepository::rotated));
     }
 

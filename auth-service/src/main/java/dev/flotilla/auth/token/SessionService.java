@@ -24,6 +24,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
@@ -43,6 +44,12 @@ public class SessionService {
     public static final String REASON_PASSWORD = "password-changed";
     public static final String REASON_REVOKED = "revoked";
     public static final String REASON_DISABLED = "user-disabled";
+
+    /**
+     * How precisely a session's last use is kept: a refresh within this time of the recorded last use
+     * leaves it as it is, so that a busy session is not rewritten on every refresh.
+     */
+    public static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final TenantRepository tenants;
     private final UserRepository users;
@@ -125,7 +132,8 @@ public class SessionService {
     public Uni<TokenPair> refresh(String presented, Origin origin) {
         String presentedHash = Secrets.hash(presented);
         String successor = Secrets.generate();
-        return refreshTokens.rotate(presentedHash, Secrets.hash(successor), Instant.now(), origin)
+        Instant now = Instant.now();
+        return refreshTokens.rotate(presentedHash, Secrets.hash(successor), now, now.minus(LAST_USED_RESOLUTION), origin)
                 .chain(rotated -> rotated == null
                         ? refused(presentedHash, origin)
                         : Uni.createFrom().item(pair(rotated.userId(), rotated.tenantId(), rotated.roles(), rotated.sessionId(), successor)));
