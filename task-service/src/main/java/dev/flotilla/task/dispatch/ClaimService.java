@@ -86,7 +86,7 @@ public class ClaimService {
         }
         return leases.completeAll(tenant, "complete", request.complete())
                 .chain(done -> claimed(tenant, agent, max, lease, waiting,
-                        done.tasks().stream().map(Completion::withoutTask).toList()));
+                        done.minimal().tasks()));
     }
 
     private Uni<Claims> claimed(UUID tenant, UUID agent, int max, Duration lease, Duration wait, List<Completion> completions) {

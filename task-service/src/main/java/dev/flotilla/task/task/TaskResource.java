@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,14 +63,17 @@ public class TaskResource {
 
     /**
      * 201 with every task of the batch in the order given, each marked {@code replayed} when its
-     * idempotency key answered an earlier task; a refused task refuses the batch, and nothing is created.
+     * idempotency key answered an earlier task (under {@code Prefer: return=minimal} only the id and
+     * status of each); a refused task refuses the batch, and nothing is created.
      */
     @POST
     @Path("batch")
-    public Uni<RestResponse<CreatedTasks>> createAll(@NotNull @Valid CreateTasks request,
-                                                     @RestHeader("Idempotency-Key") String idempotencyKey) {
+    public Uni<RestResponse<Object>> createAll(@NotNull @Valid CreateTasks request,
+                                               @RestHeader("Idempotency-Key") String idempotencyKey,
+                                               @RestHeader("Prefer") List<String> prefer) {
+        ReturnPreference answer = ReturnPreference.of(prefer);
         return tasks.createAll(caller.tenant(), request.tasks(), idempotencyKey)
-                .map(created -> RestResponse.status(RestResponse.Status.CREATED, new CreatedTasks(created)));
+                .map(created -> answer.answer(RestResponse.Status.CREATED, new CreatedTasks(created), CreatedTasks::minimal));
     }
 
     /** Tasks in creation order, filtered by {@code status}, {@code type}, {@code agent}, {@code workflow}. */
@@ -113,12 +117,15 @@ public class TaskResource {
 
     /**
      * Completes many held tasks, each under its own lease: 200 with an outcome per task, in the
-     * order given; a task that could not be completed (404, 409) does not stop the others.
+     * order given (under {@code Prefer: return=minimal} without the completed task's view); a task
+     * that could not be completed (404, 409) does not stop the others.
      */
     @POST
     @Path("completions")
-    public Uni<Completions> completeAll(@NotNull @Valid CompleteTasks request) {
-        return leases.completeAll(caller.tenant(), "tasks", request.tasks());
+    public Uni<RestResponse<Object>> completeAll(@NotNull @Valid CompleteTasks request, @RestHeader("Prefer") List<String> prefer) {
+        ReturnPreference answer = ReturnPreference.of(prefer);
+        return leases.completeAll(caller.tenant(), "tasks", request.tasks())
+                .map(done -> answer.answer(RestResponse.Status.OK, done, Completions::minimal));
     }
 
     @POST
