@@ -1,6 +1,6 @@
 package dev.flotilla.auth.client;
 
-import dev.flotilla.auth.web.Db;
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.common.paging.PageParams;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +38,7 @@ public class ServiceClientRepository implements PanacheRepositoryBase<ServiceCli
      * the pool, without a session, as the token endpoint asks for them on every token it issues.
      */
     public Uni<Credentials> credentials(String clientId) {
-        return pool.preparedQuery(CREDENTIALS).execute(Tuple.of(clientId)).map(rows -> Db.firstRow(rows, ServiceClientRepository::credentials));
+        return pool.preparedQuery(CREDENTIALS).execute(Tuple.of(clientId)).map(rows -> SqlResults.firstRow(rows, ServiceClientRepository::credentials));
     }
 
     private static Credentials credentials(Row row) {

@@ -9,7 +9,7 @@ import dev.flotilla.auth.token.Secrets;
 import dev.flotilla.auth.user.User;
 import dev.flotilla.auth.user.UserRepository;
 import dev.flotilla.auth.user.UserService;
-import dev.flotilla.auth.web.Db;
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.ProblemException;
@@ -66,7 +66,7 @@ public class TenantService {
         return hasher.hash(password)
                 .chain(hash -> Panache.withTransaction(() -> freeSlug(Slugs.of(name))
                         .chain(slug -> create(slug, name.trim(), email, displayName.trim(), hash, origin, AuditType.TENANT_REGISTERED))))
-                .onFailure(Db::isUniqueViolation).transform(e -> new Conflict("A tenant with this name was registered at the same moment; try again"));
+                .onFailure(SqlResults::isUniqueViolation).transform(e -> new Conflict("A tenant with this name was registered at the same moment; try again"));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.flotilla.auth.token;
 
 import dev.flotilla.auth.audit.AuditType;
-import dev.flotilla.auth.web.Db;
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.id.Ids;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -87,7 +87,7 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
                 .addString(origin.address())
                 .addString(origin.userAgent())
                 .addOffsetDateTime(OffsetDateTime.ofInstant(touchIfUsedBefore, ZoneOffset.UTC));
-        return pool.preparedQuery(ROTATE).execute(parameters).map(rows -> Db.firstRow(rows, RefreshTokenRepository::rotated));
+        return pool.preparedQuery(ROTATE).execute(parameters).map(rows -> SqlResults.firstRow(rows, RefreshTokenRepository::rotated));
     }
 
     private static Rotated rotated(Row row) {

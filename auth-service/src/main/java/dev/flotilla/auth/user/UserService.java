@@ -11,7 +11,7 @@ import dev.flotilla.auth.user.UserViews.CreateUser;
 import dev.flotilla.auth.user.UserViews.CreatedUser;
 import dev.flotilla.auth.user.UserViews.UpdateUser;
 import dev.flotilla.auth.user.UserViews.UserView;
-import dev.flotilla.auth.web.Db;
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.Conflict;
@@ -80,7 +80,7 @@ public class UserService {
                             .call(() -> audit.record(tenant, AuditType.USER_CREATED, actor, user.id.toString(), origin,
                                     Map.of("email", email, "roles", user.roles)));
                 })))
-                .onFailure(Db::isUniqueViolation).transform(e -> new Conflict("A user with e-mail " + email + " already exists in this tenant"))
+                .onFailure(SqlResults::isUniqueViolation).transform(e -> new Conflict("A user with e-mail " + email + " already exists in this tenant"))
                 .map(user -> CreatedUser.of(user, generated));
     }
 

@@ -1,5 +1,6 @@
 package dev.flotilla.policy.policy;
 
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.error.Problem;
@@ -176,7 +177,7 @@ public class PolicyService {
     private <T> Uni<T> write(UUID tenant, Supplier<Uni<T>> work, String name) {
         return provisioning.ensure(tenant)
                 .chain(() -> cache.whileWriting(tenant, () -> Panache.withTransaction(work)))
-                .onFailure(Failures::isUniqueViolation)
+                .onFailure(SqlResults::isUniqueViolation)
                 .transform(e -> new Conflict("A policy named '" + name + "' already exists"));
     }
 

@@ -1,5 +1,6 @@
 package dev.flotilla.policy.testcase;
 
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.error.Problem;
@@ -15,7 +16,6 @@ import dev.flotilla.policy.evaluation.Decision;
 import dev.flotilla.policy.evaluation.DecisionOutcome;
 import dev.flotilla.policy.evaluation.DecisionRequest;
 import dev.flotilla.policy.evaluation.RuleSet;
-import dev.flotilla.policy.policy.Failures;
 import dev.flotilla.policy.policy.Policy;
 import dev.flotilla.policy.policy.PolicyDocuments;
 import dev.flotilla.policy.policy.PolicyRepository;
@@ -74,7 +74,7 @@ public class PolicyTests {
                     test.createdAt = Instant.now();
                     return tests.persistAndFlush(test).chain(() -> activeOf(policy)).map(active -> view(test, policy.name, active));
                 })
-                .onFailure(Failures::isUniqueViolation)
+                .onFailure(SqlResults::isUniqueViolation)
                 .transform(e -> new Conflict("The policy already has a test named '" + body.name() + "'"));
     }
 

@@ -6,7 +6,7 @@ import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.search.db.SqlFailures;
+import dev.flotilla.common.db.SqlResults;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -37,7 +37,7 @@ public class CollectionService {
         Collection collection = new Collection(Ids.next(), tenant, draft.name().strip(), draft.description(),
                 CollectionSettings.DEFAULTS.with(draft.settings()), 0, 0, 0, 0, now, now);
         return collections.insert(pool, collection)
-                .onFailure(SqlFailures::isUniqueViolation).transform(e -> duplicate(collection.name()))
+                .onFailure(SqlResults::isUniqueViolation).transform(e -> duplicate(collection.name()))
                 .replaceWith(collection);
     }
 
@@ -76,7 +76,7 @@ public class CollectionService {
                     settings, current.documentCount(), current.titleTokens(), current.bodyTokens(), current.indexVersion(), current.createdAt(),
                     Instant.now().truncatedTo(ChronoUnit.MICROS));
             return collections.update(db, changed).replaceWith(changed);
-        })).onFailure(SqlFailures::isUniqueViolation).transform(e -> duplicate(patch.name()));
+        })).onFailure(SqlResults::isUniqueViolation).transform(e -> duplicate(patch.name()));
     }
 
     public Uni<Void> delete(UUID tenant, UUID id) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.task.db.Db;
 import dev.flotilla.task.dispatch.TaskSignals;
@@ -195,7 +196,7 @@ public class TaskRepository {
     public Uni<TaskRow> find(SqlClient client, UUID tenant, UUID id) {
         return client.preparedQuery("select " + COLUMNS + ", null as prev from task.tasks where tenant_id = $1 and id = $2")
                 .execute(Tuple.of(tenant, id))
-                .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+                .map(rows -> SqlResults.firstRow(rows, this::row));
     }
 
     /** A task created under an idempotency key, and the fingerprint of the request that created it. */

@@ -1,20 +1,24 @@
-package dev.flotilla.auth.web;
+package dev.flotilla.common.db;
 
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.pgclient.PgException;
 
 import java.util.function.Function;
 
-/** Reads single-row answers and recognises database failures that are answers, not faults. */
-public final class Db {
+/**
+ * For statements run straight on the reactive pool: reads single-row answers and recognises
+ * database failures that are answers to the client (a duplicate name), not faults.
+ */
+public final class SqlResults {
 
-    private Db() {
+    private SqlResults() {
     }
 
-    /** Whether {@code failure} was caused by a unique constraint (SQLSTATE 23505), e.g. two concurrent creates. */
+    /** Whether {@code failure} or one of its causes is a unique-constraint violation (SQLSTATE 23505), e.g. two concurrent creates. */
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return true;
             }
             if (t.getCause() == t) {
