@@ -37,7 +37,8 @@ public class SigningProvider {
     // A Signature object is not thread-safe and costly to look up (a provider service search and a
     // reflective construction): each thread keeps one initialised with the key it last signed with.
     // After sign() it is ready for the next signature with the same key; a new key gets a new object
-    // rather than a second initSign (Corretto 2.5.0 then releases the previous key a second time).
+    // rather than a second initSign (re-initialising a Corretto 2.5.0 Signature failed in the tests with
+    // "Key has been destroyed", from its release of the previous key).
     private final ThreadLocal<KeySigner> signers = new ThreadLocal<>();
 
     private record KeySigner(PrivateKey key, Signature signature) {
