@@ -167,4 +167,33 @@ class RefreshRotationTest {
                 .formParam("grant_type", "refresh_token").formParam("refresh_token", tenant.refreshToken())
                 .post("/oauth2/token").then().statusCode(400).body("error", is("invalid_grant"));
     }
+
+    @Test
+    void aBlankRefreshTokenIsAValidationProblem() {
+        refresh("  ").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", is(List.of("refreshToken")))
+                .body("errors[0].message", is("must not be blank"));
+    }
+
+    @Test
+    void aRefreshTokenLongerThan256CharactersIsAValidationProblem() {
+        refresh("x".repeat(257)).then().statusCode(400)
+                .body("errors.field", is(List.of("refreshToken")))
+                .body("errors[0].message", is("size must be between 0 and 256"));
+    }
+
+    @Test
+    void aRefreshWithoutTheTokenIsAValidationProblem() {
+        Api.client().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/refresh").then().statusCode(400)
+                .body("errors.field", is(List.of("refreshToken")))
+                .body("errors[0].message", is("must not be blank"));
+    }
+
+    @Test
+    void aRefreshWithoutABodyIsAValidationProblem() {
+        Api.client().contentType(ContentType.JSON).post("/api/v1/auth/refresh").then().statusCode(400)
+                .body("errors.field", is(List.of("request")))
+                .body("errors[0].message", is("must not be null"));
+    }
 }

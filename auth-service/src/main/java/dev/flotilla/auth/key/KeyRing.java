@@ -5,7 +5,7 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * keys to verify with, and the JWKS document. Replaced as a whole by {@link KeyService} when the
  * keys change here or (seen by the periodic reload) on another replica; reads never touch the database.
  */
-@ApplicationScoped
+@Singleton // no client proxy: read on every token signed
 public class KeyRing {
 
     /** A decrypted key as this replica uses it. */

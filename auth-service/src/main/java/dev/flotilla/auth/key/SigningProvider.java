@@ -5,7 +5,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
-import org.jose4j.jca.ProviderContext;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -22,7 +21,7 @@ import java.util.concurrent.Callable;
  * JDK's own provider everywhere else. Chosen once at start-up and logged.
  * <p>
  * Corretto is registered at the lowest priority, so nothing else in the process picks it up: only
- * the signing code asks for it, by name, with keys {@link #prepare prepared} in its own form (handing
+ * the signing code asks for it ({@link #rs256}), with keys {@link #prepare prepared} in its own form (handing
  * it the JDK's key objects would convert them on every signature). A singleton without a client
  * proxy, so that the choice is made exactly once; made on the main thread before the start-up
  * observers load the keys, as loading Corretto writes its native library to a temporary file and
@@ -35,7 +34,15 @@ public class SigningProvider {
     private static final Logger LOG = Logger.getLogger(SigningProvider.class);
 
     private final Provider provider;
-    private final ProviderContext context = new ProviderContext();
+    // A Signature object is not thread-safe and costly to look up (a provider service search and a
+    // reflective construction): each thread keeps one initialised with the key it last signed with.
+    // After sign() it is ready for the next signature with the same key; a new key gets a new object
+    // rather than a second initSign (re-initialising a Corretto 2.5.0 Signature failed in the tests with
+    // "Key has been destroyed", from its release of the previous key).
+    private final ThreadLocal<KeySigner> signers = new ThreadLocal<>();
+
+    private record KeySigner(PrivateKey key, Signature signature) {
+    }
 
     public SigningProvider() {
         this(SigningProvider::corretto);
@@ -47,7 +54,6 @@ public class SigningProvider {
         try {
             chosen = accelerated.call();
             Security.addProvider(chosen);
-            context.getSuppliedKeyProviderContext().setSignatureProvider(chosen.getName());
             LOG.infof("Access tokens are signed with %s", chosen.getName());
         } catch (Exception | LinkageError e) {
             chosen = jdkProvider();
@@ -81,8 +87,22 @@ public class SigningProvider {
         return (PrivateKey) KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
     }
 
-    /** Tells jose4j which provider signs. */
-    public ProviderContext joseContext() {
-        return context;
+    /** The SHA256withRSA signature of {@code data} with {@code key}, made by the chosen provider. */
+    public byte[] rs256(PrivateKey key, byte[] data) throws GeneralSecurityException {
+        KeySigner signer = signers.get();
+        if (signer == null || signer.key() != key) {
+            Signature signature = Signature.getInstance("SHA256withRSA", provider);
+            signature.initSign(key);
+            signer = new KeySigner(key, signature);
+            signers.set(signer);
+        }
+        try {
+            signer.signature().update(data);
+            return signer.signature().sign();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            signers.remove(); // its state is unknown: the next signature starts afresh
+            throw e;
+        }
     }
+
 }

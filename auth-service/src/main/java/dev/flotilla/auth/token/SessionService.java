@@ -22,7 +22,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ import java.util.UUID;
  * Login sessions and their tokens: login (with brute-force protection), refresh-token rotation with
  * reuse detection, logout, and the user's view of their sessions.
  */
-@ApplicationScoped
+@Singleton // no client proxy: used on every refresh
 public class SessionService {
 
     public static final String REASON_LOGOUT = "logout";

@@ -45,7 +45,7 @@ public class WellKnownResource {
     @Path("openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> discovery(@Context UriInfo uri) {
-        String base = config.publicUrl().orElseGet(() -> uri.getBaseUri().toString()).replaceAll("/+$", "");
+        String base = withoutTrailingSlashes(config.publicUrl().orElseGet(() -> uri.getBaseUri().toString()));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("issuer", config.issuer());
         doc.put("jwks_uri", base + JWKS_PATH);
@@ -61,5 +61,14 @@ public class WellKnownResource {
         doc.put("introspection_endpoint_auth_methods_supported", List.of("bearer"));
         doc.put("claims_supported", List.of("iss", "aud", "sub", "tid", "groups", "jti", "iat", "exp", "sid"));
         return doc;
+    }
+
+    // (Not String.replaceAll, which compiles its pattern on every call: this is asked for often.)
+    private static String withoutTrailingSlashes(String url) {
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '/') {
+            end--;
+        }
+        return url.substring(0, end);
     }
 }
