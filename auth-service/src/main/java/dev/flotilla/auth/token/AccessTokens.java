@@ -22,7 +22,8 @@ import java.util.UUID;
  * {@code groups}, {@code jti}, {@code iat}, {@code exp}; {@code sid}, the login session, for users).
  * <p>
  * The token is assembled here rather than by a JOSE library: its header is fixed per key (encoded
- * once), its claims are a handful of strings and numbers, and the signature comes straight from
+ * once), its claims are a handful of strings and numbers (written with Jackson's streaming
+ * generator, {@link JsonDocuments}), and the signature comes straight from
  * the JCA provider that {@link SigningProvider} chose. A general-purpose library spent more CPU
  * building, encoding and looking up than the RSA signature itself costs in Java, on every login,
  * refresh and client_credentials grant. Verification still goes through jose4j
@@ -68,31 +69,25 @@ public class AccessTokens {
     private Issued sign(String subject, UUID tenant, Collection<String> roles, UUID session, Duration ttl) {
         KeyRing.LoadedKey key = keys.signingKey();
         long now = Instant.now().getEpochSecond();
-        StringBuilder claims = new StringBuilder(384);
-        claims.append('{');
-        member(claims, "iss", config.issuer()).append(',');
-        member(claims, "aud", config.audience()).append(',');
-        member(claims, "sub", subject).append(',');
-        member(claims, Caller.TENANT_CLAIM, tenant.toString()).append(',');
-        JsonText.string(claims, GROUPS_CLAIM).append(":[");
-        boolean first = true;
-        for (String role : new LinkedHashSet<>(roles)) {
-            if (!first) {
-                claims.append(',');
+        byte[] claims = JsonDocuments.write(384, json -> {
+            json.writeStringField("iss", config.issuer());
+            json.writeStringField("aud", config.audience());
+            json.writeStringField("sub", subject);
+            json.writeStringField(Caller.TENANT_CLAIM, tenant.toString());
+            json.writeArrayFieldStart(GROUPS_CLAIM);
+            for (String role : new LinkedHashSet<>(roles)) {
+                json.writeString(role);
             }
-            JsonText.string(claims, role);
-            first = false;
-        }
-        claims.append("],");
-        member(claims, "jti", Ids.next().toString()).append(',');
-        claims.append("\"iat\":").append(now).append(",\"exp\":").append(now + ttl.toSeconds());
-        if (session != null) {
-            claims.append(',');
-            member(claims, SESSION_CLAIM, session.toString());
-        }
-        claims.append('}');
+            json.writeEndArray();
+            json.writeStringField("jti", Ids.next().toString());
+            json.writeNumberField("iat", now);
+            json.writeNumberField("exp", now + ttl.toSeconds());
+            if (session != null) {
+                json.writeStringField(SESSION_CLAIM, session.toString());
+            }
+        });
 
-        String signingInput = headerOf(key.kid()) + '.' + BASE64URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        String signingInput = headerOf(key.kid()) + '.' + BASE64URL.encodeToString(claims);
         try {
             byte[] signature = signing.rs256(key.privateKey(), signingInput.getBytes(StandardCharsets.US_ASCII));
             return new Issued(signingInput + '.' + BASE64URL.encodeToString(signature), ttl.toSeconds());
@@ -105,17 +100,14 @@ public class AccessTokens {
     private String headerOf(String kid) {
         EncodedHeader current = header;
         if (!current.kid().equals(kid)) {
-            StringBuilder json = new StringBuilder(96).append('{');
-            member(json, "typ", "JWT").append(',');
-            member(json, "kid", kid).append(',');
-            member(json, "alg", "RS256").append('}');
-            current = new EncodedHeader(kid, BASE64URL.encodeToString(json.toString().getBytes(StandardCharsets.UTF_8)));
+            byte[] json = JsonDocuments.write(96, members -> {
+                members.writeStringField("typ", "JWT");
+                members.writeStringField("kid", kid);
+                members.writeStringField("alg", "RS256");
+            });
+            current = new EncodedHeader(kid, BASE64URL.encodeToString(json));
             header = current;
         }
         return current.encoded();
-    }
-
-    private static StringBuilder member(StringBuilder json, String name, String value) {
-        return JsonText.string(JsonText.string(json, name).append(':'), value);
     }
 }

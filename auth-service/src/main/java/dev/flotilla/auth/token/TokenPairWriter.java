@@ -11,12 +11,11 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a {@link TokenPair}, the answer to every login and refresh, as the JSON Jackson would
- * write (its four properties in order), without Jackson: a generator and reflective property
- * reads for four values cost more than building the text.
+ * Writes a {@link TokenPair}, the answer to every login and refresh, as Jackson's data binding
+ * would (its four properties in order), with Jackson's streaming generator: data binding's
+ * serializer look-up and reflective property reads for four values cost more than writing them.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,12 +23,12 @@ public class TokenPairWriter implements ServerMessageBodyWriter<TokenPair> {
 
     /** The JSON document of {@code pair}. */
     static byte[] json(TokenPair pair) {
-        StringBuilder json = new StringBuilder(128 + pair.accessToken().length() + pair.refreshToken().length());
-        JsonText.string(json.append("{\"accessToken\":"), pair.accessToken());
-        JsonText.string(json.append(",\"refreshToken\":"), pair.refreshToken());
-        JsonText.string(json.append(",\"tokenType\":"), pair.tokenType());
-        json.append(",\"expiresIn\":").append(pair.expiresIn()).append('}');
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        return JsonDocuments.write(128 + pair.accessToken().length() + pair.refreshToken().length(), json -> {
+            json.writeStringField("accessToken", pair.accessToken());
+            json.writeStringField("refreshToken", pair.refreshToken());
+            json.writeStringField("tokenType", pair.tokenType());
+            json.writeNumberField("expiresIn", pair.expiresIn());
+        });
     }
 
     @Override
