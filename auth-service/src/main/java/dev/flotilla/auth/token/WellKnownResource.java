@@ -2,6 +2,7 @@ package dev.flotilla.auth.token;
 
 import dev.flotilla.auth.config.AuthConfig;
 import dev.flotilla.auth.key.KeyRing;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,9 +19,11 @@ import java.util.Map;
 /**
  * The public discovery surface: the JWKS every service verifies with and the OpenID Provider
  * metadata that names it, so a standard OIDC/JOSE library needs nothing but the issuer URL.
+ * Both are answered from memory, on the event loop: no hop to a worker thread.
  */
 @Path("/.well-known")
 @PermitAll
+@NonBlocking
 public class WellKnownResource {
 
     public static final String JWKS_PATH = "/.well-known/jwks.json";
