@@ -63,18 +63,21 @@ public class LeaseService {
     /**
      * Completes many held tasks of no workflow of tenant $1, from a JSON array (the parameter
      * {@code %s} names) of {@code {id, lease_id, result}} ({@link #completionBatch}); the tasks are locked
-     * in id order, so that batches never deadlock.
+     * in id order, so that batches never deadlock. Each is looked up by its id (the lateral
+     * subquery): a join would let the planner read every running task of every tenant through
+     * the lease index instead, the recently finished ones' entries with them.
      */
     static final String COMPLETE_BATCH_OF = """
             update task.tasks t
                set status = 'SUCCEEDED', result = p.result, progress = 1, lease_expires_at = null,
                    finished_at = now(), updated_at = now()
-              from (select x.id, x.status as prev, i.result
-                      from jsonb_to_recordset(%s::text::jsonb) as i(id uuid, lease_id uuid, result jsonb)
-                      join task.tasks x on x.id = i.id and x.lease_id = i.lease_id
-                     where x.tenant_id = $1 and x.status = 'RUNNING' and x.lease_expires_at > now() and x.workflow_id is null
-                     order by x.id
-                     for update of x) p
+              from (select x.id, x.prev, i.result
+                      from (select * from jsonb_to_recordset(%s::text::jsonb) as r(id uuid, lease_id uuid, result jsonb)
+                             order by id) i
+                      cross join lateral (select id, status as prev from task.tasks
+                                           where id = i.id and lease_id = i.lease_id and tenant_id = $1 and status = 'RUNNING'
+                                             and lease_expires_at > now() and workflow_id is null
+                                             for update) x) p
              where t.id = p.id
             returning t.*, p.prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
 
