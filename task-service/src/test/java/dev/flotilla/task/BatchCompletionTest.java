@@ -5,6 +5,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code POST /api/v1/tasks/completions}: an agent completing the tasks it holds in one request, each
@@ -134,6 +136,25 @@ class BatchCompletionTest {
                 .body("completions[0].problem.status", is(409))
                 .body("tasks.id", contains(next.toString()));
         api.getTask(UUID.fromString((String) done.get(0).get("id"))).body("status", is("RUNNING"));
+    }
+
+    @Test
+    void aWorkflowTaskCompletedByAClaimReleasesItsDependentToThatClaim() {
+        UUID agent = api.agent("claim-next-flow");
+        String workflow = api.call().body(Map.of("name", "claimed-steps", "tasks", List.of(Map.of("key", "one", "type", "one"),
+                        Map.of("key", "two", "type", "two", "dependsOn", List.of("one")))))
+                .post("/api/v1/workflows").then().statusCode(201).extract().path("id");
+        ExtractableResponse<Response> first = api.claim(agent, Map.of("max", 5)).statusCode(200).extract();
+        List<Map<String, Object>> done = List.of(Map.of("id", first.path("tasks[0].id"), "leaseId", first.path("tasks[0].leaseId")));
+        long started = System.nanoTime();
+        api.claim(agent, Map.of("max", 5, "waitSeconds", 10, "complete", done)).statusCode(200)
+                .body("completions[0].completed", is(true))
+                .body("tasks.size()", is(1));
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "the release woke the claim's wait");
+        api.call().get("/api/v1/workflows/" + workflow).then()
+                .body("status", is("RUNNING"))
+                .body("tasks.find { it.key == 'one' }.status", is("SUCCEEDED"))
+                .body("tasks.find { it.key == 'two' }.status", is("RUNNING"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -66,6 +67,16 @@ class OutboxTest {
         api.complete(task, lease, 1).statusCode(200);
         assertEquals(List.of("SCHEDULED", "RUNNING", "SUCCEEDED"), outboxOf(task).stream().map(Written::to).toList());
         assertEquals("task.status-changed", outboxOf(task).get(0).topic());
+    }
+
+    @Test
+    void claimingAWorkflowsFirstTaskAnnouncesTheWorkflowRunning() {
+        UUID agent = api.agent("workflow-outboxed");
+        UUID workflow = UUID.fromString(api.call().body(Map.of("name", "announced-flow", "tasks", List.of(Map.of("key", "only", "type", "only"))))
+                .post("/api/v1/workflows").then().statusCode(201).extract().path("id"));
+        api.claim(agent, Map.of("max", 1)).body("tasks.size()", is(1));
+        assertEquals(List.of("RUNNING"), outboxOf(workflow).stream().map(Written::to).toList());
+        assertEquals("workflow.status-changed", outboxOf(workflow).get(0).topic());
     }
 
     @Test

@@ -34,6 +34,16 @@ public class Db {
                 .onFailure(Db::retryable).retry().atMost(ATTEMPTS - 1);
     }
 
+    /**
+     * One statement outside an explicit transaction (atomic on its own: no {@code BEGIN} and
+     * {@code COMMIT} round trips), run again, like a transaction, if PostgreSQL aborted it as a
+     * deadlock victim or serialization failure.
+     */
+    public <T> Uni<T> statement(Function<Pool, Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> work.apply(pool))
+                .onFailure(Db::retryable).retry().atMost(ATTEMPTS - 1);
+    }
+
     /** A statement outside a transaction (reads). */
     public Pool pool() {
         return pool;

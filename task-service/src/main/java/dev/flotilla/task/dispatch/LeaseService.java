@@ -61,21 +61,27 @@ public class LeaseService {
     private static final String COMPLETE_ANY = COMPLETE.formatted("");
 
     /**
-     * Completes many held tasks of no workflow of tenant $1, from a JSON array ($2) of
-     * {@code {id, lease_id, result}}; the tasks are locked in id order, so that batches never deadlock.
+     * Completes many held tasks of no workflow of tenant $1, from a JSON array (the parameter
+     * {@code %s} names) of {@code {id, lease_id, result}} ({@link #completionBatch}); the tasks are locked
+     * in id order, so that batches never deadlock. Each is looked up by its id (the lateral
+     * subquery): a join would let the planner read every running task of every tenant through
+     * the lease index instead, the recently finished ones' entries with them.
      */
-    private static final String COMPLETE_BATCH = """
+    static final String COMPLETE_BATCH_OF = """
             update task.tasks t
                set status = 'SUCCEEDED', result = p.result, progress = 1, lease_expires_at = null,
                    finished_at = now(), updated_at = now()
-              from (select x.id, x.status as prev, i.result
-                      from jsonb_to_recordset($2::text::jsonb) as i(id uuid, lease_id uuid, result jsonb)
-                      join task.tasks x on x.id = i.id and x.lease_id = i.lease_id
-                     where x.tenant_id = $1 and x.status = 'RUNNING' and x.lease_expires_at > now() and x.workflow_id is null
-                     order by x.id
-                     for update of x) p
+              from (select x.id, x.prev, i.result
+                      from (select * from jsonb_to_recordset(%s::text::jsonb) as r(id uuid, lease_id uuid, result jsonb)
+                             order by id) i
+                      cross join lateral (select id, status as prev from task.tasks
+                                           where id = i.id and lease_id = i.lease_id and tenant_id = $1 and status = 'RUNNING'
+                                             and lease_expires_at > now() and workflow_id is null
+                                             for update) x) p
              where t.id = p.id
             returning t.*, p.prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
+
+    private static final String COMPLETE_BATCH = COMPLETE_BATCH_OF.formatted("$2");
 
     private static final String FAIL = """
             update task.tasks t
@@ -142,6 +148,15 @@ public class LeaseService {
      * names the list in errors.
      */
     public Uni<Completions> completeAll(UUID tenant, String field, List<TaskCompletion> items) {
+        return tasks.transition(db.pool(), COMPLETE_BATCH, Tuple.of(tenant, completionBatch(field, items)))
+                .chain(rows -> outcomes(tenant, items, rows));
+    }
+
+    /**
+     * The completions as the JSON array {@link #COMPLETE_BATCH_OF} reads; a task named twice is
+     * refused (400, {@code field[i].id}) before anything is done.
+     */
+    String completionBatch(String field, List<TaskCompletion> items) {
         Map<UUID, Integer> seen = new HashMap<>();
         ArrayNode batch = json.createArrayNode();
         for (int i = 0; i < items.size(); i++) {
@@ -155,21 +170,31 @@ public class LeaseService {
                 row.set("result", item.result());
             }
         }
-        return tasks.transition(db.pool(), COMPLETE_BATCH, Tuple.of(tenant, tasks.write(batch))).chain(rows -> {
-            Map<UUID, TaskView> completed = new HashMap<>();
-            for (TaskRow row : rows) {
-                completed.put(row.view().id(), row.view());
-            }
-            return Multi.createFrom().iterable(items)
-                    .onItem().transformToUniAndConcatenate(item -> completed.containsKey(item.id())
-                            ? Uni.createFrom().item(Completion.of(completed.get(item.id())))
-                            : completeInTransaction(tenant, item.id(), new CompleteTask(item.leaseId(), item.result()))
-                                    .map(Completion::of)
-                                    .onFailure(ProblemException.class)
-                                    .recoverWithItem(refusal -> Completion.refused(item.id(), (ProblemException) refusal)))
-                    .collect().asList()
-                    .map(Completions::new);
-        });
+        return tasks.write(batch);
+    }
+
+    /**
+     * The outcome of each item, in the order given, once {@link #COMPLETE_BATCH_OF} completed
+     * {@code completed}: the others (a workflow's task, a refusal, a repeat) are completed, or
+     * refused, one by one as {@link #complete} would.
+     */
+    Uni<Completions> outcomes(UUID tenant, List<TaskCompletion> items, List<TaskRow> completed) {
+        Map<UUID, TaskView> views = new HashMap<>();
+        for (TaskRow row : completed) {
+            views.put(row.view().id(), row.view());
+        }
+        if (views.size() == items.size()) {
+            return Uni.createFrom().item(new Completions(items.stream().map(item -> Completion.of(views.get(item.id()))).toList()));
+        }
+        return Multi.createFrom().iterable(items)
+                .onItem().transformToUniAndConcatenate(item -> views.containsKey(item.id())
+                        ? Uni.createFrom().item(Completion.of(views.get(item.id())))
+                        : completeInTransaction(tenant, item.id(), new CompleteTask(item.leaseId(), item.result()))
+                                .map(Completion::of)
+                                .onFailure(ProblemException.class)
+                                .recoverWithItem(refusal -> Completion.refused(item.id(), (ProblemException) refusal)))
+                .collect().asList()
+                .map(Completions::new);
     }
 
     private Tuple completeParams(UUID tenant, UUID task, CompleteTask completion) {

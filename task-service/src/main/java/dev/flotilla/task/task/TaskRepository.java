@@ -180,7 +180,16 @@ public class TaskRepository {
      * changing statement ({@code "name as (...), "}) that it may read, in the same statement.
      */
     public Uni<List<TaskRow>> transition(SqlClient client, String before, String changing, Tuple params) {
-        String sql = "with " + before + "changed as (" + changing + "),"
+        return transition(client, before, changing, "", params);
+    }
+
+    /**
+     * As {@link #transition(SqlClient, String, String, Tuple)}, with further common table
+     * expressions ({@code "name as (...), "}) that read {@code changed}, the rows the changing
+     * statement returned, and may write more in the same statement.
+     */
+    public Uni<List<TaskRow>> transition(SqlClient client, String before, String changing, String after, Tuple params) {
+        String sql = "with " + before + "changed as (" + changing + "), " + after
                 + " ev as (insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt, agent_id,"
                 + " attempt_started_at) select tenant_id, id, prev, status, reason, attempt, agent_id, attempt_started_at from changed),"
                 + " ob as (insert into task.outbox (tenant_id, topic, aggregate_id, payload) select tenant_id, 'task.status-changed', id,"
