@@ -93,9 +93,7 @@ class BatchCompletionTest {
     @Test
     void aWorkflowTaskCompletedInABatchReleasesItsDependents() {
         UUID agent = api.agent("flow-completer");
-        String workflow = api.call().body(Map.of("name", "two-steps", "tasks", List.of(Map.of("key", "one", "type", "one"),
-                        Map.of("key", "two", "type", "two", "dependsOn", List.of("one")))))
-                .post("/api/v1/workflows").then().statusCode(201).extract().path("id");
+        String workflow = twoStepWorkflow("two-steps");
         ExtractableResponse<Response> claim = api.claim(agent, Map.of("max", 5)).statusCode(200).extract();
         completeAll(List.of(Map.of("id", claim.path("tasks[0].id"), "leaseId", claim.path("tasks[0].leaseId"))))
                 .statusCode(200).body("tasks[0].completed", is(true));
@@ -141,9 +139,7 @@ class BatchCompletionTest {
     @Test
     void aWorkflowTaskCompletedByAClaimReleasesItsDependentToThatClaim() {
         UUID agent = api.agent("claim-next-flow");
-        String workflow = api.call().body(Map.of("name", "claimed-steps", "tasks", List.of(Map.of("key", "one", "type", "one"),
-                        Map.of("key", "two", "type", "two", "dependsOn", List.of("one")))))
-                .post("/api/v1/workflows").then().statusCode(201).extract().path("id");
+        String workflow = twoStepWorkflow("claimed-steps");
         ExtractableResponse<Response> first = api.claim(agent, Map.of("max", 5)).statusCode(200).extract();
         List<Map<String, Object>> done = List.of(Map.of("id", first.path("tasks[0].id"), "leaseId", first.path("tasks[0].leaseId")));
         long started = System.nanoTime();
@@ -175,5 +171,12 @@ class BatchCompletionTest {
         api.claim(agent, Map.of("max", 1)).statusCode(200)
                 .body("tasks.size()", is(1))
                 .body("$", not(hasKey("completions")));
+    }
+
+    /** A workflow of two tasks, "two" depending on "one"; its id. */
+    private String twoStepWorkflow(String name) {
+        return api.call().body(Map.of("name", name, "tasks", List.of(Map.of("key", "one", "type", "one"),
+                        Map.of("key", "two", "type", "two", "dependsOn", List.of("one")))))
+                .post("/api/v1/workflows").then().statusCode(201).extract().path("id");
     }
 }
