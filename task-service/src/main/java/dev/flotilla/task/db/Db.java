@@ -30,8 +30,7 @@ public class Db {
     }
 
     public <T> Uni<T> tx(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work)
-                .onFailure(Db::retryable).retry().atMost(ATTEMPTS - 1);
+        return retried(Uni.createFrom().deferred(() -> pool.withTransaction(work)));
     }
 
     /**
@@ -40,8 +39,12 @@ public class Db {
      * deadlock victim or serialization failure.
      */
     public <T> Uni<T> statement(Function<Pool, Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> work.apply(pool))
-                .onFailure(Db::retryable).retry().atMost(ATTEMPTS - 1);
+        return retried(Uni.createFrom().deferred(() -> work.apply(pool)));
+    }
+
+    /** {@code work} subscribed to again, up to {@link #ATTEMPTS} times in all, while PostgreSQL aborts it as retryable. */
+    private static <T> Uni<T> retried(Uni<T> work) {
+        return work.onFailure(Db::retryable).retry().atMost(ATTEMPTS - 1);
     }
 
     /** A statement outside a transaction (reads). */
