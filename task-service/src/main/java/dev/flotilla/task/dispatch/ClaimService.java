@@ -35,11 +35,14 @@ import java.util.UUID;
 public class ClaimService {
 
     /** Refreshes the agent's heartbeat and reads what the claim needs; runs even when nothing is claimed. */
-    private static final String AGENT = """
+    /** The agent's heartbeat refreshed, with a further condition ({@code %s}) on its update. */
+    private static final String AGENT_WHERE = """
             agent as (update task.agents set last_heartbeat_at = now()
-                       where tenant_id = $1 and id = $2
+                       where tenant_id = $1 and id = $2%s
                    returning lifecycle, capabilities), \
             """;
+
+    private static final String AGENT = AGENT_WHERE.formatted("");
 
     private static final String CLAIM = """
             update task.tasks t
@@ -85,7 +88,7 @@ public class ClaimService {
      * in which a task heartbeat locks them too.
      */
     private static final String COMPLETE_THEN_CLAIM = "done as (" + LeaseService.COMPLETE_BATCH_OF.formatted("$5") + "), "
-            + AGENT.replace("where tenant_id = $1 and id = $2", "where tenant_id = $1 and id = $2 and (select count(*) from done) >= 0")
+            + AGENT_WHERE.formatted(" and (select count(*) from done) >= 0")
             + "claimed as (" + CLAIM + "), ";
 
     private static final String COMPLETED_AND_CLAIMED = "select * from done union all select * from claimed";
