@@ -31,17 +31,25 @@ import java.util.UUID;
  * cancellation), complete (one, or many at once) and fail. Each names the lease it holds; a lease that has expired (even
  * if the sweeper has not yet handed the task on) or been superseded by a later claim holds
  * nothing, and the call is refused with 409.
+ *
+ * <p>Each statement finds the task by tenant and id alone, locks it, and checks the lease on the
+ * locked row outside that lookup; {@code offset 0} keeps PostgreSQL from pushing the lease
+ * conditions into it. Pushed in, they let the planner read the task through the lease index
+ * rather than the primary key: {@code lease_expires_at > now()} looks almost empty to it (the
+ * column's statistics always lag behind the clock), while that index holds every running task
+ * and, until vacuum, the entries of every recently finished one.
  */
 @ApplicationScoped
 public class LeaseService {
 
     private static final String HEARTBEAT = """
-            with t as (update task.tasks
-                          set lease_expires_at = least(now() + lease_ms * interval '1 millisecond', coalesce(deadline_at, 'infinity')),
-                              progress = coalesce($4::float8, progress), progress_message = coalesce($5::text, progress_message),
+            with t as (update task.tasks t
+                          set lease_expires_at = least(now() + t.lease_ms * interval '1 millisecond', coalesce(t.deadline_at, 'infinity')),
+                              progress = coalesce($4::float8, t.progress), progress_message = coalesce($5::text, t.progress_message),
                               updated_at = now()
-                        where tenant_id = $1 and id = $2 and status = 'RUNNING' and lease_id = $3 and lease_expires_at > now()
-                    returning agent_id, cancel_requested, lease_expires_at),
+                         from (select * from task.tasks where tenant_id = $1 and id = $2 for update offset 0) p
+                        where t.id = p.id and p.status = 'RUNNING' and p.lease_id = $3 and p.lease_expires_at > now()
+                    returning t.agent_id, t.cancel_requested, t.lease_expires_at),
                  a as (update task.agents set last_heartbeat_at = now() where id in (select agent_id from t))
             select cancel_requested, lease_expires_at from t""";
 
@@ -49,14 +57,12 @@ public class LeaseService {
             update task.tasks t
                set status = 'SUCCEEDED', result = $4::text::jsonb, progress = 1, lease_expires_at = null,
                    finished_at = now(), updated_at = now()
-              from (select id, status as prev from task.tasks
-                     where tenant_id = $1 and id = $2 and status = 'RUNNING' and lease_id = $3 and lease_expires_at > now() %s
-                     for update) p
-             where t.id = p.id
-            returning t.*, p.prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
+              from (select * from task.tasks where tenant_id = $1 and id = $2 for update offset 0) p
+             where t.id = p.id and p.status = 'RUNNING' and p.lease_id = $3 and p.lease_expires_at > now() %s
+            returning t.*, p.status as prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
 
     /** Completes a task of no workflow, whose success has no consequences beyond its own row. */
-    private static final String COMPLETE_STANDALONE = COMPLETE.formatted("and workflow_id is null");
+    private static final String COMPLETE_STANDALONE = COMPLETE.formatted("and p.workflow_id is null");
 
     private static final String COMPLETE_ANY = COMPLETE.formatted("");
 
@@ -64,20 +70,18 @@ public class LeaseService {
      * Completes many held tasks of no workflow of tenant $1, from a JSON array (the parameter
      * {@code %s} names) of {@code {id, lease_id, result}} ({@link #completionBatch}); the tasks are locked
      * in id order, so that batches never deadlock. Each is looked up by its id (the lateral
-     * subquery): a join would let the planner read every running task of every tenant through
-     * the lease index instead, the recently finished ones' entries with them.
+     * subquery), its lease checked outside that lookup (see the class comment).
      */
     static final String COMPLETE_BATCH_OF = """
             update task.tasks t
                set status = 'SUCCEEDED', result = p.result, progress = 1, lease_expires_at = null,
                    finished_at = now(), updated_at = now()
-              from (select x.id, x.prev, i.result
+              from (select x.id, x.status as prev, i.result
                       from (select * from jsonb_to_recordset(%s::text::jsonb) as r(id uuid, lease_id uuid, result jsonb)
                              order by id) i
-                      cross join lateral (select id, status as prev from task.tasks
-                                           where id = i.id and lease_id = i.lease_id and tenant_id = $1 and status = 'RUNNING'
-                                             and lease_expires_at > now() and workflow_id is null
-                                             for update) x) p
+                      cross join lateral (select * from task.tasks where tenant_id = $1 and id = i.id for update offset 0) x
+                     where x.status = 'RUNNING' and x.lease_id = i.lease_id and x.lease_expires_at > now()
+                       and x.workflow_id is null) p
              where t.id = p.id
             returning t.*, p.prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
 
@@ -88,15 +92,15 @@ public class LeaseService {
                set status = p.next, error = $5, lease_expires_at = null, updated_at = now(),
                    run_at = case when p.next in ('SCHEDULED', 'PENDING') then now() + %1$s else t.run_at end,
                    finished_at = case when p.next in ('SCHEDULED', 'PENDING') then null else now() end
-              from (select id, status as prev,
+              from (select id, status as prev, lease_id, lease_expires_at,
                            case when cancel_requested then 'CANCELLED'
                                 when not $4::boolean then 'FAILED'
                                 when attempt >= max_attempts then 'DEAD'
                                 else %2$s end as next
                       from task.tasks t
-                     where tenant_id = $1 and id = $2 and status = 'RUNNING' and lease_id = $3 and lease_expires_at > now()
-                     for update) p
-             where t.id = p.id
+                     where tenant_id = $1 and id = $2
+                     for update offset 0) p
+             where t.id = p.id and p.prev = 'RUNNING' and p.lease_id = $3 and p.lease_expires_at > now()
             returning t.*, p.prev,
                       case p.next when 'CANCELLED' then 'cancelled: the agent stopped after cancellation was requested'
                                   when 'FAILED' then 'failed, not retryable: '
