@@ -42,7 +42,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class LeaseService {
 
-    private static final String HEARTBEAT = """
+    static final String HEARTBEAT = """
             with t as (update task.tasks t
                           set lease_expires_at = least(now() + t.lease_ms * interval '1 millisecond', coalesce(t.deadline_at, 'infinity')),
                               progress = coalesce($4::float8, t.progress), progress_message = coalesce($5::text, t.progress_message),
@@ -62,7 +62,7 @@ public class LeaseService {
             returning t.*, p.status as prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
 
     /** Completes a task of no workflow, whose success has no consequences beyond its own row. */
-    private static final String COMPLETE_STANDALONE = COMPLETE.formatted("and p.workflow_id is null");
+    static final String COMPLETE_STANDALONE = COMPLETE.formatted("and p.workflow_id is null");
 
     private static final String COMPLETE_ANY = COMPLETE.formatted("");
 
@@ -85,9 +85,9 @@ public class LeaseService {
              where t.id = p.id
             returning t.*, p.prev, 'completed'::text as reason, t.started_at as attempt_started_at""";
 
-    private static final String COMPLETE_BATCH = COMPLETE_BATCH_OF.formatted("$2");
+    static final String COMPLETE_BATCH = COMPLETE_BATCH_OF.formatted("$2");
 
-    private static final String FAIL = """
+    static final String FAIL = """
             update task.tasks t
                set status = p.next, error = $5, lease_expires_at = null, updated_at = now(),
                    run_at = case when p.next in ('SCHEDULED', 'PENDING') then now() + %1$s else t.run_at end,

@@ -1,0 +1,70 @@
+package dev.flotilla.task.dispatch;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * How PostgreSQL runs the statements of an agent holding a task, when its statistics are as a busy
+ * queue leaves them: gathered while few tasks were running, so that {@code lease_expires_at > now()}
+ * looks empty. Read through the lease index, a heartbeat or completion would walk every running
+ * task's entry (and, until vacuum, those of tasks finished since); by its key it reads one.
+ */
+@QuarkusTest
+class LeasePlanTest {
+
+    private final UUID tenant = UUID.randomUUID();
+
+    @Inject
+    Pool pool;
+
+    @AfterEach
+    void removeSeededTasks() {
+        pool.preparedQuery("delete from task.tasks where tenant_id = $1").execute(Tuple.of(tenant)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void heldTasksAreFoundByTheirKeyHoweverStaleTheStatistics() {
+        seed(3000, "SUCCEEDED", "null");
+        pool.query("analyze task.tasks").execute().await().atMost(Duration.ofSeconds(30));
+        seed(500, "RUNNING", "now() + interval '1 hour'");
+
+        Map<String, String> statements = Map.of(
+                "heartbeat", LeaseService.HEARTBEAT,
+                "complete", LeaseService.COMPLETE_STANDALONE,
+                "complete in a batch", LeaseService.COMPLETE_BATCH,
+                "fail", LeaseService.FAIL);
+        assertAll(statements.entrySet().stream().map(statement -> () -> {
+            String plan = plan(statement.getValue());
+            assertFalse(plan.contains("tasks_leases"), statement.getKey() + " reads the lease index:\n" + plan);
+        }));
+    }
+
+    private void seed(int count, String status, String leaseExpiresAt) {
+        pool.preparedQuery("""
+                        insert into task.tasks (id, tenant_id, type, priority, status, run_at, max_attempts, backoff_initial_ms,
+                                                backoff_max_ms, backoff_multiplier, lease_id, lease_expires_at, created_at, updated_at)
+                        select gen_random_uuid(), $1, 'planned', 5, $2, now(), 3, 1000, 60000, 2, gen_random_uuid(), %s, now(), now()
+                          from generate_series(1, $3)""".formatted(leaseExpiresAt))
+                .execute(Tuple.of(tenant, status, count)).await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** The plan PostgreSQL would use for any values of the statement's parameters. */
+    private String plan(String sql) {
+        return StreamSupport.stream(pool.query("explain (generic_plan) " + sql).execute().await().atMost(Duration.ofSeconds(10)).spliterator(), false)
+                .map(row -> row.getString(0))
+                .collect(Collectors.joining("\n"));
+    }
+}
