@@ -238,7 +238,7 @@ public class LeaseService {
         }
         TaskView view = row.view();
         if (!lease.equals(row.leaseId())) {
-            return new Conflict("Lease " + lease + " does not hold task " + task + ": it expired and the task was claimed again");
+            return new Conflict("Lease " + lease + " does not hold task " + task + ": it is not the task's current lease (it expired and the task was claimed again, or it is another task's)");
         }
         if (view.status() == TaskStatus.RUNNING) {
             return new Conflict("The lease of task " + task + " expired at " + view.leaseExpiresAt()
