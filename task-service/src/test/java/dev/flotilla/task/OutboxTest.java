@@ -59,6 +59,20 @@ class OutboxTest {
         return written;
     }
 
+    private long outboxVacuums() {
+        return pool.query("select vacuum_count from pg_stat_user_tables where schemaname = 'task' and relname = 'outbox'")
+                .execute().await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+    }
+
+    @Test
+    void theDispatcherVacuumsTheOutboxOnceEnoughRowsWereDelivered() {
+        long before = outboxVacuums();
+        for (int i = 0; i < 5; i++) {
+            api.task("vacuumed");
+        }
+        Eventually.within(Duration.ofSeconds(10), "a vacuum of the outbox after five deliveries", () -> outboxVacuums() > before);
+    }
+
     @Test
     void everyStateChangeWritesAnOutboxRow() {
         UUID agent = api.agent("outboxed");

@@ -102,6 +102,16 @@ public interface TaskConfig {
         /** Pause before a row whose delivery failed is tried again (doubled per attempt, capped at 100 times). */
         @WithDefault("5s")
         Duration retryDelay();
+
+        /**
+         * Rows the dispatcher delivers between two vacuums of the outbox that it runs itself; 0 leaves
+         * the table to autovacuum. The dispatcher takes rows oldest first, walking past the index
+         * entries of the rows it deleted until a vacuum removes them, and autovacuum comes at most
+         * once per {@code autovacuum_naptime} (a minute by default): under a busy queue that walk
+         * grew to most of each dispatch.
+         */
+        @WithDefault("20000")
+        int vacuumAfter();
     }
 
     interface Schedules {

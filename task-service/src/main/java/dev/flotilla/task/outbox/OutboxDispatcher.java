@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers the outbox: takes a batch of due rows with {@code FOR UPDATE SKIP LOCKED} (so replicas
@@ -42,6 +43,7 @@ public class OutboxDispatcher {
                    next_attempt_at = now() + least(power(2, attempts), 100) * $3::bigint * interval '1 millisecond'
              where id = any($1::bigint[])""";
 
+    private final AtomicInteger deliveredSinceVacuum = new AtomicInteger();
     private final Db db;
     private final OutboxSink sink;
     private final TaskConfig config;
@@ -63,9 +65,25 @@ public class OutboxDispatcher {
 
     /** Delivers batch after batch while they come full, so a busy queue's outbox keeps up; answers how many rows were delivered. */
     public Uni<Integer> drain() {
-        return dispatch().chain(delivered -> delivered < config.outbox().batchSize()
+        return dispatch().call(this::vacuumWhenDue).chain(delivered -> delivered < config.outbox().batchSize()
                 ? Uni.createFrom().item(delivered)
                 : drain().map(more -> delivered + more));
+    }
+
+    /**
+     * Vacuums the outbox once {@code flotilla.task.outbox.vacuum-after} rows have been delivered
+     * since the last time, so that taking the oldest rows does not walk ever more deleted ones. A
+     * failure (say, a database user that does not own the table) is logged and leaves it to autovacuum.
+     */
+    Uni<Void> vacuumWhenDue(int delivered) {
+        int threshold = config.outbox().vacuumAfter();
+        if (threshold <= 0 || deliveredSinceVacuum.addAndGet(delivered) < threshold) {
+            return Uni.createFrom().voidItem();
+        }
+        deliveredSinceVacuum.set(0);
+        return db.pool().query("vacuum task.outbox").execute().replaceWithVoid()
+                .onFailure().invoke(failure -> LOG.warnf("Vacuuming the outbox failed (%s); autovacuum will do it", failure.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     /** Delivers one batch; answers how many rows were delivered. */
