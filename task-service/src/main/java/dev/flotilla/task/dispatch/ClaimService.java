@@ -34,8 +34,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClaimService {
 
-    /** Refreshes the agent's heartbeat and reads what the claim needs; runs even when nothing is claimed. */
-    /** The agent's heartbeat refreshed, with a further condition ({@code %s}) on its update. */
+    /**
+     * Refreshes the agent's heartbeat and reads what the claim needs (runs even when nothing is
+     * claimed); {@code %s} adds a further condition to its update.
+     */
     private static final String AGENT_WHERE = """
             agent as (update task.agents set last_heartbeat_at = now()
                        where tenant_id = $1 and id = $2%s
