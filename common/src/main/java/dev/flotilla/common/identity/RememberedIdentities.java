@@ -1,10 +1,7 @@
 package dev.flotilla.common.identity;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,8 +20,8 @@ import jakarta.enterprise.event.Observes;
  * loop. A token not remembered yet, a rejected one, or any other credential still takes the full
  * path, so a slow or unreachable auth-service never blocks an event loop.
  *
- * <p>The identity is the one SmallRye JWT builds: the token's principal, credential and groups as
- * roles. It is set between Quarkus's authentication filter (which installs the lazy identity) and
+ * <p>The identity is the one SmallRye JWT builds (see {@link RememberedTokens}), built when the
+ * token was verified, not on every request. It is set between Quarkus's authentication filter (which installs the lazy identity) and
  * its authorization filter (the first to ask for it), the place its own {@code QuarkusHttpUser.setIdentity}
  * is made for.
  */
@@ -49,9 +46,9 @@ public class RememberedIdentities {
     private void identifyRememberedBearer(RoutingContext request) {
         String token = bearerToken(request.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (token != null) {
-            JWTCallerPrincipal principal = tokens.remembered(token);
-            if (principal != null) {
-                QuarkusHttpUser.setIdentity(identity(principal, token, request), request);
+            SecurityIdentity identity = tokens.rememberedIdentity(token);
+            if (identity != null) {
+                QuarkusHttpUser.setIdentity(identity, request);
             }
         }
         request.next();
@@ -62,15 +59,5 @@ public class RememberedIdentities {
             return null;
         }
         return authorization.substring(BEARER.length()).trim();
-    }
-
-    private static SecurityIdentity identity(JWTCallerPrincipal principal, String token, RoutingContext request) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(principal)
-                .addCredential(new JsonWebTokenCredential(token))
-                .addRoles(principal.getGroups())
-                .addAttribute(SecurityIdentity.USER_ATTRIBUTE, principal)
-                .addAttribute(RoutingContext.class.getName(), request)
-                .build();
     }
 }

@@ -3,6 +3,9 @@ package dev.flotilla.common.identity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -19,8 +22,8 @@ import java.time.Instant;
 
 /**
  * Verifies bearer tokens as SmallRye JWT always does (JWKS, RS256, issuer, audience, expiry), and
- * remembers the principal of each verified token, by the token's exact text, until the token
- * expires. A client sends the same access token with every request for its whole lifetime, so the
+ * remembers the principal of each verified token, and the security identity made of it, by the
+ * token's exact text, until the token expires. A client sends the same access token with every request for its whole lifetime, so the
  * signature check and claim parsing, the dearest part of a small request, happen once per token
  * instead of once per request.
  *
@@ -39,24 +42,24 @@ import java.time.Instant;
 public class RememberedTokens extends JWTCallerPrincipalFactory {
 
     private final DefaultJWTTokenParser jwksVerifier = new DefaultJWTTokenParser();
-    private final Cache<TokenKey, JWTCallerPrincipal> verified;
+    private final Cache<TokenKey, Remembered> verified;
 
     public RememberedTokens(@ConfigProperty(name = "flotilla.auth.remembered-tokens", defaultValue = "1000") long capacity) {
         this.verified = Caffeine.newBuilder()
                 .maximumSize(capacity)
-                .expireAfter(Expiry.<TokenKey, JWTCallerPrincipal>creating((token, principal) -> untilExpiry(principal)))
+                .expireAfter(Expiry.<TokenKey, Remembered>creating((token, remembered) -> untilExpiry(remembered.principal())))
                 .build();
     }
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
         TokenKey key = new TokenKey(token);
-        JWTCallerPrincipal principal = verified.getIfPresent(key);
-        if (principal != null) {
-            return principal;
+        Remembered remembered = verified.getIfPresent(key);
+        if (remembered != null) {
+            return remembered.principal();
         }
-        principal = verify(token, authContextInfo);
-        verified.put(key, principal);
+        JWTCallerPrincipal principal = verify(token, authContextInfo);
+        verified.put(key, new Remembered(principal, identity(principal, token)));
         return principal;
     }
 
@@ -72,14 +75,33 @@ public class RememberedTokens extends JWTCallerPrincipalFactory {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** The principal of {@code token} if it is remembered as verified, else {@code null}. */
-    public JWTCallerPrincipal remembered(String token) {
-        return verified.getIfPresent(new TokenKey(token));
+    /** The security identity of {@code token} if it is remembered as verified, else {@code null}. */
+    public SecurityIdentity rememberedIdentity(String token) {
+        Remembered remembered = verified.getIfPresent(new TokenKey(token));
+        return remembered == null ? null : remembered.identity();
     }
 
     /** Whether {@code token} is remembered as verified (for tests of this class). */
     boolean remembers(String token) {
-        return remembered(token) != null;
+        return rememberedIdentity(token) != null;
+    }
+
+    /**
+     * The identity SmallRye JWT builds for a token (its principal, credential and groups as roles),
+     * built once and shared by every request that sends the token: it is immutable. For that reason
+     * it lacks the one per-request attribute SmallRye adds, the request's {@code RoutingContext},
+     * which only permission checkers and identity augmentors read; Flotilla has neither.
+     */
+    private static SecurityIdentity identity(JWTCallerPrincipal principal, String token) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(principal)
+                .addCredential(new JsonWebTokenCredential(token))
+                .addRoles(principal.getGroups())
+                .addAttribute(SecurityIdentity.USER_ATTRIBUTE, principal)
+                .build();
+    }
+
+    private record Remembered(JWTCallerPrincipal principal, SecurityIdentity identity) {
     }
 
     /**

@@ -5,9 +5,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,5 +45,16 @@ class RememberedTokensTest {
 
         given().auth().oauth2(expired).get("/api/v1/caller").then().statusCode(401);
         assertFalse(tokens.remembers(expired));
+    }
+
+    @Test
+    void theRememberedIdentityIsTheTokensSubjectWithItsGroupsAsRoles() {
+        UUID tenant = UUID.randomUUID();
+        String token = TestTokens.user("agent-7", tenant, "member", "viewer");
+        given().auth().oauth2(token).get("/api/v1/caller").then().statusCode(200);
+
+        var identity = tokens.rememberedIdentity(token);
+        assertEquals("agent-7", identity.getPrincipal().getName());
+        assertEquals(Set.of("member", "viewer"), identity.getRoles());
     }
 }
