@@ -21,9 +21,9 @@ import jakarta.enterprise.event.Observes;
  * path, so a slow or unreachable auth-service never blocks an event loop.
  *
  * <p>The identity is the one SmallRye JWT builds (see {@link RememberedTokens}), built when the
- * token was verified, not on every request. It is set between Quarkus's authentication filter (which installs the lazy identity) and
- * its authorization filter (the first to ask for it), the place its own {@code QuarkusHttpUser.setIdentity}
- * is made for.
+ * token was verified, not on every request. It is set between Quarkus's authentication filter
+ * (which installs the lazy identity) and its authorization filter (the first to ask for it), the
+ * place its own {@code QuarkusHttpUser.setIdentity} is made for.
  */
 @ApplicationScoped
 public class RememberedIdentities {

@@ -23,9 +23,9 @@ import java.time.Instant;
 /**
  * Verifies bearer tokens as SmallRye JWT always does (JWKS, RS256, issuer, audience, expiry), and
  * remembers the principal of each verified token, and the security identity made of it, by the
- * token's exact text, until the token expires. A client sends the same access token with every request for its whole lifetime, so the
- * signature check and claim parsing, the dearest part of a small request, happen once per token
- * instead of once per request.
+ * token's exact text, until the token expires. A client sends the same access token with every
+ * request for its whole lifetime, so the signature check, claim parsing and building the identity,
+ * the dearest part of a small request, happen once per token instead of once per request.
  *
  * <p>A remembered answer is the one verifying again would give: only an identical string hits, the
  * issuer and audience checked are fixed configuration, the entry is gone when the token expires,
