@@ -38,7 +38,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code token}: a service token of the tenant;</li>
  *   <li>{@code single.jsonl}: one decision request per line;</li>
  *   <li>{@code batch.jsonl}: one batch of 100 requests per line;</li>
- *   <li>{@code mix}: the share of ALLOW answers in the pool.</li>
+ *   <li>{@code mix}: the share of ALLOW answers in the pool;</li>
+ *   <li>{@code service.pid}: the process id of policy-service, whose CPU time the run reads.</li>
  * </ul>
  * Then it prints {@code READY} and serves until stopped.
  *
@@ -107,6 +108,7 @@ public final class HttpEnvironment {
         Files.write(work.resolve("single.jsonl"), singles);
         Files.write(work.resolve("batch.jsonl"), batches);
         Files.writeString(work.resolve("mix"), "%.1f".formatted(100 * allowShare));
+        Files.writeString(work.resolve("service.pid"), String.valueOf(service[0].pid()));
         System.out.printf("READY %s: %d policies x %d rules loaded; %.1f%% of the %d questions are allowed%n", base,
                 loaded, Workload.RULES_PER_POLICY, 100 * allowShare, questions.size());
         System.out.flush();
