@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
@@ -85,6 +87,29 @@ class ProblemResponsesTest {
         member().post("/api/v1/widgets").then()
                 .statusCode(400)
                 .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aBodyCheckedInTheMethodBreaksTheSameConstraints() {
+        member().body("{\"name\":\"\",\"size\":11}").post("/api/v1/widgets/checked").then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", is("urn:flotilla:problem:validation-failed"))
+                .body("errors.field", containsInAnyOrder("colour", "name", "size"));
+    }
+
+    @Test
+    void aBodyCheckedInTheMethodMustBePresent() {
+        member().post("/api/v1/widgets/checked").then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", contains("widget"));
+    }
+
+    @Test
+    void aValidBodyCheckedInTheMethodIsCreated() {
+        member().body("{\"name\":\"bolt\",\"size\":3,\"colour\":\"RED\"}").post("/api/v1/widgets/checked").then()
+                .statusCode(201);
     }
 
     @Test

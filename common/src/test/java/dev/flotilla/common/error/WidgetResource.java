@@ -4,6 +4,7 @@ import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.common.request.RequestBodies;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,9 +47,22 @@ public class WidgetResource {
     /** 120 ids in creation order, to page through. */
     static final List<UUID> STOCK = IntStream.range(0, 120).mapToObj(i -> Ids.next()).toList();
 
+    private final RequestBodies bodies;
+
+    public WidgetResource(RequestBodies bodies) {
+        this.bodies = bodies;
+    }
+
     @POST
     public Response create(@Valid @NotNull Widget widget) {
         return Response.created(URI.create("/api/v1/widgets/" + Ids.next())).entity(widget).build();
+    }
+
+    /** The same creation, its body checked in the method rather than by method validation. */
+    @POST
+    @Path("checked")
+    public Response createChecked(Widget widget) {
+        return create(bodies.requireValid(widget, "widget"));
     }
 
     @GET
