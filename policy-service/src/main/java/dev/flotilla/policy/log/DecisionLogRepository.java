@@ -19,7 +19,7 @@ public class DecisionLogRepository implements PanacheRepositoryBase<DecisionLogE
     private static final String INSERT = "insert into decision_logs (id, tenant_id, created_at, decision, subject_id, action,"
             + " resource_type, resource_id, input, result, policy_set_id, evaluation_micros)"
             + " select id, tenant_id, created_at, decision, subject_id, action, resource_type, resource_id,"
-            + " input::jsonb, result::jsonb, policy_set_id, evaluation_micros"
+            + " input::json, result::json, policy_set_id, evaluation_micros"
             + " from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],"
             + " $8::text[], $9::text[], $10::text[], $11::uuid[], $12::bigint[])"
             + " as entry (id, tenant_id, created_at, decision, subject_id, action, resource_type, resource_id,"
