@@ -1,0 +1,28 @@
+package dev.flotilla.common.db;
+
+import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.spi.PgDriver;
+import io.vertx.sqlclient.Pool;
+import jakarta.inject.Singleton;
+
+/**
+ * Creates the reactive PostgreSQL pool as Quarkus does, except that long statements are kept
+ * prepared too. With {@code quarkus.datasource.reactive.cache-prepared-statements} the Vert.x
+ * client keeps a statement prepared on its connection only if its SQL is at most 2,048 characters
+ * long (its default {@code preparedStatementCacheSqlLimit}, which Quarkus does not expose); a longer one is
+ * sent unnamed, so PostgreSQL parses and plans it again on every execution. Statements that do a
+ * whole state change at once (task-service's claim: the task, its event, its outbox row, the
+ * workflow roll-up and the wake-up notice) are longer than that, and are the ones run most.
+ */
+@Singleton
+public class LongStatementsPool implements PgPoolCreator {
+
+    /** Longer than any statement the services write; a statement longer still is simply not cached. */
+    static final int CACHED_SQL_LIMIT = 16_384;
+
+    @Override
+    public Pool create(Input input) {
+        input.pgConnectOptionsList().forEach(options -> options.setPreparedStatementCacheSqlLimit(CACHED_SQL_LIMIT));
+        return PgDriver.INSTANCE.createPool(input.vertx(), input.pgConnectOptionsList(), input.poolOptions());
+    }
+}
