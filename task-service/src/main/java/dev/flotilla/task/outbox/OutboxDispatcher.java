@@ -28,6 +28,12 @@ public class OutboxDispatcher {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
 
+    /**
+     * The batch size stays a parameter although it never changes: PostgreSQL then plans each
+     * batch for the outbox as it is. Written into the statement, the plan made once at start-up,
+     * for an empty outbox (a sequential scan), was kept while the outbox grew: 25,686 buffers per
+     * batch against 1,665 (measured on the task bench).
+     */
     private static final String TAKE = """
             delete from task.outbox
              where id in (select id from task.outbox
