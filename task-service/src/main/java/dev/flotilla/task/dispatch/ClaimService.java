@@ -44,9 +44,9 @@ public class ClaimService {
                    returning lifecycle, capabilities), \
             """;
 
-    private static final String AGENT = AGENT_WHERE.formatted("");
+    static final String AGENT = AGENT_WHERE.formatted("");
 
-    private static final String CLAIM = """
+    static final String CLAIM = """
             update task.tasks t
                set status = 'RUNNING', agent_id = $2, lease_id = gen_random_uuid(), lease_ms = $4, attempt = t.attempt + 1,
                    started_at = now(), updated_at = now(), progress = null, progress_message = null,

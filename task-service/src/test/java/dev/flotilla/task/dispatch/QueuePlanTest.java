@@ -15,15 +15,21 @@ import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * How PostgreSQL runs the statements of an agent holding a task, when its statistics are as a busy
- * queue leaves them: gathered while few tasks were running, so that {@code lease_expires_at > now()}
- * looks empty. Read through the lease index, a heartbeat or completion would walk every running
- * task's entry (and, until vacuum, those of tasks finished since); by its key it reads one.
+ * How PostgreSQL runs the queue's busiest statements when its statistics are as a busy queue leaves
+ * them, in the plan it keeps for any values of their parameters (each pooled connection keeps the
+ * statements prepared, and PostgreSQL moves to that generic plan once it judges it no dearer).
+ * The statements of an agent holding a task, with statistics gathered while few tasks were
+ * running, so that {@code lease_expires_at > now()} looks empty: read through the lease index, a
+ * heartbeat or completion would walk every running task's entry (and, until vacuum, those of tasks
+ * finished since); by its key it reads one. A claim, with statistics gathered while nothing was
+ * claimable: it must still take the highest-priority, oldest claimable tasks from the claimable
+ * index, not sort every task of the tenant.
  */
 @QuarkusTest
-class LeasePlanTest {
+class QueuePlanTest {
 
     private final UUID tenant = UUID.randomUUID();
 
@@ -50,6 +56,17 @@ class LeasePlanTest {
             String plan = plan(statement.getValue());
             assertFalse(plan.contains("tasks_leases"), statement.getKey() + " reads the lease index:\n" + plan);
         }));
+    }
+
+    @Test
+    void claimsReadTheClaimableIndexHoweverStaleTheStatistics() {
+        seed(3000, "SUCCEEDED", "null");
+        pool.query("analyze task.tasks").execute().await().atMost(Duration.ofSeconds(30));
+        seed(500, "SCHEDULED", "null");
+
+        String plan = plan("with " + ClaimService.AGENT + "changed as (" + ClaimService.CLAIM + ") select id from changed");
+        assertTrue(plan.contains("Index Scan using tasks_claimable"), "the claim does not read the claimable index:\n" + plan);
+        assertFalse(plan.contains("Sort"), "the claim sorts the tenant's tasks:\n" + plan);
     }
 
     private void seed(int count, String status, String leaseExpiresAt) {
