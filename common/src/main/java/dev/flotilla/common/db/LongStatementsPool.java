@@ -13,6 +13,8 @@ import jakarta.inject.Singleton;
  * sent unnamed, so PostgreSQL parses and plans it again on every execution. Statements that do a
  * whole state change at once (task-service's claim: the task, its event, its outbox row, the
  * workflow roll-up and the wake-up notice) are longer than that, and are the ones run most.
+ * Unlike Quarkus's own pool, this one does not ask a credentials provider for each connection:
+ * Flotilla configures none (the database user and password are plain configuration).
  */
 @Singleton
 public class LongStatementsPool implements PgPoolCreator {
