@@ -4,22 +4,24 @@ import dev.flotilla.task.outbox.OutboxDispatcher;
 import dev.flotilla.task.outbox.OutboxMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class OutboxTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Api api = new Api();
 
@@ -32,55 +34,36 @@ class OutboxTest {
     @Inject
     RecordingOutboxSink sink;
 
-    /** A row of the outbox, still there or already delivered. */
-    private record Written(long id, String topic, String to) {
+    /** The statuses announced about a task or workflow, in delivery order. */
+    private List<String> announced(UUID aggregate) {
+        return sink.deliveredAbout(aggregate).stream().map(message -> message.payload().getString("to")).toList();
     }
 
-    private List<Long> undelivered(UUID task) {
-        List<Long> ids = new ArrayList<>();
-        pool.preparedQuery("select id from task.outbox where aggregate_id = $1")
-                .execute(Tuple.of(task)).await().atMost(Duration.ofSeconds(5)).forEach(row -> ids.add(row.getLong("id")));
-        return ids;
-    }
-
-    /** What the task's changes wrote to the outbox, in order, whether the dispatcher has delivered it yet or not. */
-    private List<Written> outboxOf(UUID task) {
-        List<Written> written = new ArrayList<>();
-        // Read the table before the sink: a row delivered in between is then seen in the sink, not missed.
-        pool.preparedQuery("select id, topic, payload->>'to' as to_status from task.outbox where aggregate_id = $1")
-                .execute(Tuple.of(task)).await().atMost(Duration.ofSeconds(5))
-                .forEach(row -> written.add(new Written(row.getLong("id"), row.getString("topic"), row.getString("to_status"))));
-        for (OutboxMessage message : sink.deliveredAbout(task)) {
-            if (written.stream().noneMatch(row -> row.id() == message.id())) {
-                written.add(new Written(message.id(), message.topic(), message.payload().getString("to")));
-            }
-        }
-        written.sort(Comparator.comparingLong(Written::id));
-        return written;
-    }
-
-    private long outboxVacuums() {
-        return pool.query("select vacuum_count from pg_stat_user_tables where schemaname = 'task' and relname = 'outbox'")
-                .execute().await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+    /**
+     * Waits until the task's creation is delivered. Events are delivered in the order their
+     * transactions wrote them, so everything written before the task was created is delivered too.
+     */
+    private void deliveredUpTo(UUID task) {
+        Eventually.within(WAIT, "the creation of " + task + " delivered", () -> {
+            dispatcher.drain().await().atMost(WAIT);
+            return !sink.deliveredAbout(task).isEmpty();
+        });
     }
 
     @Test
-    void theDispatcherVacuumsTheOutboxOnceEnoughRowsWereDelivered() {
-        long before = outboxVacuums();
-        for (int i = 0; i < 5; i++) {
-            api.task("vacuumed");
-        }
-        Eventually.within(Duration.ofSeconds(10), "a vacuum of the outbox after five deliveries", () -> outboxVacuums() > before);
-    }
-
-    @Test
-    void everyStateChangeWritesAnOutboxRow() {
+    void everyStateChangeIsDeliveredOnceInOrder() {
         UUID agent = api.agent("outboxed");
         UUID task = api.task("announced");
         String lease = api.claim(agent, Map.of("max", 1)).extract().path("tasks[0].leaseId");
         api.complete(task, lease, 1).statusCode(200);
-        assertEquals(List.of("SCHEDULED", "RUNNING", "SUCCEEDED"), outboxOf(task).stream().map(Written::to).toList());
-        assertEquals("task.status-changed", outboxOf(task).get(0).topic());
+        deliveredUpTo(api.task("marker"));
+        assertEquals(List.of("SCHEDULED", "RUNNING", "SUCCEEDED"), announced(task));
+        OutboxMessage claimed = sink.deliveredAbout(task).get(1);
+        assertEquals("task.status-changed", claimed.topic());
+        assertEquals("announced", claimed.payload().getString("type"));
+        assertEquals("SCHEDULED", claimed.payload().getString("from"));
+        assertEquals("claimed", claimed.payload().getString("reason"));
+        assertEquals(agent.toString(), claimed.payload().getString("agentId"));
     }
 
     @Test
@@ -89,27 +72,66 @@ class OutboxTest {
         UUID workflow = UUID.fromString(api.call().body(Map.of("name", "announced-flow", "tasks", List.of(Map.of("key", "only", "type", "only"))))
                 .post("/api/v1/workflows").then().statusCode(201).extract().path("id"));
         api.claim(agent, Map.of("max", 1)).body("tasks.size()", is(1));
-        assertEquals(List.of("RUNNING"), outboxOf(workflow).stream().map(Written::to).toList());
-        assertEquals("workflow.status-changed", outboxOf(workflow).get(0).topic());
+        deliveredUpTo(api.task("marker"));
+        assertEquals(List.of("RUNNING"), announced(workflow));
+        assertEquals("workflow.status-changed", sink.deliveredAbout(workflow).get(0).topic());
+        assertEquals("PENDING", sink.deliveredAbout(workflow).get(0).payload().getString("from"));
     }
 
     @Test
-    void aRefusedChangeWritesNoOutboxRow() {
+    void aRefusedChangeAnnouncesNothing() {
         UUID task = api.task("refused");
         api.call().post("/api/v1/tasks/" + task + "/cancel").then().statusCode(200);
         api.call().post("/api/v1/tasks/" + task + "/cancel").then().statusCode(409);
-        assertEquals(2, outboxOf(task).size());
+        deliveredUpTo(api.task("marker"));
+        assertEquals(List.of("SCHEDULED", "CANCELLED"), announced(task));
     }
 
     @Test
-    void theDispatcherDeliversEachRowAndDeletesIt() {
-        UUID task = api.task("delivered");
-        Eventually.within(Duration.ofSeconds(10), "outbox row delivered", () -> {
-            dispatcher.dispatch().await().atMost(Duration.ofSeconds(5));
-            return undelivered(task).isEmpty();
-        });
-        List<OutboxMessage> delivered = sink.deliveredAbout(task);
-        assertEquals(1, delivered.size());
-        assertEquals("SCHEDULED", delivered.get(0).payload().getString("to"));
+    void aChangeCommittedAfterALaterOneIsDeliveredAllTheSame() {
+        UUID early = api.task("committed-late");
+        UUID tenant = pool.preparedQuery("select tenant_id from task.tasks where id = $1").execute(Tuple.of(early))
+                .await().atMost(WAIT).iterator().next().getUUID("tenant_id");
+        UUID later;
+        SqlConnection open = pool.getConnection().await().atMost(WAIT);
+        try {
+            // An event written (its id taken) by a transaction that commits only after a later change.
+            open.query("begin").execute().await().atMost(WAIT);
+            open.preparedQuery("insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt)"
+                            + " values ($1, $2, 'SCHEDULED', 'SCHEDULED', 'held open', 0)")
+                    .execute(Tuple.of(tenant, early)).await().atMost(WAIT);
+            later = api.task("committed-first");
+            dispatcher.drain().await().atMost(WAIT);
+            assertTrue(sink.deliveredAbout(later).isEmpty(), "nothing after a transaction still running is delivered");
+            open.query("commit").execute().await().atMost(WAIT);
+        } finally {
+            open.closeAndAwait();
+        }
+        deliveredUpTo(later);
+        List<OutboxMessage> delivered = sink.delivered();
+        int held = indexOf(delivered, early, "held open");
+        assertTrue(held >= 0, "the event committed late is delivered");
+        assertTrue(held < indexOf(delivered, later, "created"), "before the change committed after it");
+    }
+
+    private static int indexOf(List<OutboxMessage> delivered, UUID task, String reason) {
+        for (int i = 0; i < delivered.size(); i++) {
+            OutboxMessage message = delivered.get(i);
+            if (message.aggregateId().equals(task) && reason.equals(message.payload().getString("reason"))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aBatchTheSinkRefusedIsOfferedAgainAndDeliveredOnce() {
+        UUID task = api.task("refused-delivery");
+        deliveredUpTo(task);
+        sink.refuseOnce(task);
+        api.call().post("/api/v1/tasks/" + task + "/cancel").then().statusCode(200);
+        deliveredUpTo(api.task("marker"));
+        assertEquals(List.of("SCHEDULED", "CANCELLED"), announced(task));
+        assertEquals(1, sink.deliveredAbout(task).get(1).attempts(), "delivered on the second attempt");
     }
 }

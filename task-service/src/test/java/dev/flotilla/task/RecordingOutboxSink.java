@@ -7,23 +7,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** The outbox sink of the tests: keeps every message delivered, so that tests can see what left the outbox. */
+/**
+ * The outbox sink of the tests: keeps every message delivered, in delivery order, so that tests
+ * can see what left the outbox; refuses a batch once when asked to.
+ */
 @ApplicationScoped
 public class RecordingOutboxSink implements OutboxSink {
 
     private final Queue<OutboxMessage> delivered = new ConcurrentLinkedQueue<>();
+    private final Set<UUID> refusedOnce = ConcurrentHashMap.newKeySet();
 
     @Override
     public Uni<Void> deliver(List<OutboxMessage> messages) {
+        for (OutboxMessage message : messages) {
+            if (refusedOnce.remove(message.aggregateId())) {
+                return Uni.createFrom().failure(new IllegalStateException("refused a batch about " + message.aggregateId()));
+            }
+        }
         delivered.addAll(messages);
         return Uni.createFrom().voidItem();
     }
 
-    /** The messages delivered about this task or workflow. */
+    /** The first batch with a message about this task or workflow fails. */
+    public void refuseOnce(UUID aggregate) {
+        refusedOnce.add(aggregate);
+    }
+
+    /** The messages delivered about this task or workflow, in delivery order. */
     public List<OutboxMessage> deliveredAbout(UUID aggregate) {
         return delivered.stream().filter(message -> message.aggregateId().equals(aggregate)).toList();
+    }
+
+    /** Every message delivered, in delivery order. */
+    public List<OutboxMessage> delivered() {
+        return List.copyOf(delivered);
     }
 }

@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
  * client keeps a statement prepared on its connection only if its SQL is at most 2,048 characters
  * long (its default {@code preparedStatementCacheSqlLimit}, which Quarkus does not expose); a longer one is
  * sent unnamed, so PostgreSQL parses and plans it again on every execution. Statements that do a
- * whole state change at once (task-service's claim: the task, its event, its outbox row, the
- * workflow roll-up and the wake-up notice) are longer than that, and are the ones run most.
+ * whole state change at once (task-service's claim: the task, its event, the workflow roll-up
+ * and the wake-up notice) are longer than that, and are the ones run most.
  * Unlike Quarkus's own pool, this one does not ask a credentials provider for each connection:
  * Flotilla configures none (the database user and password are plain configuration).
  */

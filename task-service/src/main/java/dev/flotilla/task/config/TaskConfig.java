@@ -91,27 +91,17 @@ public interface TaskConfig {
     }
 
     interface Outbox {
-        /** How often the dispatcher looks for undelivered outbox rows. */
+        /** How often the dispatcher looks for events to deliver. */
         @WithDefault("1s")
         Duration dispatchInterval();
 
-        /** Most rows one dispatch claims. */
+        /** Most events one dispatch delivers. */
         @WithDefault("200")
         int batchSize();
 
-        /** Pause before a row whose delivery failed is tried again (doubled per attempt, capped at 100 times). */
+        /** Pause before a batch whose delivery failed is offered again (doubled per attempt, capped at 100 times). */
         @WithDefault("5s")
         Duration retryDelay();
-
-        /**
-         * Rows the dispatcher delivers between two vacuums of the outbox that it runs itself; 0 leaves
-         * the table to autovacuum. The dispatcher takes rows oldest first, walking past the index
-         * entries of the rows it deleted until a vacuum removes them, and autovacuum comes at most
-         * once per {@code autovacuum_naptime} (a minute by default): under a busy queue that walk
-         * grew to most of each dispatch.
-         */
-        @WithDefault("20000")
-        int vacuumAfter();
     }
 
     interface Schedules {

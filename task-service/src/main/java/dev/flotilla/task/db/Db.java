@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
- * Transactions over the reactive pool for the task queue, where every state change, its event
- * and its outbox row are written by a few precise SQL statements ({@code FOR UPDATE SKIP LOCKED},
+ * Transactions over the reactive pool for the task queue, where every state change and its event
+ * are written by a few precise SQL statements ({@code FOR UPDATE SKIP LOCKED},
  * {@code UPDATE ... RETURNING}) in one transaction. A transaction that PostgreSQL aborts as a
  * deadlock victim or serialization failure is retried, a few times, from the start.
  */

@@ -23,7 +23,7 @@ import java.util.UUID;
  * Hands claimable tasks to agents. One claim is one statement, atomic on its own: the agent's
  * heartbeat is refreshed, and up to {@code max} SCHEDULED tasks whose required capabilities the agent has are
  * locked with {@code FOR UPDATE SKIP LOCKED} (so concurrent claims never wait for, nor take, the
- * same task), moved to RUNNING under a fresh lease, recorded (event and outbox row), and the
+ * same task), moved to RUNNING under a fresh lease, recorded (its event), and the
  * workflows of claimed workflow tasks are rolled up (to RUNNING). When nothing is claimable the
  * claim long-polls: it waits for {@link TaskSignals} to announce new work for the tenant (or for
  * the wait to end) and tries once more. An agent may complete the tasks it finished in the same
@@ -66,7 +66,7 @@ public class ClaimService {
      * The roll-up of the workflows whose tasks were claimed ({@code changed} rows now RUNNING),
      * as {@link Transitions#rollUp} computes it: a workflow with a running task is RUNNING (or
      * CANCELLED once cancellation was requested) and not finished, whatever its other tasks; a
-     * status change writes its outbox row. Workflows are locked in id order, after the tasks, as
+     * status change writes its workflow event. Workflows are locked in id order, after the tasks, as
      * every transaction that changes a workflow's task locks them.
      */
     private static final String ROLL_UP_CLAIMED = """
@@ -78,10 +78,8 @@ public class ClaimService {
                             order by id for update) p
                     where w.id = p.id
                 returning w.id, w.tenant_id, w.status, p.prev),
-            wo as (insert into task.outbox (tenant_id, topic, aggregate_id, payload)
-                   select tenant_id, 'workflow.status-changed', id,
-                          jsonb_build_object('workflowId', id, 'from', prev, 'to', status, 'at', now())
-                     from wf where prev <> status), \
+            wo as (insert into task.workflow_events (tenant_id, workflow_id, from_status, to_status)
+                   select tenant_id, id, prev, status from wf where prev <> status), \
             """;
 
     /**

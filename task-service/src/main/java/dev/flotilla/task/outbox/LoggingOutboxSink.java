@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The sink in use until notification-service offers an API to publish events to: it logs each
- * message at DEBUG and reports it delivered, so the dispatcher deletes the outbox rows.
+ * message at DEBUG and reports it delivered, so the dispatcher moves past it.
  * Nothing leaves the service yet. A bean implementing {@link OutboxSink} replaces this one.
  */
 @ApplicationScoped

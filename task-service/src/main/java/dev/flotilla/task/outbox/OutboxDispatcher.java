@@ -6,22 +6,28 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Delivers the outbox: takes a batch of due rows with {@code FOR UPDATE SKIP LOCKED} (so replicas
- * never deliver the same row at once), deleting them in the same statement, and hands them to the
- * {@link OutboxSink} before the transaction commits. A delivered row is gone in one small delete,
- * so the table holds only what is still to be delivered; the history of every task stays in its
- * events. When the sink fails, the transaction rolls back (the rows are back, undelivered) and the
- * attempt is counted, with the next one after a growing delay.
+ * Delivers the outbox: the task and workflow events, in the order their transactions wrote them,
+ * from where the last delivery ended ({@code outbox_cursor}). One transaction locks the cursor
+ * (a replica that finds it locked leaves the work to the one holding it), reads a batch, hands it
+ * to the {@link OutboxSink} and moves the cursor past it. When the sink fails, the transaction
+ * rolls back (the cursor stays), the attempt is counted, and the same events are offered again
+ * after a growing delay.
+ *
+ * <p>Events are read in {@code (xid, id)} order and only from transactions older than the oldest
+ * one still running when the cursor was locked ({@code pg_snapshot_xmin}): an event id is taken
+ * before its transaction commits, so a plain id cursor would pass over an event whose transaction
+ * commits after a later one's. No transaction running or yet to start can write below that
+ * horizon, so nothing is skipped; a long transaction anywhere in the database delays delivery
+ * until it ends.
  */
 @ApplicationScoped
 public class OutboxDispatcher {
@@ -29,27 +35,48 @@ public class OutboxDispatcher {
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
 
     /**
-     * The batch size stays a parameter although it never changes: PostgreSQL then plans each
-     * batch for the outbox as it is. Written into the statement (no parameter left), the plan made
-     * once, while the outbox was nearly empty, was kept while it grew: 25,686 buffers read per
-     * batch against 1,665 (measured on the task bench's lifecycle).
+     * The horizon comes from this statement's snapshot, taken before the row lock gives the
+     * transaction an id of its own. A cursor waiting after a failed delivery is not taken.
+     */
+    private static final String LOCK_CURSOR = """
+            select xid::text as xid, id, attempts, pg_snapshot_xmin(pg_current_snapshot())::text as horizon
+              from task.outbox_cursor
+             where next_attempt_at <= now()
+               for update skip locked""";
+
+    /**
+     * The batch size stays a parameter: PostgreSQL then plans each batch for the tables as they
+     * are (a plan made once while they were nearly empty would be kept as they grow).
      */
     private static final String TAKE = """
-            delete from task.outbox
-             where id in (select id from task.outbox
-                           where next_attempt_at <= now()
-                           order by id
-                           limit $1
-                             for update skip locked)
-            returning id, tenant_id, topic, aggregate_id, payload::text as payload, created_at, attempts""";
+            select topic, id, xid::text as xid, tenant_id, aggregate_id, payload, at
+              from ((select 'task.status-changed' as topic, e.id, e.xid, e.tenant_id, e.task_id as aggregate_id,
+                            json_build_object('taskId', e.task_id, 'type', t.type, 'workflowId', t.workflow_id,
+                                              'from', e.from_status, 'to', e.to_status, 'reason', e.reason,
+                                              'attempt', e.attempt, 'agentId', e.agent_id, 'at', e.at)::text as payload, e.at
+                       from task.task_events e join task.tasks t on t.id = e.task_id
+                      where (e.xid, e.id) > ($1::xid8, $2) and e.xid < $3::xid8
+                      order by e.xid, e.id
+                      limit $4)
+                    union all
+                    (select 'workflow.status-changed', w.id, w.xid, w.tenant_id, w.workflow_id,
+                            json_build_object('workflowId', w.workflow_id, 'from', w.from_status, 'to', w.to_status,
+                                              'at', w.at)::text, w.at
+                       from task.workflow_events w
+                      where (w.xid, w.id) > ($1::xid8, $2) and w.xid < $3::xid8
+                      order by w.xid, w.id
+                      limit $4)) batch
+             order by xid, id
+             limit $4""";
+
+    private static final String ADVANCE = """
+            update task.outbox_cursor set xid = $1::xid8, id = $2, attempts = 0, last_error = null""";
 
     private static final String FAILED = """
-            update task.outbox
-               set attempts = attempts + 1, last_error = left($2, 2000),
-                   next_attempt_at = now() + least(power(2, attempts), 100) * $3::bigint * interval '1 millisecond'
-             where id = any($1::bigint[])""";
+            update task.outbox_cursor
+               set attempts = attempts + 1, last_error = left($1, 2000),
+                   next_attempt_at = now() + least(power(2, attempts), 100) * $2::bigint * interval '1 millisecond'""";
 
-    private final AtomicInteger deliveredSinceVacuum = new AtomicInteger();
     private final Db db;
     private final OutboxSink sink;
     private final TaskConfig config;
@@ -69,49 +96,50 @@ public class OutboxDispatcher {
                 .replaceWithVoid();
     }
 
-    /** Delivers batch after batch while they come full, so a busy queue's outbox keeps up; answers how many rows were delivered. */
+    /** Delivers batch after batch while they come full, so a busy queue's outbox keeps up; answers how many events were delivered. */
     public Uni<Integer> drain() {
-        return dispatch().call(this::vacuumWhenDue).chain(delivered -> delivered < config.outbox().batchSize()
+        return dispatch().chain(delivered -> delivered < config.outbox().batchSize()
                 ? Uni.createFrom().item(delivered)
                 : drain().map(more -> delivered + more));
     }
 
-    /**
-     * Vacuums the outbox once {@code flotilla.task.outbox.vacuum-after} rows have been delivered
-     * since the last time, so that taking the oldest rows does not walk ever more deleted ones. A
-     * failure (say, a database user that does not own the table) is logged and leaves it to autovacuum.
-     */
-    Uni<Void> vacuumWhenDue(int delivered) {
-        int threshold = config.outbox().vacuumAfter();
-        if (threshold <= 0 || deliveredSinceVacuum.addAndGet(delivered) < threshold) {
-            return Uni.createFrom().voidItem();
-        }
-        deliveredSinceVacuum.set(0);
-        return db.pool().query("vacuum task.outbox").execute().replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.warnf("Vacuuming the outbox failed (%s); autovacuum will do it", failure.getMessage()))
-                .onFailure().recoverWithNull();
-    }
-
-    /** Delivers one batch; answers how many rows were delivered. */
+    /** Delivers one batch; answers how many events were delivered (none while another replica delivers). */
     public Uni<Integer> dispatch() {
         List<OutboxMessage> batch = new ArrayList<>();
-        return db.tx(connection -> connection.preparedQuery(TAKE).execute(Tuple.of(config.outbox().batchSize())).chain(rows -> {
+        return db.tx(connection -> connection.preparedQuery(LOCK_CURSOR).execute().chain(cursor -> {
                     batch.clear();
-                    for (Row row : rows) {
-                        batch.add(new OutboxMessage(row.getLong("id"), row.getUUID("tenant_id"), row.getString("topic"),
-                                row.getUUID("aggregate_id"), new JsonObject(row.getString("payload")), Db.instant(row, "created_at"),
-                                row.getInteger("attempts")));
-                    }
-                    if (batch.isEmpty()) {
+                    if (cursor.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    batch.sort(Comparator.comparingLong(OutboxMessage::id));
-                    return sink.deliver(batch).replaceWith(batch.size());
+                    return deliverAfter(connection, cursor.iterator().next(), batch);
                 }))
                 .onFailure(failure -> !batch.isEmpty()).recoverWithUni(failure -> db.pool().preparedQuery(FAILED)
-                        .execute(Tuple.of(batch.stream().map(OutboxMessage::id).toArray(Long[]::new), String.valueOf(failure.getMessage()),
-                                config.outbox().retryDelay().toMillis()))
-                        .invoke(() -> LOG.warnf("Outbox delivery of %d messages failed (%s); will retry", batch.size(), failure.getMessage()))
+                        .execute(Tuple.of(String.valueOf(failure.getMessage()), config.outbox().retryDelay().toMillis()))
+                        .invoke(() -> LOG.warnf("Outbox delivery of %d events failed (%s); will retry", batch.size(), failure.getMessage()))
                         .replaceWith(0));
+    }
+
+    private Uni<Integer> deliverAfter(SqlConnection connection, Row cursor, List<OutboxMessage> batch) {
+        int attempts = cursor.getInteger("attempts");
+        Tuple take = Tuple.of(cursor.getString("xid"), cursor.getLong("id"), cursor.getString("horizon"), config.outbox().batchSize());
+        return connection.preparedQuery(TAKE).execute(take).chain(rows -> {
+            Row last = null;
+            for (Row row : rows) {
+                batch.add(message(row, attempts));
+                last = row;
+            }
+            if (last == null) {
+                return Uni.createFrom().item(0);
+            }
+            Tuple advance = Tuple.of(last.getString("xid"), last.getLong("id"));
+            return sink.deliver(batch)
+                    .chain(() -> connection.preparedQuery(ADVANCE).execute(advance))
+                    .replaceWith(batch.size());
+        });
+    }
+
+    private static OutboxMessage message(Row row, int attempts) {
+        return new OutboxMessage(row.getLong("id"), row.getUUID("tenant_id"), row.getString("topic"), row.getUUID("aggregate_id"),
+                new JsonObject(row.getString("payload")), Db.instant(row, "at"), attempts);
     }
 }

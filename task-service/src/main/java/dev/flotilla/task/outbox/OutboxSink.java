@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Where the outbox dispatcher delivers state changes. Delivery is at least once: a batch whose
- * {@code deliver} fails is offered again later, so consumers must tolerate repeats (the row id is
+ * {@code deliver} fails is offered again later, so consumers must tolerate repeats (the event id is
  * a stable deduplication key).
  */
 public interface OutboxSink {

@@ -30,7 +30,7 @@ import java.util.UUID;
  * SQL over the {@code tasks} and {@code task_events} tables. Every query a request makes is
  * scoped to the caller's tenant; the background jobs' statements (which span tenants) are in the
  * jobs themselves. Statements that change a task's state go through {@link #transition}, which
- * records the event and the outbox row of each change in the same statement.
+ * records the event of each change in the same statement (the outbox delivers the events).
  */
 @ApplicationScoped
 public class TaskRepository {
@@ -86,7 +86,7 @@ public class TaskRepository {
         this.json = json;
     }
 
-    /** A new task (one statement, with its "created" event and outbox row); empty if the idempotency key or schedule tick was taken. */
+    /** A new task (one statement, with its "created" event); empty if the idempotency key or schedule tick was taken. */
     public Uni<List<TaskRow>> insert(SqlClient client, NewTask task) {
         // A repeated idempotency key, or a second task for the same schedule tick, inserts nothing.
         String sql = INSERT + (task.idempotencyKey() != null
@@ -107,7 +107,7 @@ public class TaskRepository {
 
     /**
      * New tasks of API callers (no schedule, no dependencies), in one statement with their "created"
-     * events and outbox rows; a task whose idempotency key was taken is missing from the answer.
+     * events; a task whose idempotency key was taken is missing from the answer.
      */
     public Uni<List<TaskRow>> insertBatch(SqlClient client, UUID tenant, List<NewTask> tasks) {
         ArrayNode batch = json.createArrayNode();
@@ -146,7 +146,7 @@ public class TaskRepository {
 
     /**
      * Many new tasks at once (a workflow's): one pipelined batch of inserts, then their "created"
-     * events and outbox rows in two set-based statements.
+     * events in one set-based statement.
      */
     public Uni<Void> insertAll(SqlClient client, List<NewTask> tasks) {
         List<Tuple> batch = new ArrayList<>(tasks.size());
@@ -157,16 +157,12 @@ public class TaskRepository {
         return client.preparedQuery(INSERT).executeBatch(batch)
                 .chain(() -> client.preparedQuery("insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt)"
                         + " select tenant_id, id, null, status, 'created', 0 from task.tasks where id = any($1::uuid[]) order by id").execute(ids))
-                .chain(() -> client.preparedQuery("insert into task.outbox (tenant_id, topic, aggregate_id, payload)"
-                        + " select tenant_id, 'task.status-changed', id, jsonb_build_object('taskId', id, 'type', type,"
-                        + " 'workflowId', workflow_id, 'from', null, 'to', status, 'reason', 'created', 'attempt', 0, 'at', now())"
-                        + " from task.tasks where id = any($1::uuid[]) order by id").execute(ids))
                 .replaceWithVoid();
     }
 
     /**
      * Runs a statement that changes tasks and returns {@code tasks.*, prev, reason, attempt_started_at};
-     * in the same statement, writes one {@code task_events} row and one outbox row per returned task,
+     * in the same statement, writes one {@code task_events} row per returned task (which the outbox delivers),
      * and notifies the tenants of tasks it made SCHEDULED ({@link TaskSignals}), which PostgreSQL
      * delivers when the transaction commits. One statement is atomic on its own, so a change without
      * further consequences needs no explicit transaction.
@@ -192,9 +188,6 @@ public class TaskRepository {
         String sql = "with " + before + "changed as (" + changing + "), " + after
                 + " ev as (insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt, agent_id,"
                 + " attempt_started_at) select tenant_id, id, prev, status, reason, attempt, agent_id, attempt_started_at from changed),"
-                + " ob as (insert into task.outbox (tenant_id, topic, aggregate_id, payload) select tenant_id, 'task.status-changed', id,"
-                + " jsonb_build_object('taskId', id, 'type', type, 'workflowId', workflow_id, 'from', prev, 'to', status,"
-                + " 'reason', reason, 'attempt', attempt, 'agentId', agent_id, 'at', now()) from changed),"
                 + " announced as (select pg_notify('" + TaskSignals.CHANNEL + "', tenant_id::text)"
                 + " from (select distinct tenant_id from changed where status = 'SCHEDULED') claimable)"
                 // A read-only CTE runs only where it is referenced: the count makes the notifications happen.

@@ -33,8 +33,8 @@ import java.util.UUID;
 
 /**
  * Tasks as clients see them: creation (idempotent under an {@code Idempotency-Key}), lists,
- * history, cancellation and retry. Every state change happens in one transaction with its event,
- * its outbox row and its consequences ({@link Transitions}).
+ * history, cancellation and retry. Every state change happens in one transaction with its event
+ * and its consequences ({@link Transitions}).
  */
 @ApplicationScoped
 public class TaskService {
@@ -86,7 +86,7 @@ public class TaskService {
     public Uni<Created> create(UUID tenant, CreateTask request, String idempotencyKey) {
         NewTask task = newTask(tenant, "", request, idempotencyKey("Idempotency-Key", idempotencyKey));
         if (request.workflowId() == null) {
-            // One statement writes the task, its event and outbox row and notifies claimers: atomic
+            // One statement writes the task and its event and notifies claimers: atomic
             // on its own, so no transaction around it (two round trips fewer on the hottest path).
             return tasks.insert(db.pool(), task).chain(rows -> rows.isEmpty()
                     ? replay(db.pool(), tenant, task)

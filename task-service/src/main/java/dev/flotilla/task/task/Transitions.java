@@ -75,10 +75,8 @@ public class Transitions {
                          from s, p
                         where w.id = s.workflow_id and p.id = w.id
                     returning w.id, w.tenant_id, w.status, p.prev)
-            insert into task.outbox (tenant_id, topic, aggregate_id, payload)
-            select tenant_id, 'workflow.status-changed', id,
-                   jsonb_build_object('workflowId', id, 'from', prev, 'to', status, 'at', now())
-              from u where prev <> status""";
+            insert into task.workflow_events (tenant_id, workflow_id, from_status, to_status)
+            select tenant_id, id, prev, status from u where prev <> status""";
 
     private final TaskRepository tasks;
 
