@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The upgrade that delivers the outbox from the events (V7), run on a schema of its own holding
@@ -84,8 +83,8 @@ class OutboxUpgradeTest {
             String due = "select to_status from task_events where (xid, id) > (select xid, id from outbox_cursor) order by xid, id";
             assertEquals(List.of("RUNNING"), column(statement, due), "the change still in the outbox, and not the one delivered");
             assertEquals(List.of("PENDING>RUNNING"), column(statement, "select from_status || '>' || to_status from workflow_events"));
-            assertFalse(column(statement, "select count(*) from pg_tables where schemaname = '" + SCHEMA + "' and tablename = 'outbox'")
-                    .contains("1"), "the outbox table is gone");
+            assertEquals(List.of("0"), column(statement, "select count(*) from pg_tables where schemaname = '" + SCHEMA
+                    + "' and tablename = 'outbox'"), "the outbox table is gone");
             statement.execute("insert into task_events (tenant_id, task_id, to_status, reason, attempt) values"
                     + " ('00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-0000000000a1', 'SUCCEEDED', 'completed', 1)");
             assertEquals(List.of("RUNNING", "SUCCEEDED"), column(statement, due), "later events follow");
