@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # CPU time of a process, as the bench scripts report it (sourced by them).
 
 # cpu_ticks <pid>: the CPU time (user + system, in clock ticks) the process has used so far.

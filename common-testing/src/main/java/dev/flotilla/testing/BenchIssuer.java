@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * on {@code port}, writes one access token (a member of a fresh tenant, valid for a day) to
  * {@code tokenFile}, prints {@code READY <jwks url>} and serves until it is stopped.
  *
- * <pre>java dev.flotilla.testing.BenchIssuer &lt;port&gt; &lt;tokenFile&gt;</pre>
+ * <pre>
+ * java dev.flotilla.testing.BenchIssuer &lt;port&gt; &lt;tokenFile&gt;
+ * </pre>
  */
 public final class BenchIssuer {
 

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every Flotilla service promises before it does anything of its own: probes, metrics,
  * OpenAPI, token verification through the JWKS, and problem responses. Each service runs it with
+ *
  * <pre>
  * {@literal @}QuarkusTest
  * {@literal @}QuarkusTestResource(TestEnvironment.class)

@@ -14,11 +14,11 @@ import java.util.UUID;
 /**
  * What a service's {@code @QuarkusTest}s run against, started once per test run:
  * <ul>
- *   <li>a real PostgreSQL: the embedded one on a free port, data under {@code target/}, or the
- *       external server named by {@code FLOTILLA_DB_HOST} (with {@code FLOTILLA_DB_PORT},
- *       {@code _NAME}, {@code _USER}, {@code _PASSWORD}) when that variable is set;</li>
- *   <li>a JWKS endpoint over real HTTP serving {@link TestTokens}' public key, so tokens are
- *       verified exactly as in production.</li>
+ * <li>a real PostgreSQL: the embedded one on a free port, data under {@code target/}, or the
+ * external server named by {@code FLOTILLA_DB_HOST} (with {@code FLOTILLA_DB_PORT},
+ * {@code _NAME}, {@code _USER}, {@code _PASSWORD}) when that variable is set;</li>
+ * <li>a JWKS endpoint over real HTTP serving {@link TestTokens}' public key, so tokens are
+ * verified exactly as in production.</li>
  * </ul>
  * Use: {@code @QuarkusTestResource(TestEnvironment.class)} on one test class of the module.
  */

@@ -1,6 +1,6 @@
 package dev.flotilla.common.client;
 
-import dev.flotilla.common.request.RequestIds;
+import dev.flotilla.common.correlation.RequestIds;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -2,7 +2,6 @@ package dev.flotilla.common.health;
 
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -20,20 +19,19 @@ public class DatabaseReadinessCheck implements AsyncHealthCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final Pool pool;
+    private final SchemaSql sql;
     private final String schema;
 
-    public DatabaseReadinessCheck(Pool pool, @ConfigProperty(name = "flotilla.schema") String schema) {
-        this.pool = pool;
+    DatabaseReadinessCheck(SchemaSql sql, @ConfigProperty(name = "flotilla.schema") String schema) {
+        this.sql = sql;
         this.schema = schema;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return pool.preparedQuery("select count(*) from information_schema.schemata where schema_name = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(schema))
+        return sql.exists(schema)
                 .ifNoItem().after(TIMEOUT).fail()
-                .map(rows -> rows.iterator().next().getLong(0) == 1
+                .map(exists -> exists
                         ? HealthCheckResponse.named("database").up().withData("schema", schema).build()
                         : HealthCheckResponse.named("database").down().withData("schema", schema)
                                 .withData("error", "schema not migrated").build())

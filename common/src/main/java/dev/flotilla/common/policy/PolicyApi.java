@@ -2,7 +2,7 @@ package dev.flotilla.common.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.flotilla.common.client.PropagatedHeaders;
-import dev.flotilla.common.request.RequestIds;
+import dev.flotilla.common.correlation.RequestIds;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

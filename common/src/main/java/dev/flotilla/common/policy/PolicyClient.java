@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.flotilla.common.error.ProblemException;
 import dev.flotilla.common.error.ProblemType;
 import dev.flotilla.common.identity.Caller;
-import dev.flotilla.common.request.RequestIds;
+import dev.flotilla.common.correlation.RequestIds;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

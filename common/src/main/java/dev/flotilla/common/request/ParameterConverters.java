@@ -1,5 +1,6 @@
 package dev.flotilla.common.request;
 
+import dev.flotilla.common.error.InvalidParameter;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;

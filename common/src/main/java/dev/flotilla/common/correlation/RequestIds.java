@@ -1,4 +1,4 @@
-package dev.flotilla.common.request;
+package dev.flotilla.common.correlation;
 
 import org.jboss.logging.MDC;
 

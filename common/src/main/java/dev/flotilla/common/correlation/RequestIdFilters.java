@@ -1,4 +1,4 @@
-package dev.flotilla.common.request;
+package dev.flotilla.common.correlation;
 
 import dev.flotilla.common.id.Ids;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,0 +1,7 @@
+package dev.flotilla.health;
+
+import dev.flotilla.testing.ArchitectureRulesTest;
+
+/** The suite's package rules, held by this service's code from its first class. */
+class HealthArchitectureTest extends ArchitectureRulesTest {
+}
