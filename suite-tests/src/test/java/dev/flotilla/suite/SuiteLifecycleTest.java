@@ -43,6 +43,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,7 +129,8 @@ class SuiteLifecycleTest {
             given().port(port(service))
                     .when().get("/api/v1/caller")
                     .then().statusCode(401)
-                    .header("Content-Type", startsWith("application/problem+json"));
+                    .header("Content-Type", startsWith("application/problem+json"))
+                    .body("type", is("urn:flotilla:problem:unauthorized"));
         }
     }
 

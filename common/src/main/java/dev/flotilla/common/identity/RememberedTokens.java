@@ -47,9 +47,9 @@ public class RememberedTokens extends JWTCallerPrincipalFactory {
     public RememberedTokens(@ConfigProperty(name = "flotilla.auth.remembered-tokens", defaultValue = "1000") long capacity) {
         this.verified = Caffeine.newBuilder()
                 // The cache's upkeep (draining the buffer of recorded reads, expiring) runs on the
-                // thread that triggers it, a few entries at a time. Scheduled on the common pool
-                // (the default), a request with a remembered token cost 2–3 µs more, of a trivial
-                // request's 25 µs (bench/auth/run's verifying service, both side by side).
+                // thread that triggers it, a few entries at a time: handing it to the common pool
+                // (the default) costs a thread hop that showed on a trivial request's time
+                // (bench/RESULTS.md, "Figures behind code comments").
                 .executor(Runnable::run)
                 .maximumSize(capacity)
                 .expireAfter(Expiry.<TokenKey, Remembered>creating((token, remembered) -> untilExpiry(remembered.principal())))
@@ -111,7 +111,7 @@ public class RememberedTokens extends JWTCallerPrincipalFactory {
 
     /**
      * A token as a key: equal only to the identical token, hashed on its last characters instead of
-     * all of its ~800 on every request. They are the end of the signature, as good as random for
+     * all of its several hundred on every request. They are the end of the signature, as good as random for
      * the only tokens stored, verified ones, so they spread entries as well as the whole text would.
      */
     private record TokenKey(String token) {

@@ -12,7 +12,8 @@ import java.lang.annotation.ElementType;
  * <p>With Hibernate ORM on the class path, Quarkus otherwise installs a resolver that asks, for
  * every property validated, whether JPA has loaded it, so that validating an entity never loads a
  * lazy association. Here only request bodies (records and plain classes) are validated, never
- * entities, and that question cost about 6% of a policy decision's CPU.
+ * entities, so the question is never needed, and asking it showed in the CPU profile of every
+ * validated request (bench/RESULTS.md, "Figures behind code comments").
  */
 @ApplicationScoped
 public class EveryPropertyReachable implements TraversableResolver {

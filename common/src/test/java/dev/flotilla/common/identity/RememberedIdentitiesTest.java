@@ -1,5 +1,6 @@
 package dev.flotilla.common.identity;
 
+import dev.flotilla.testing.Problems;
 import dev.flotilla.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -40,7 +41,7 @@ class RememberedIdentitiesTest {
     void aRememberedTokenStillNeedsTheRoleAnEndpointAsksFor() {
         String token = rememberedToken(UUID.randomUUID(), "member");
 
-        given().auth().oauth2(token).delete("/api/v1/widgets/" + UUID.randomUUID()).then().statusCode(403);
+        given().auth().oauth2(token).delete("/api/v1/widgets/" + UUID.randomUUID()).then().spec(Problems.forbidden());
     }
 
     @Test
@@ -57,7 +58,7 @@ class RememberedIdentitiesTest {
         int changed = token.length() - 40;
         String altered = token.substring(0, changed) + (token.charAt(changed) == 'A' ? 'B' : 'A') + token.substring(changed + 1);
 
-        given().auth().oauth2(altered).get("/api/v1/caller").then().statusCode(401);
+        given().auth().oauth2(altered).get("/api/v1/caller").then().spec(Problems.unauthorized());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.flotilla.common.identity;
 
+import dev.flotilla.testing.Problems;
 import dev.flotilla.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ class RememberedTokensTest {
         given().auth().oauth2(genuine).get("/api/v1/caller").then().statusCode(200);
 
         String forged = TestTokens.forged(tenant, "member");
-        given().auth().oauth2(forged).get("/api/v1/caller").then().statusCode(401);
+        given().auth().oauth2(forged).get("/api/v1/caller").then().spec(Problems.unauthorized());
         assertFalse(tokens.remembers(forged));
     }
 
@@ -43,7 +44,7 @@ class RememberedTokensTest {
     void anExpiredTokenIsRejectedAndNotRemembered() {
         String expired = TestTokens.expired(UUID.randomUUID(), "member");
 
-        given().auth().oauth2(expired).get("/api/v1/caller").then().statusCode(401);
+        given().auth().oauth2(expired).get("/api/v1/caller").then().spec(Problems.unauthorized());
         assertFalse(tokens.remembers(expired));
     }
 
