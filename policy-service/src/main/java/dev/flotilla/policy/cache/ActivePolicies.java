@@ -2,6 +2,7 @@ package dev.flotilla.policy.cache;
 
 import dev.flotilla.policy.config.PolicyConfig;
 import dev.flotilla.policy.evaluation.RuleSet;
+import dev.flotilla.policy.policy.PolicyWriteGuard;
 import dev.flotilla.policy.policy.TenantProvisioning;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * notification.
  */
 @ApplicationScoped
-public class ActivePolicies {
+public class ActivePolicies implements PolicyWriteGuard {
 
     /** A tenant's cache state: bumped {@code generation} on every invalidation, writers in flight, the set if loaded. */
     private record Slot(long generation, int writers, RuleSet rules, long loadedAt) {
@@ -107,6 +108,7 @@ public class ActivePolicies {
      * {@code Uni} (open its transaction inside {@code write}), so that the cache is invalidated
      * only after the commit.
      */
+    @Override
     public <T> Uni<T> whileWriting(UUID tenant, Supplier<Uni<T>> write) {
         return Uni.createFrom().deferred(() -> {
             slots.compute(tenant, (key, current) -> {

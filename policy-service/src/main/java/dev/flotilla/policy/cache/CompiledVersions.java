@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * Compiled policy versions, by version id. Versions never change, so an entry never goes stale;
- * the cache is bounded only to cap memory. Compiling is the expensive step (milliseconds per
- * rule set), so it happens once per version per replica.
+ * the cache is bounded only to cap memory. Compiling is the expensive step (every condition is
+ * parsed and type-checked), so it happens once per version per replica.
  */
 @ApplicationScoped
 public class CompiledVersions {

@@ -26,7 +26,7 @@ public interface PolicyConfig {
 
         /**
          * How long a tenant's set of active policies is trusted without a change notification;
-         * a safety net under LISTEN/NOTIFY, which normally invalidates within milliseconds.
+         * a safety net under LISTEN/NOTIFY, which normally invalidates as soon as a change commits.
          */
         @WithDefault("10m")
         Duration tenantTtl();

@@ -53,8 +53,8 @@ public class DecisionLog {
     private final Counter dropped;
     private final Counter written;
 
-    public DecisionLog(DecisionLogRepository entries, PolicySetRepository policySets, PolicyDocuments documents,
-                       PolicyConfig config, MeterRegistry registry) {
+    DecisionLog(DecisionLogRepository entries, PolicySetRepository policySets, PolicyDocuments documents,
+                PolicyConfig config, MeterRegistry registry) {
         this.entries = entries;
         this.policySets = policySets;
         this.documents = documents;

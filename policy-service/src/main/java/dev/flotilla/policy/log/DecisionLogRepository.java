@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Queries over the decision log; all but the retention delete are scoped to a tenant. */
 @ApplicationScoped
-public class DecisionLogRepository implements PanacheRepositoryBase<DecisionLogEntry, UUID> {
+class DecisionLogRepository implements PanacheRepositoryBase<DecisionLogEntry, UUID> {
 
     private static final String INSERT = "insert into decision_logs (id, tenant_id, created_at, decision, subject_id, action,"
             + " resource_type, resource_id, input, result, policy_set_id, evaluation_micros)"
@@ -33,8 +33,9 @@ public class DecisionLogRepository implements PanacheRepositoryBase<DecisionLogE
 
     /**
      * Writes {@code batch} in one statement, a column of values per parameter: one round trip,
-     * one execution in PostgreSQL and none of the per-entity work of a session, which at thousands
-     * of logged decisions a second matters. The policy sets the entries refer to must be stored already.
+     * one execution in PostgreSQL and none of the per-entity work of a session, which would
+     * otherwise be paid for every logged decision. The policy sets the entries refer to must be
+     * stored already.
      */
     public Uni<Void> insertAll(EntryBatch batch) {
         Tuple columns = Tuple.tuple().addArrayOfUUID(batch.ids).addArrayOfUUID(batch.tenants)
@@ -81,7 +82,7 @@ public class DecisionLogRepository implements PanacheRepositoryBase<DecisionLogE
             where.append(" and createdAt < :to");
             params.and("to", filter.to());
         }
-        return find(where.toString(), Sort.descending("id"), params).range(0, limit).list();
+        return find(where.toString(), Sort.descending("id"), params).range(0, limit - 1).list();
     }
 
     /** The tenant's most recent entries, newest first. */

@@ -1,11 +1,9 @@
 package dev.flotilla.policy.log;
 
-import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.identity.Caller;
 import dev.flotilla.common.identity.Roles;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.policy.evaluation.Decision;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,7 +14,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /** The caller's tenant's decision log, newest first, filtered and paged. Admins only. */
 @Cancellable(false)
@@ -37,23 +34,7 @@ public class DecisionLogResource {
                                            @RestQuery String resourceType, @RestQuery String resourceId,
                                            @RestQuery("from") Instant from, @RestQuery("to") Instant to,
                                            @BeanParam @Valid PageParams page) {
-        var filter = new DecisionLogFilter(decision(decision), blankToNull(action), blankToNull(subjectId),
-                blankToNull(resourceType), blankToNull(resourceId), from, to);
+        var filter = DecisionLogFilter.of(decision, action, subjectId, resourceType, resourceId, from, to);
         return log.list(caller.tenant(), filter, page);
-    }
-
-    private static Decision decision(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Decision.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("decision", "must be ALLOW or DENY");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

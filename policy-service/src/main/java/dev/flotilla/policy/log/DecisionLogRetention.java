@@ -23,7 +23,7 @@ public class DecisionLogRetention {
     private final PolicySetRepository policySets;
     private final Duration retention;
 
-    public DecisionLogRetention(DecisionLogRepository entries, PolicySetRepository policySets, PolicyConfig config) {
+    DecisionLogRetention(DecisionLogRepository entries, PolicySetRepository policySets, PolicyConfig config) {
         this.entries = entries;
         this.policySets = policySets;
         this.retention = config.decisionLog().retention();

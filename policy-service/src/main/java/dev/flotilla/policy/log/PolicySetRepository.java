@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** The policy sets decision-log entries refer to. */
 @ApplicationScoped
-public class PolicySetRepository implements PanacheRepositoryBase<PolicySet, UUID> {
+class PolicySetRepository implements PanacheRepositoryBase<PolicySet, UUID> {
 
     /** A set already stored (by this or another replica) only has its last use moved forward. */
     private static final String TOUCH = "insert into decision_log_policy_sets (id, tenant_id, versions, last_used_at)"

@@ -31,7 +31,7 @@ public class PolicyRepository implements PanacheRepositoryBase<Policy, UUID> {
         var query = after == null
                 ? find("tenantId = ?1", Sort.by("id"), tenant)
                 : find("tenantId = ?1 and id > ?2", Sort.by("id"), tenant, after.id());
-        return query.range(0, limit).list();
+        return query.range(0, limit - 1).list();
     }
 
     public Uni<List<Policy>> all(UUID tenant) {

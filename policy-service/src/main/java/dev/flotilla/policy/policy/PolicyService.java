@@ -10,13 +10,10 @@ import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.policy.cache.ActivePolicies;
-import dev.flotilla.policy.cache.CompiledVersions;
 import dev.flotilla.policy.evaluation.CompilationError;
 import dev.flotilla.policy.evaluation.CompiledPolicy;
 import dev.flotilla.policy.evaluation.PolicyCompiler;
 import dev.flotilla.policy.evaluation.RuleDefinition;
-import dev.flotilla.policy.testcase.PolicyTests;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -35,9 +32,9 @@ import java.util.stream.Collectors;
  * {@code If-Match}), activate a version (roll back or forward, guarded by the policy's stored
  * tests), delete, and validate rules without saving them.
  *
- * <p>Writes run through {@link ActivePolicies#whileWriting}, which opens the transaction itself
- * (rather than {@code @WithTransaction} around the method) so that the cached rule sets are
- * invalidated only after the commit.
+ * <p>Writes run through {@link PolicyWriteGuard#whileWriting}, inside which the transaction is
+ * opened (rather than {@code @WithTransaction} around the method) so that the cached rule sets
+ * are invalidated only after the commit.
  */
 @ApplicationScoped
 public class PolicyService {
@@ -45,22 +42,20 @@ public class PolicyService {
     private final PolicyRepository policies;
     private final PolicyVersionRepository versions;
     private final PolicyCompiler compiler;
-    private final CompiledVersions compiled;
     private final PolicyDocuments documents;
-    private final PolicyTests tests;
-    private final ActivePolicies cache;
+    private final ActivationGate activationGate;
+    private final PolicyWriteGuard writeGuard;
     private final TenantProvisioning provisioning;
 
     public PolicyService(PolicyRepository policies, PolicyVersionRepository versions, PolicyCompiler compiler,
-                         CompiledVersions compiled, PolicyDocuments documents, PolicyTests tests, ActivePolicies cache,
+                         PolicyDocuments documents, ActivationGate activationGate, PolicyWriteGuard writeGuard,
                          TenantProvisioning provisioning) {
         this.policies = policies;
         this.versions = versions;
         this.compiler = compiler;
-        this.compiled = compiled;
         this.documents = documents;
-        this.tests = tests;
-        this.cache = cache;
+        this.activationGate = activationGate;
+        this.writeGuard = writeGuard;
         this.provisioning = provisioning;
     }
 
@@ -122,7 +117,7 @@ public class PolicyService {
                     int number = policy.latestVersion + 1;
                     PolicyVersion version = newVersion(policy, number, draft.rules(), author, now);
                     Uni<Void> gate = activate
-                            ? tests.requirePassing(policy, compiled.get(version))
+                            ? activationGate.requirePassing(policy, version)
                             : Uni.createFrom().voidItem();
                     return gate.chain(() -> {
                         policy.name = draft.name();
@@ -155,7 +150,7 @@ public class PolicyService {
         return write(tenant, () -> lockedPolicy(tenant, id, ifMatch)
                 .chain(policy -> versions.find(tenant, id, number)
                         .onItem().ifNull().failWith(() -> new NotFound("version", id + "/" + number))
-                        .call(version -> tests.requirePassing(policy, compiled.get(version)))
+                        .call(version -> activationGate.requirePassing(policy, version))
                         .invoke(version -> {
                             policy.activeVersion = number;
                             touch(policy, Instant.now());
@@ -176,7 +171,7 @@ public class PolicyService {
 
     private <T> Uni<T> write(UUID tenant, Supplier<Uni<T>> work, String name) {
         return provisioning.ensure(tenant)
-                .chain(() -> cache.whileWriting(tenant, () -> Panache.withTransaction(work)))
+                .chain(() -> writeGuard.whileWriting(tenant, () -> Panache.withTransaction(work)))
                 .onFailure(SqlResults::isUniqueViolation)
                 .transform(e -> new Conflict("A policy named '" + name + "' already exists"));
     }

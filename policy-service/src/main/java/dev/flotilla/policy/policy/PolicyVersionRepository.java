@@ -21,7 +21,7 @@ public class PolicyVersionRepository implements PanacheRepositoryBase<PolicyVers
         var query = before == null
                 ? find("tenantId = ?1 and policyId = ?2", Sort.descending("version"), tenant, policyId)
                 : find("tenantId = ?1 and policyId = ?2 and version < ?3", Sort.descending("version"), tenant, policyId, before);
-        return query.range(0, limit).list();
+        return query.range(0, limit - 1).list();
     }
 
     /** The version in force of every policy of the tenant. */

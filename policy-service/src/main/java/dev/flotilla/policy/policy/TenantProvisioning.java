@@ -26,8 +26,8 @@ public class TenantProvisioning {
     private final PolicyDocuments documents;
     private final boolean enabled;
 
-    public TenantProvisioning(TenantRepository tenants, PolicyRepository policies, PolicyVersionRepository versions,
-                              PolicyDocuments documents, PolicyConfig config) {
+    TenantProvisioning(TenantRepository tenants, PolicyRepository policies, PolicyVersionRepository versions,
+                       PolicyDocuments documents, PolicyConfig config) {
         this.tenants = tenants;
         this.policies = policies;
         this.versions = versions;

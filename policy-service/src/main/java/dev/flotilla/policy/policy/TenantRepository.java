@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** Records which tenants have been provisioned with the default policy. */
 @ApplicationScoped
-public class TenantRepository implements PanacheRepositoryBase<Tenant, UUID> {
+class TenantRepository implements PanacheRepositoryBase<Tenant, UUID> {
 
     /**
      * Claims the tenant's provisioning: {@code true} for exactly one caller, ever. A concurrent

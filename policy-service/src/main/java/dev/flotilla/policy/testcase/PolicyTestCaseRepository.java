@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** Queries over stored policy tests; every one is scoped to a tenant. */
 @ApplicationScoped
-public class PolicyTestCaseRepository implements PanacheRepositoryBase<PolicyTestCase, UUID> {
+class PolicyTestCaseRepository implements PanacheRepositoryBase<PolicyTestCase, UUID> {
 
     public Uni<List<PolicyTestCase>> all(UUID tenant, UUID policyId) {
         return find("tenantId = ?1 and policyId = ?2", Sort.by("id"), tenant, policyId).list();
@@ -21,7 +21,7 @@ public class PolicyTestCaseRepository implements PanacheRepositoryBase<PolicyTes
         var query = after == null
                 ? find("tenantId = ?1 and policyId = ?2", Sort.by("id"), tenant, policyId)
                 : find("tenantId = ?1 and policyId = ?2 and id > ?3", Sort.by("id"), tenant, policyId, after.id());
-        return query.range(0, limit).list();
+        return query.range(0, limit - 1).list();
     }
 
     public Uni<PolicyTestCase> find(UUID tenant, UUID policyId, UUID id) {

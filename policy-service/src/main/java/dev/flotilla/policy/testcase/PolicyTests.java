@@ -16,9 +16,11 @@ import dev.flotilla.policy.evaluation.Decision;
 import dev.flotilla.policy.evaluation.DecisionOutcome;
 import dev.flotilla.policy.evaluation.DecisionRequest;
 import dev.flotilla.policy.evaluation.RuleSet;
+import dev.flotilla.policy.policy.ActivationGate;
 import dev.flotilla.policy.policy.Policy;
 import dev.flotilla.policy.policy.PolicyDocuments;
 import dev.flotilla.policy.policy.PolicyRepository;
+import dev.flotilla.policy.policy.PolicyVersion;
 import dev.flotilla.policy.policy.PolicyVersionRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -36,7 +38,7 @@ import java.util.UUID;
  * (deny-overrides, default deny), independent of the tenant's other policies.
  */
 @ApplicationScoped
-public class PolicyTests {
+public class PolicyTests implements ActivationGate {
 
     private final PolicyTestCaseRepository tests;
     private final PolicyRepository policies;
@@ -44,8 +46,8 @@ public class PolicyTests {
     private final CompiledVersions compiled;
     private final PolicyDocuments documents;
 
-    public PolicyTests(PolicyTestCaseRepository tests, PolicyRepository policies, PolicyVersionRepository versions,
-                       CompiledVersions compiled, PolicyDocuments documents) {
+    PolicyTests(PolicyTestCaseRepository tests, PolicyRepository policies, PolicyVersionRepository versions,
+                CompiledVersions compiled, PolicyDocuments documents) {
         this.tests = tests;
         this.policies = policies;
         this.versions = versions;
@@ -97,18 +99,20 @@ public class PolicyTests {
      * Fails with 422, listing every failing test, when {@code version} of the policy does not
      * pass all of the policy's tests. Runs in the caller's session.
      */
-    public Uni<Void> requirePassing(Policy policy, CompiledPolicy version) {
+    @Override
+    public Uni<Void> requirePassing(Policy policy, PolicyVersion version) {
+        CompiledPolicy candidate = compiled.get(version);
         return tests.all(policy.tenantId, policy.id).map(all -> {
             List<TestFailure> failures = new ArrayList<>();
             for (PolicyTestCase test : all) {
-                DecisionOutcome outcome = evaluate(test, policy.name, version);
+                DecisionOutcome outcome = evaluate(test, policy.name, candidate);
                 if (outcome.decision() != Decision.valueOf(test.expected)) {
                     failures.add(new TestFailure(test.id, test.name, Decision.valueOf(test.expected), outcome.decision(),
                             outcome.reasons()));
                 }
             }
             if (!failures.isEmpty()) {
-                String detail = "Version " + version.version() + " fails " + failures.size() + " of " + all.size()
+                String detail = "Version " + version.version + " fails " + failures.size() + " of " + all.size()
                         + " stored test(s) and cannot be activated: "
                         + String.join("; ", failures.stream().map(TestFailure::describe).toList());
                 throw new ProblemException(ProblemType.UNPROCESSABLE, detail, failures.stream()

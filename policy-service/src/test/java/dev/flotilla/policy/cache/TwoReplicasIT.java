@@ -2,8 +2,8 @@ package dev.flotilla.policy.cache;
 
 import dev.flotilla.postgres.LocalPostgres;
 import dev.flotilla.testing.JwksServer;
-import dev.flotilla.testing.TestTokens;
-import io.restassured.http.ContentType;
+import dev.flotilla.testing.Requests;
+import dev.flotilla.testing.Responses;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +24,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.flotilla.policy.Api.eventually;
 import static dev.flotilla.policy.Api.policy;
 import static dev.flotilla.policy.Api.question;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,9 +151,9 @@ class TwoReplicasIT {
         }
 
         void awaitReady() {
-            eventually(Duration.ofSeconds(90), () -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
                 assertTrue(process.isAlive(), () -> name + " replica exited with " + process.exitValue() + "; see " + work.resolve(name + ".log"));
-                return get("/q/health/ready") == 200 ? Boolean.TRUE : null;
+                return get("/q/health/ready") == 200;
             });
         }
 
@@ -169,11 +170,11 @@ class TwoReplicasIT {
         }
 
         RequestSpecification as(UUID tenant, String... roles) {
-            return given().baseUri(baseUrl).auth().oauth2(TestTokens.user(tenant, roles)).contentType(ContentType.JSON);
+            return Requests.as(tenant, roles).baseUri(baseUrl);
         }
 
         String create(UUID tenant, String body) {
-            return as(tenant, "admin").body(body).post("/api/v1/policies").then().statusCode(201).extract().path("id");
+            return Responses.created(as(tenant, "admin").body(body).post("/api/v1/policies").then());
         }
 
         String decide(UUID tenant, String question) {
@@ -182,10 +183,7 @@ class TwoReplicasIT {
 
         /** Polls the decision until it is {@code expected}, failing after {@code deadline}. */
         String decisionWithin(Duration deadline, UUID tenant, String question, String expected) {
-            return eventually(deadline, () -> {
-                String decision = decide(tenant, question);
-                return decision.equals(expected) ? decision : null;
-            });
+            return await().atMost(deadline).until(() -> decide(tenant, question), is(expected));
         }
 
         /**
@@ -194,11 +192,11 @@ class TwoReplicasIT {
          * every decision reads it).
          */
         void awaitAnsweringFromMemory(UUID tenant, String question) {
-            eventually(Duration.ofSeconds(10), () -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
                 double before = loads();
                 decide(tenant, question);
                 decide(tenant, question);
-                return loads() == before ? Boolean.TRUE : null;
+                return loads() == before;
             });
         }
 

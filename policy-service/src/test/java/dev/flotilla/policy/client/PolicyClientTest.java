@@ -5,7 +5,7 @@ import dev.flotilla.common.policy.PolicyAnswer.Basis;
 import dev.flotilla.common.policy.PolicyQuestion;
 import dev.flotilla.policy.Api;
 import dev.flotilla.policy.client.PolicyServiceOutage.Mode;
-import dev.flotilla.testing.TestTokens;
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.flotilla.policy.Api.as;
 import static dev.flotilla.policy.Api.create;
 import static dev.flotilla.policy.Api.decide;
-import static dev.flotilla.policy.Api.eventually;
 import static dev.flotilla.policy.Api.policy;
 import static dev.flotilla.policy.Api.service;
+import static dev.flotilla.testing.Requests.as;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -45,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolicyClientTest {
 
     private static final String PROBE = "/test/policy-client";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String BREAKER = "policy-decisions";
 
     private final UUID tenant = UUID.randomUUID();
@@ -135,9 +134,7 @@ class PolicyClientTest {
     @Test
     void requireIsAForbiddenProblemWhenThePolicyDenies() {
         service(tenant).body(question("v1", "viewer", "delete", "conversation", "c1")).post(PROBE + "/require").then()
-                .statusCode(403)
-                .contentType(PROBLEM_JSON)
-                .body("type", is("urn:flotilla:problem:forbidden"))
+                .spec(Problems.forbidden())
                 .body("detail", containsString("'delete'"))
                 // The tenant's rules are not revealed to the caller.
                 .body("detail", not(containsString("default")));
@@ -177,10 +174,7 @@ class PolicyClientTest {
         long cachedAt = System.nanoTime();
         create(tenant, policy("lockdown", "no-reports", "deny", "[\"*\"]", "[\"report\"]", null));
         assertTrue(check(tenant, q).allowed(), "within the TTL the cached answer stands");
-        PolicyAnswer later = eventually(Duration.ofSeconds(15), () -> {
-            PolicyAnswer answer = check(tenant, q);
-            return answer.allowed() ? null : answer;
-        });
+        PolicyAnswer later = await().atMost(Duration.ofSeconds(15)).until(() -> check(tenant, q), answer -> !answer.allowed());
         Duration waited = Duration.ofNanos(System.nanoTime() - cachedAt);
         assertEquals(Basis.DECISION, later.basis());
         assertTrue(waited.compareTo(Duration.ofMillis(4500)) >= 0, "the cached answer expired after only " + waited);
@@ -242,9 +236,7 @@ class PolicyClientTest {
     void requireIsAServiceUnavailableProblemWhenPolicyServiceIsDown() {
         PolicyServiceOutage.begin(Mode.CONNECTION_DROPPED);
         service(tenant).body(question("a1", "admin", "delete", "conversation", "c1")).post(PROBE + "/require").then()
-                .statusCode(503)
-                .contentType(PROBLEM_JSON)
-                .body("type", is("urn:flotilla:problem:service-unavailable"));
+                .spec(Problems.serviceUnavailable());
     }
 
     @Test
@@ -313,13 +305,12 @@ class PolicyClientTest {
         assertEquals(12, PolicyServiceOutage.calls(), "not retried");
         assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(BREAKER));
         as(tenant, "member").body(question("m1", "member", "read", "doc", "d1")).post(PROBE + "/require").then()
-                .statusCode(500)
-                .contentType(PROBLEM_JSON);
+                .spec(Problems.problem(500, "internal"));
     }
 
     @Test
     void aMemberAskingAboutThemselvesGetsADecision() {
-        PolicyAnswer answer = given().auth().oauth2(TestTokens.user("m-self", tenant, "member")).contentType(ContentType.JSON)
+        PolicyAnswer answer = as("m-self", tenant, "member")
                 .body(question("m-self", "member", "read", "doc", "d1"))
                 .post(PROBE + "/check").then().statusCode(200).extract().as(PolicyAnswer.class);
 

@@ -16,11 +16,11 @@ import java.util.UUID;
 import static dev.flotilla.policy.Api.admin;
 import static dev.flotilla.policy.Api.create;
 import static dev.flotilla.policy.Api.decide;
-import static dev.flotilla.policy.Api.eventually;
 import static dev.flotilla.policy.Api.policy;
 import static dev.flotilla.policy.Api.question;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A change committed by another replica reaches this one through PostgreSQL LISTEN/NOTIFY. The
@@ -37,7 +37,7 @@ class CacheInvalidationTest {
 
     @Test
     void aChangeCommittedByAnotherReplicaInvalidatesTheCachedPolicies() throws SQLException {
-        assertTrue(eventually(Duration.ofSeconds(10), () -> listener.listening() ? Boolean.TRUE : null));
+        await().atMost(Duration.ofSeconds(10)).until(listener::listening);
         String id = create(tenant, policy("reports", "no-reports", "deny", "[\"*\"]", "[\"report\"]", null));
         admin(tenant).header("If-Match", "\"1\"")
                 .body(policy("reports", "no-reports", "deny", "[\"*\"]", "[\"report\"]", "'frozen' in subject.roles"))
@@ -55,15 +55,12 @@ class CacheInvalidationTest {
             assertEquals(1, rollback.executeUpdate());
         }
 
-        assertEquals("DENY", eventually(Duration.ofSeconds(5), () -> {
-            String decision = decide(tenant, q);
-            return decision.equals("DENY") ? decision : null;
-        }));
+        await().atMost(Duration.ofSeconds(5)).until(() -> decide(tenant, q), is("DENY"));
     }
 
     @Test
     void aBareNotificationForTheTenantInvalidatesItsCachedPolicies() throws SQLException {
-        assertTrue(eventually(Duration.ofSeconds(10), () -> listener.listening() ? Boolean.TRUE : null));
+        await().atMost(Duration.ofSeconds(10)).until(listener::listening);
         String q = question("a1", "[\"admin\"]", "read", "report", "r1", "{}");
         assertEquals("ALLOW", decide(tenant, q));
         String id = create(tenant, policy("reports", "no-reports", "deny", "[\"*\"]", "[\"report\"]", null));
@@ -83,10 +80,7 @@ class CacheInvalidationTest {
             }
             db.commit();
         }
-        assertEquals("ALLOW", eventually(Duration.ofSeconds(5), () -> {
-            String decision = decide(tenant, q);
-            return decision.equals("ALLOW") ? decision : null;
-        }));
+        await().atMost(Duration.ofSeconds(5)).until(() -> decide(tenant, q), is("ALLOW"));
     }
 
     private static Connection connect() throws SQLException {

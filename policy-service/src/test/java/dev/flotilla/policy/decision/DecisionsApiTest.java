@@ -1,8 +1,7 @@
 package dev.flotilla.policy.decision;
 
-import dev.flotilla.testing.TestTokens;
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -10,13 +9,12 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.flotilla.policy.Api.admin;
-import static dev.flotilla.policy.Api.as;
 import static dev.flotilla.policy.Api.create;
 import static dev.flotilla.policy.Api.decide;
 import static dev.flotilla.policy.Api.policy;
 import static dev.flotilla.policy.Api.question;
 import static dev.flotilla.policy.Api.service;
-import static io.restassured.RestAssured.given;
+import static dev.flotilla.testing.Requests.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -105,21 +103,20 @@ class DecisionsApiTest {
             questions.add(question("n", "[]", "read", "doc", "1", "{}"));
         }
         service(tenant).body("{\"requests\": [" + String.join(",", questions) + "]}").post(DECISIONS + "/batch").then()
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors.field", hasItem("requests"));
     }
 
     @Test
     void aQuestionWithoutASubjectIsABadRequest() {
         service(tenant).body("{\"action\": \"read\", \"resource\": {\"type\": \"doc\"}}").post(DECISIONS).then()
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors.field", hasItem("subject"));
     }
 
     @Test
     void aMemberMayAskAboutThemselves() {
-        String token = TestTokens.user("m-self", tenant, "member");
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        as("m-self", tenant, "member")
                 .body(question("m-self", "[\"member\"]", "update", "conversation", "c1", "{\"ownerId\": \"m-self\"}"))
                 .post(DECISIONS).then()
                 .statusCode(200)
@@ -129,29 +126,26 @@ class DecisionsApiTest {
     @Test
     void aMemberCannotAskAboutSomeoneElse() {
         as(tenant, "member").body(question("m", "[\"member\"]", "read", "doc", "1", "{}")).post(DECISIONS).then()
-                .statusCode(403)
-                .contentType("application/problem+json");
+                .spec(Problems.forbidden());
     }
 
     @Test
     void aMemberCannotAskWithRolesTheirTokenLacks() {
-        String token = TestTokens.user("m-self", tenant, "member");
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        as("m-self", tenant, "member")
                 .body(question("m-self", "[\"member\", \"admin\"]", "delete", "conversation", "c1", "{}"))
                 .post(DECISIONS).then()
-                .statusCode(403);
+                .spec(Problems.forbidden());
     }
 
     @Test
     void aViewersBatchMayOnlyHoldQuestionsAboutThemselves() {
-        String token = TestTokens.user("v-self", tenant, "viewer");
         String own = question("v-self", "[\"viewer\"]", "read", "doc", "1", "{}");
         String other = question("v-other", "[\"viewer\"]", "read", "doc", "1", "{}");
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        as("v-self", tenant, "viewer")
                 .body("{\"requests\": [" + own + "," + other + "]}")
                 .post(DECISIONS + "/batch").then()
-                .statusCode(403);
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .spec(Problems.forbidden());
+        as("v-self", tenant, "viewer")
                 .body("{\"requests\": [" + own + "]}")
                 .post(DECISIONS + "/batch").then()
                 .statusCode(200);

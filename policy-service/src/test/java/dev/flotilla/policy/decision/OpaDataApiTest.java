@@ -1,11 +1,13 @@
 package dev.flotilla.policy.decision;
 
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
 import static dev.flotilla.policy.Api.service;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
@@ -40,20 +42,20 @@ class OpaDataApiTest {
     @Test
     void aMissingInputIsABadRequestNamingIt() {
         service(tenant).body("{}").post("/v1/data/flotilla/authz/allow").then()
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors[0].field", is("input"));
     }
 
     @Test
     void anInputWithoutAnActionIsABadRequestNamingIt() {
         service(tenant).body("{\"input\": {\"subject\": \"s\", \"resource\": \"doc:1\"}}").post("/v1/data/x/allow").then()
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors[0].field", is("input.action"));
     }
 
     @Test
     void theDataApiNeedsAToken() {
-        io.restassured.RestAssured.given().contentType("application/json").body("{\"input\": {}}")
-                .post("/v1/data/flotilla/authz/allow").then().statusCode(401);
+        given().contentType("application/json").body("{\"input\": {}}")
+                .post("/v1/data/flotilla/authz/allow").then().spec(Problems.unauthorized());
     }
 }

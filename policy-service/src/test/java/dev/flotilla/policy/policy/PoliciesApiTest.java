@@ -1,15 +1,16 @@
 package dev.flotilla.policy.policy;
 
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
 import static dev.flotilla.policy.Api.admin;
-import static dev.flotilla.policy.Api.as;
 import static dev.flotilla.policy.Api.create;
 import static dev.flotilla.policy.Api.policy;
 import static dev.flotilla.policy.Api.service;
+import static dev.flotilla.testing.Requests.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
@@ -53,9 +54,7 @@ class PoliciesApiTest {
     void savingAnInvalidConditionIs422NamingTheRuleAndPosition() {
         admin(tenant).body(policy("broken", "bad-rule", "allow", ANY, ANY, "subject.id == nope"))
                 .post(POLICIES).then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("type", is("urn:flotilla:problem:unprocessable"))
+                .spec(Problems.unprocessable())
                 .body("detail", containsString("rule 'bad-rule' (rules[0].condition) at line 1, column 15"))
                 .body("detail", containsString("undeclared reference to 'nope'"))
                 .body("errors[0].field", is("rules[0].condition"));
@@ -89,7 +88,7 @@ class PoliciesApiTest {
     void aRuleWithoutActionsIsABadRequest() {
         admin(tenant).body("{\"name\": \"x\", \"rules\": [{\"id\": \"r\", \"effect\": \"allow\", \"actions\": [], \"resources\": [\"*\"]}]}")
                 .post(POLICIES).then()
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors.field", hasItem("rules[0].actions"));
     }
 
@@ -97,22 +96,21 @@ class PoliciesApiTest {
     void anUnknownEffectIsABadRequest() {
         admin(tenant).body("{\"name\": \"x\", \"rules\": [{\"id\": \"r\", \"effect\": \"maybe\", \"actions\": [\"*\"], \"resources\": [\"*\"]}]}")
                 .post(POLICIES).then()
-                .statusCode(400)
-                .contentType("application/problem+json");
+                .spec(Problems.validationFailed())
+                .body("errors.field", hasItem("rules[0].effect"));
     }
 
     @Test
     void aSecondPolicyWithTheSameNameIsAConflict() {
         create(tenant, policy("twin", "r", "allow", ANY, ANY, null));
-        admin(tenant).body(policy("twin", "r", "allow", ANY, ANY, null)).post(POLICIES).then().statusCode(409);
+        admin(tenant).body(policy("twin", "r", "allow", ANY, ANY, null)).post(POLICIES).then().spec(Problems.conflict());
     }
 
     @Test
     void putWithoutIfMatchIs428() {
         String id = create(tenant, policy("p", "r", "allow", ANY, ANY, null));
         admin(tenant).body(policy("p", "r2", "deny", ANY, ANY, null)).put(POLICIES + "/" + id).then()
-                .statusCode(428)
-                .body("type", is("urn:flotilla:problem:precondition-required"));
+                .spec(Problems.preconditionRequired());
     }
 
     @Test
@@ -122,8 +120,7 @@ class PoliciesApiTest {
                 .then().statusCode(200).header("ETag", is("\"2\""));
         admin(tenant).header("If-Match", "\"1\"").body(policy("p", "r3", "deny", ANY, ANY, null)).put(POLICIES + "/" + id)
                 .then()
-                .statusCode(412)
-                .body("type", is("urn:flotilla:problem:precondition-failed"));
+                .spec(Problems.preconditionFailed());
         admin(tenant).get(POLICIES + "/" + id).then().body("latestVersion", is(2)).body("rules[0].id", is("r2"));
     }
 
@@ -171,7 +168,7 @@ class PoliciesApiTest {
     @Test
     void activatingAMissingVersionIs404() {
         String id = create(tenant, policy("p", "r", "allow", ANY, ANY, null));
-        admin(tenant).post(POLICIES + "/" + id + "/versions/7/activate").then().statusCode(404);
+        admin(tenant).post(POLICIES + "/" + id + "/versions/7/activate").then().spec(Problems.notFound());
     }
 
     @Test
@@ -195,19 +192,19 @@ class PoliciesApiTest {
     void deletingAPolicyRemovesIt() {
         String id = create(tenant, policy("p", "r", "allow", ANY, ANY, null));
         admin(tenant).delete(POLICIES + "/" + id).then().statusCode(204);
-        admin(tenant).get(POLICIES + "/" + id).then().statusCode(404);
+        admin(tenant).get(POLICIES + "/" + id).then().spec(Problems.notFound());
     }
 
     @Test
     void anotherTenantsPolicyIsNotFound() {
         String id = create(tenant, policy("p", "r", "allow", ANY, ANY, null));
         UUID other = UUID.randomUUID();
-        admin(other).get(POLICIES + "/" + id).then().statusCode(404).body("type", is("urn:flotilla:problem:not-found"));
+        admin(other).get(POLICIES + "/" + id).then().spec(Problems.notFound());
         admin(other).header("If-Match", "\"1\"").body(policy("p", "r", "deny", ANY, ANY, null)).put(POLICIES + "/" + id)
-                .then().statusCode(404);
-        admin(other).get(POLICIES + "/" + id + "/versions").then().statusCode(404);
-        admin(other).post(POLICIES + "/" + id + "/versions/1/activate").then().statusCode(404);
-        admin(other).delete(POLICIES + "/" + id).then().statusCode(404);
+                .then().spec(Problems.notFound());
+        admin(other).get(POLICIES + "/" + id + "/versions").then().spec(Problems.notFound());
+        admin(other).post(POLICIES + "/" + id + "/versions/1/activate").then().spec(Problems.notFound());
+        admin(other).delete(POLICIES + "/" + id).then().spec(Problems.notFound());
         admin(tenant).get(POLICIES + "/" + id).then().statusCode(200);
     }
 
@@ -219,19 +216,21 @@ class PoliciesApiTest {
 
     @Test
     void onlyAdminsWritePolicies() {
-        as(tenant, "service").body(policy("p", "r", "allow", ANY, ANY, null)).post(POLICIES).then().statusCode(403);
-        as(tenant, "member").body(policy("p", "r", "allow", ANY, ANY, null)).post(POLICIES).then().statusCode(403);
+        as(tenant, "service").body(policy("p", "r", "allow", ANY, ANY, null)).post(POLICIES).then().spec(Problems.forbidden());
+        as(tenant, "member").body(policy("p", "r", "allow", ANY, ANY, null)).post(POLICIES).then().spec(Problems.forbidden());
     }
 
     @Test
     void membersAndViewersCannotReadPolicies() {
-        as(tenant, "member").get(POLICIES).then().statusCode(403);
-        as(tenant, "viewer").get(POLICIES).then().statusCode(403);
+        as(tenant, "member").get(POLICIES).then().spec(Problems.forbidden());
+        as(tenant, "viewer").get(POLICIES).then().spec(Problems.forbidden());
     }
 
     @Test
     void aMalformedPolicyIdIsABadRequest() {
-        admin(tenant).get(POLICIES + "/not-a-uuid").then().statusCode(400).body("detail", endsWith("is not a valid id (a UUID)"));
+        admin(tenant).get(POLICIES + "/not-a-uuid").then()
+                .spec(Problems.validationFailed())
+                .body("detail", endsWith("is not a valid id (a UUID)"));
     }
 
     private static String ruleWith(String id, String condition) {

@@ -1,5 +1,6 @@
 package dev.flotilla.policy.simulation;
 
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +11,11 @@ import java.util.UUID;
 import static dev.flotilla.policy.Api.admin;
 import static dev.flotilla.policy.Api.create;
 import static dev.flotilla.policy.Api.decide;
-import static dev.flotilla.policy.Api.eventually;
 import static dev.flotilla.policy.Api.policy;
 import static dev.flotilla.policy.Api.question;
 import static dev.flotilla.policy.Api.rule;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
@@ -26,10 +28,10 @@ class SimulationApiTest {
         decide(tenant, question("viewer-1", "[\"viewer\"]", "read", "report", "r1", "{}"));
         decide(tenant, question("member-1", "[\"member\"]", "read", "report", "r2", "{}"));
         decide(tenant, question("admin-1", "[\"admin\"]", "delete", "report", "r3", "{}"));
-        eventually(Duration.ofSeconds(5), () -> {
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
             List<?> items = admin(tenant).get("/api/v1/decision-logs").then().extract().path("items");
-            return items.size() >= 3 ? items : null;
-        });
+            return items.size();
+        }, greaterThanOrEqualTo(3));
     }
 
     @Test
@@ -56,13 +58,14 @@ class SimulationApiTest {
         String id = create(tenant, policy("reports", "placeholder", "deny", "[\"none\"]", "[\"report\"]", null));
         admin(tenant).body("{\"rules\": [" + rule("bad", "deny", "[\"*\"]", "[\"*\"]", "nope") + "]}")
                 .post("/api/v1/policies/" + id + "/simulate").then()
-                .statusCode(422)
+                .spec(Problems.unprocessable())
                 .body("errors[0].field", is("rules[0].condition"));
     }
 
     @Test
     void simulatingAnotherTenantsPolicyIsNotFound() {
         String id = create(tenant, policy("reports", "placeholder", "deny", "[\"none\"]", "[\"report\"]", null));
-        admin(UUID.randomUUID()).body("{\"rules\": []}").post("/api/v1/policies/" + id + "/simulate").then().statusCode(404);
+        admin(UUID.randomUUID()).body("{\"rules\": []}").post("/api/v1/policies/" + id + "/simulate").then()
+                .spec(Problems.notFound());
     }
 }

@@ -1,5 +1,7 @@
 package dev.flotilla.policy.testcase;
 
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +60,7 @@ class PolicyTestsApiTest {
         admin(tenant).body(test("viewers read reports", question("v", "[\"viewer\"]", "read", "report", "r1", "{}"), "ALLOW"))
                 .post(POLICIES + id + "/tests").then().statusCode(201);
         admin(tenant).post(POLICIES + id + "/versions/2/activate").then()
-                .statusCode(422)
-                .body("type", is("urn:flotilla:problem:unprocessable"))
+                .spec(Problems.unprocessable())
                 .body("detail", containsString("Version 2 fails 1 of 1 stored test(s)"))
                 .body("detail", containsString("'viewers read reports' expects ALLOW but the version decides DENY"))
                 .body("errors.field", hasItem("tests.viewers read reports"));
@@ -81,7 +82,7 @@ class PolicyTestsApiTest {
                 .post(POLICIES + id + "/tests").then().statusCode(201);
         admin(tenant).header("If-Match", "\"1\"").body(policy("reports", "nobody", "deny", ANY, ANY, null))
                 .put(POLICIES + id).then()
-                .statusCode(422)
+                .spec(Problems.unprocessable())
                 .body("detail", containsString("fails 1 of 1"));
         admin(tenant).get(POLICIES + id).then().body("latestVersion", is(1)).header("ETag", is("\"1\""));
     }
@@ -91,15 +92,15 @@ class PolicyTestsApiTest {
         String id = create(tenant, policy("p", "r", "allow", ANY, ANY, null));
         String body = test("same", question("v", "[]", "read", "doc", "1", "{}"), "ALLOW");
         admin(tenant).body(body).post(POLICIES + id + "/tests").then().statusCode(201);
-        admin(tenant).body(body).post(POLICIES + id + "/tests").then().statusCode(409);
+        admin(tenant).body(body).post(POLICIES + id + "/tests").then().spec(Problems.conflict());
     }
 
     @Test
     void aDeletedTestNoLongerGatesActivation() {
         String id = policyWithTwoVersions();
-        String testId = admin(tenant)
+        String testId = Responses.created(admin(tenant)
                 .body(test("viewers read reports", question("v", "[\"viewer\"]", "read", "report", "r1", "{}"), "ALLOW"))
-                .post(POLICIES + id + "/tests").then().statusCode(201).extract().path("id");
+                .post(POLICIES + id + "/tests").then());
         admin(tenant).delete(POLICIES + id + "/tests/" + testId).then().statusCode(204);
         admin(tenant).post(POLICIES + id + "/versions/2/activate").then().statusCode(200);
     }
@@ -108,8 +109,8 @@ class PolicyTestsApiTest {
     void anotherTenantsPolicyTestsAreNotFound() {
         String id = create(tenant, policy("p", "r", "allow", ANY, ANY, null));
         UUID other = UUID.randomUUID();
-        admin(other).get(POLICIES + id + "/tests").then().statusCode(404);
+        admin(other).get(POLICIES + id + "/tests").then().spec(Problems.notFound());
         admin(other).body(test("t", question("v", "[]", "read", "doc", "1", "{}"), "ALLOW"))
-                .post(POLICIES + id + "/tests").then().statusCode(404);
+                .post(POLICIES + id + "/tests").then().spec(Problems.notFound());
     }
 }

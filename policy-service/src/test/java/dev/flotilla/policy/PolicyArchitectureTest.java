@@ -1,0 +1,7 @@
+package dev.flotilla.policy;
+
+import dev.flotilla.testing.ArchitectureRulesTest;
+
+/** The suite's package rules, held by policy-service's main classes. */
+class PolicyArchitectureTest extends ArchitectureRulesTest {
+}
