@@ -1,33 +1,28 @@
 package dev.flotilla.search;
 
-import dev.flotilla.testing.TestTokens;
-import io.restassured.http.ContentType;
+import dev.flotilla.testing.Requests;
+import dev.flotilla.testing.Responses;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
-/** What the module's API tests share: callers of a tenant, collections, documents and searches. */
+/** What the module's API tests share: members of a tenant, collections, documents and searches. */
 public final class Api {
 
     private Api() {
     }
 
-    public static RequestSpecification as(UUID tenant, String... roles) {
-        return given().auth().oauth2(TestTokens.user(tenant, roles)).contentType(ContentType.JSON);
-    }
-
+    /** A JSON request of a member of {@code tenant}. */
     public static RequestSpecification member(UUID tenant) {
-        return as(tenant, "member");
+        return Requests.as(tenant, "member");
     }
 
     /** Creates a collection with {@code settings} (JSON, may be null); its id. */
     public static String collection(UUID tenant, String settings) {
         String body = "{\"name\": \"c-" + UUID.randomUUID() + "\"" + (settings == null ? "" : ", \"settings\": " + settings) + "}";
-        return member(tenant).body(body).post("/api/v1/collections").then().statusCode(201).extract().path("id");
+        return Responses.created(member(tenant).body(body).post("/api/v1/collections").then());
     }
 
     public static String collection(UUID tenant) {
@@ -40,7 +35,7 @@ public final class Api {
 
     /** Puts a document given as JSON. */
     public static void put(UUID tenant, String collection, String id, String json) {
-        member(tenant).body(json).put(documents(collection) + "/" + id).then().statusCode(201);
+        Responses.created(member(tenant).body(json).put(documents(collection) + "/" + id).then());
     }
 
     public static void put(UUID tenant, String collection, String id, String title, String body) {

@@ -1,5 +1,7 @@
 package dev.flotilla.search;
 
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +28,10 @@ class DocumentsApiTest {
         String doc = """
                 {"title": "Refund policy", "body": "Refunds within 30 days.", "tags": ["billing"],
                  "metadata": {"lang": "en", "year": 2024}, "source": "https://example.com/refunds"}""";
-        member(tenant).body(doc).put(documents(c) + "/refunds").then()
-                .statusCode(201)
+        Responses.created(member(tenant).body(doc).put(documents(c) + "/refunds").then()
                 .body("id", is("refunds"))
                 .body("tags", contains("billing"))
-                .body("metadata.year", is(2024));
+                .body("metadata.year", is(2024)));
         member(tenant).body("{\"title\": \"Refund policy\", \"body\": \"Refunds within 60 days.\"}").put(documents(c) + "/refunds").then()
                 .statusCode(200)
                 .body("body", is("Refunds within 60 days."))
@@ -46,8 +47,8 @@ class DocumentsApiTest {
         String c = Api.collection(tenant);
         Api.put(tenant, c, "a", "Alpha", "unique zebra");
         member(tenant).delete(documents(c) + "/a").then().statusCode(204);
-        member(tenant).get(documents(c) + "/a").then().statusCode(404);
-        member(tenant).delete(documents(c) + "/a").then().statusCode(404);
+        member(tenant).get(documents(c) + "/a").then().spec(Problems.notFound());
+        member(tenant).delete(documents(c) + "/a").then().spec(Problems.notFound());
         assertEquals(List.of(), Api.ids(tenant, c, "zebra"));
         member(tenant).get("/api/v1/collections/" + c).then().body("documentCount", is(0));
     }
@@ -56,14 +57,14 @@ class DocumentsApiTest {
     void badDocumentsAreRefusedWithTheField() {
         String c = Api.collection(tenant);
         member(tenant).body("{\"title\": \"t\", \"metadata\": [1]}").put(documents(c) + "/x").then()
-                .statusCode(400).body("errors[0].field", is("metadata"));
+                .spec(Problems.validationFailed()).body("errors[0].field", is("metadata"));
         member(tenant).body("{\"title\": \"t\", \"colour\": \"red\"}").put(documents(c) + "/x").then()
-                .statusCode(400).body("errors[0].field", is("colour"));
-        member(tenant).body("{\"title\": \"\", \"body\": \"  \"}").put(documents(c) + "/x").then().statusCode(400);
+                .spec(Problems.validationFailed()).body("errors[0].field", is("colour"));
+        member(tenant).body("{\"title\": \"\", \"body\": \"  \"}").put(documents(c) + "/x").then().spec(Problems.validationFailed());
         member(tenant).body("{\"title\": \"t\"}").put(documents(c) + "/bad%20id").then()
-                .statusCode(400).body("errors[0].field", is("id"));
-        member(tenant).body("{\"title\": \"t\", \"tags\": [\"\"]}").put(documents(c) + "/x").then().statusCode(400);
-        member(tenant).body("{not json").put(documents(c) + "/x").then().statusCode(400);
+                .spec(Problems.validationFailed()).body("errors[0].field", is("id"));
+        member(tenant).body("{\"title\": \"t\", \"tags\": [\"\"]}").put(documents(c) + "/x").then().spec(Problems.validationFailed());
+        member(tenant).body("{not json").put(documents(c) + "/x").then().spec(Problems.malformedJson());
     }
 
     @Test
@@ -83,8 +84,8 @@ class DocumentsApiTest {
         member(tenant).queryParam("filter", "{\"n\": {\"gte\": 2, \"lt\": 5}}").queryParam("tag", "even")
                 .get(documents(c)).then()
                 .statusCode(200).body("items.id", contains("d2", "d4")).body("nextCursor", nullValue());
-        member(tenant).queryParam("filter", "{\"n\": {\"between\": 1}}").get(documents(c)).then().statusCode(400);
-        member(tenant).queryParam("filter", "not json").get(documents(c)).then().statusCode(400);
+        member(tenant).queryParam("filter", "{\"n\": {\"between\": 1}}").get(documents(c)).then().spec(Problems.validationFailed());
+        member(tenant).queryParam("filter", "not json").get(documents(c)).then().spec(Problems.validationFailed());
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.flotilla.search;
 
-import dev.flotilla.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static dev.flotilla.search.Api.documents;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -22,13 +22,13 @@ class ImportExportApiTest {
 
     private final UUID tenant = UUID.randomUUID();
 
-    private io.restassured.response.ValidatableResponse importInto(String c, String ndjson) {
-        return given().auth().oauth2(TestTokens.user(tenant, "member")).contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+    private ValidatableResponse importInto(String c, String ndjson) {
+        return Api.member(tenant).contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
                 .post(documents(c) + "/import").then();
     }
 
     private String export(String c) {
-        return given().auth().oauth2(TestTokens.user(tenant, "member")).accept("application/x-ndjson")
+        return Api.member(tenant).accept("application/x-ndjson")
                 .get(documents(c) + "/export").then().statusCode(200).extract().asString();
     }
 

@@ -1,5 +1,6 @@
 package dev.flotilla.search;
 
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,9 +105,10 @@ class SearchApiTest {
             search(tenant, c, "{\"q\": " + Api.quote(q) + "}").statusCode(200).body("hits", notNullValue());
         }
         assertEquals(List.of("cats"), ids(tenant, c, "\"fresh water"));
-        search(tenant, c, "{\"q\": " + Api.quote("x".repeat(3000)) + "}").statusCode(400).body("errors[0].field", is("q"));
-        search(tenant, c, "{\"q\": \"cat\", \"mode\": \"sideways\"}").statusCode(400);
-        search(tenant, c, "{\"q\": \"cat\", \"cursor\": \"garbage!\"}").statusCode(400);
+        search(tenant, c, "{\"q\": " + Api.quote("x".repeat(3000)) + "}")
+                .spec(Problems.validationFailed()).body("errors[0].field", is("q"));
+        search(tenant, c, "{\"q\": \"cat\", \"mode\": \"sideways\"}").spec(Problems.validationFailed());
+        search(tenant, c, "{\"q\": \"cat\", \"cursor\": \"garbage!\"}").spec(Problems.validationFailed());
     }
 
     @Test
@@ -118,8 +120,8 @@ class SearchApiTest {
         search(tenant, c, "{\"filter\": {\"stars\": {\"exists\": true}}}").body("hits.id", is(List.of("cafe")));
         search(tenant, c, "{\"filter\": {\"stars\": {\"exists\": false}}}").body("total", is(4));
         search(tenant, c, "{\"q\": \"training\", \"filter\": {\"kind\": \"guide\"}}").body("hits.id", is(List.of("dogs")));
-        search(tenant, c, "{\"filter\": {\"year\": {\"near\": 1}}}").statusCode(400);
-        search(tenant, c, "{\"filter\": [1]}").statusCode(400);
+        search(tenant, c, "{\"filter\": {\"year\": {\"near\": 1}}}").spec(Problems.validationFailed());
+        search(tenant, c, "{\"filter\": [1]}").spec(Problems.validationFailed());
     }
 
     @Test

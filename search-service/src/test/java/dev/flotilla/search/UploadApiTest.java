@@ -1,7 +1,10 @@
 package dev.flotilla.search;
 
-import dev.flotilla.testing.TestTokens;
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Requests;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -18,7 +21,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.flotilla.search.Api.documents;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -30,7 +32,7 @@ class UploadApiTest {
     private final UUID tenant = UUID.randomUUID();
 
     private ValidatableResponse upload(String c, String fileName, String mediaType, byte[] content, String id) {
-        var request = given().auth().oauth2(TestTokens.user(tenant, "member"))
+        var request = Requests.as(tenant, "member").contentType(ContentType.MULTIPART)
                 .multiPart("file", fileName, content, mediaType);
         if (id != null) {
             request = request.multiPart("id", id);
@@ -41,12 +43,12 @@ class UploadApiTest {
     @Test
     void aPdfIsExtractedWithPdfBoxAndBecomesSearchable() throws IOException {
         String c = Api.collection(tenant);
-        upload(c, "report.pdf", "application/pdf", pdf("Quarterly report", "Revenue grew because of the lighthouse project."), "report")
-                .statusCode(201)
+        byte[] report = pdf("Quarterly report", "Revenue grew because of the lighthouse project.");
+        Responses.created(upload(c, "report.pdf", "application/pdf", report, "report")
                 .header("Location", containsString("/documents/report"))
                 .body("title", is("Quarterly report"))
                 .body("body", containsString("lighthouse project"))
-                .body("source", is("report.pdf"));
+                .body("source", is("report.pdf")));
         assertEquals(List.of("report"), Api.ids(tenant, c, "lighthouse"));
     }
 
@@ -56,25 +58,23 @@ class UploadApiTest {
         String html = """
                 <html><head><title>Team page</title><style>p { color: red }</style></head>
                 <body><h1>Our team</h1><p>We build <b>harbour</b> cranes.</p><script>var secret = "hidden";</script></body></html>""";
-        upload(c, "team.html", "text/html", html.getBytes(StandardCharsets.UTF_8), "team")
-                .statusCode(201)
+        Responses.created(upload(c, "team.html", "text/html", html.getBytes(StandardCharsets.UTF_8), "team")
                 .body("title", is("Team page"))
                 .body("body", containsString("We build harbour cranes."))
                 .body("body", not(containsString("secret")))
-                .body("body", not(containsString("<b>")));
+                .body("body", not(containsString("<b>"))));
         assertEquals(List.of("team"), Api.ids(tenant, c, "harbour cranes"));
     }
 
     @Test
     void markdownAndPlainTextAreAccepted() {
         String c = Api.collection(tenant);
-        upload(c, "notes.md", "text/markdown", "# Release notes\n\nThe **turbine** is [documented](http://x).".getBytes(StandardCharsets.UTF_8), "md")
-                .statusCode(201)
+        byte[] markdown = "# Release notes\n\nThe **turbine** is [documented](http://x).".getBytes(StandardCharsets.UTF_8);
+        Responses.created(upload(c, "notes.md", "text/markdown", markdown, "md")
                 .body("title", is("Release notes"))
-                .body("body", containsString("The turbine is documented."));
-        upload(c, "plain.txt", "text/plain", "Just plain words about windmills.".getBytes(StandardCharsets.UTF_8), null)
-                .statusCode(201)
-                .body("title", is("plain"));
+                .body("body", containsString("The turbine is documented.")));
+        Responses.created(upload(c, "plain.txt", "text/plain", "Just plain words about windmills.".getBytes(StandardCharsets.UTF_8), null)
+                .body("title", is("plain")));
         assertEquals(List.of("md"), Api.ids(tenant, c, "turbine"));
     }
 
@@ -82,23 +82,21 @@ class UploadApiTest {
     void anUnsupportedFileTypeIsA415() {
         String c = Api.collection(tenant);
         upload(c, "photo.png", "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G'}, null)
-                .statusCode(415)
-                .body("type", is("urn:flotilla:problem:unsupported-media-type"));
+                .spec(Problems.unsupportedMediaType());
     }
 
     @Test
     void aFileOverTheSizeLimitIsA413() {
         String c = Api.collection(tenant);
         upload(c, "big.txt", "text/plain", "word ".repeat(60_000).getBytes(StandardCharsets.UTF_8), null)
-                .statusCode(413)
-                .body("type", is("urn:flotilla:problem:payload-too-large"));
+                .spec(Problems.payloadTooLarge());
     }
 
     @Test
     void aBrokenPdfIsUnprocessable() {
         String c = Api.collection(tenant);
         upload(c, "broken.pdf", "application/pdf", "%PDF-1.7 this is not really a pdf".getBytes(StandardCharsets.UTF_8), null)
-                .statusCode(422);
+                .spec(Problems.unprocessable());
     }
 
     private static byte[] pdf(String title, String text) throws IOException {

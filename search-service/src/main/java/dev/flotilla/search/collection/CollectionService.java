@@ -27,7 +27,7 @@ public class CollectionService {
     private final Pool pool;
     private final CollectionRepository collections;
 
-    public CollectionService(Pool pool, CollectionRepository collections) {
+    CollectionService(Pool pool, CollectionRepository collections) {
         this.pool = pool;
         this.collections = collections;
     }

@@ -1,12 +1,12 @@
 package dev.flotilla.search.collection;
 
 import dev.flotilla.common.error.BadRequest;
-import dev.flotilla.search.index.Language;
+import dev.flotilla.search.analysis.Language;
 
 /** The effective settings of a collection. */
 public record CollectionSettings(Language language, FieldWeights fieldWeights, int chunkSize, int chunkOverlap) {
 
-    /** Title matches count twice a body match: chosen by measurement (see the service README). */
+    /** Title matches count twice a body match: a title says in a few words what the whole document is about. */
     public static final CollectionSettings DEFAULTS = new CollectionSettings(Language.ENGLISH, new FieldWeights(2.0, 1.0), 1000, 150);
 
     /** These settings with the members {@code draft} sets replaced; validated as a whole. */

@@ -3,7 +3,6 @@ package dev.flotilla.search.document;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.search.db.SqlParams;
-import dev.flotilla.search.query.MetadataFilter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -19,12 +18,12 @@ import java.util.UUID;
 
 /** SQL reading documents; every statement is scoped to a tenant and a collection. */
 @ApplicationScoped
-public class DocumentRepository {
+class DocumentRepository {
 
     static final String COLUMNS = "d.doc_key, d.id, d.title, d.body, d.tags, d.metadata::text AS metadata, d.source, d.created_at, d.updated_at";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public Uni<Document> find(SqlClient db, UUID tenant, UUID collection, String id) {
+    Uni<Document> find(SqlClient db, UUID tenant, UUID collection, String id) {
         return db.preparedQuery("SELECT " + COLUMNS + " FROM documents d WHERE d.tenant_id = $1 AND d.collection_id = $2 AND d.id = $3")
                 .execute(Tuple.of(tenant, collection, id))
                 .map(rows -> {
@@ -34,8 +33,8 @@ public class DocumentRepository {
     }
 
     /** One page in id order, after {@code after}, filtered by metadata and tags (all of them). */
-    public Uni<List<Document>> page(SqlClient db, UUID tenant, UUID collection, String after, int limit,
-                                    MetadataFilter filter, List<String> tags, boolean withBody) {
+    Uni<List<Document>> page(SqlClient db, UUID tenant, UUID collection, String after, int limit,
+                             MetadataFilter filter, List<String> tags, boolean withBody) {
         SqlParams params = new SqlParams(tenant, collection);
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(withBody ? COLUMNS : COLUMNS.replace("d.body", "'' AS body"))
@@ -43,27 +42,12 @@ public class DocumentRepository {
         if (after != null) {
             sql.append(" AND d.id > ").append(params.add(after));
         }
-        sql.append(filter.sql("d.metadata", params));
+        sql.append(MetadataFilterSql.conditions(filter, "d.metadata", params));
         if (tags != null && !tags.isEmpty()) {
             sql.append(" AND d.tags @> ").append(params.add(tags.toArray(String[]::new))).append("::text[]");
         }
         sql.append(" ORDER BY d.id LIMIT ").append(params.add(limit));
         return db.preparedQuery(sql.toString()).execute(params.tuple()).map(DocumentRepository::all);
-    }
-
-    /** Stored documents by internal key, in the order of {@code keys}. */
-    public Uni<List<Document>> byKeys(SqlClient db, UUID tenant, UUID collection, List<Long> keys) {
-        return db.preparedQuery("SELECT " + COLUMNS + " FROM documents d WHERE d.tenant_id = $1 AND d.collection_id = $2 "
-                        + "AND d.doc_key = ANY($3)")
-                .execute(Tuple.of(tenant, collection, keys.toArray(Long[]::new)))
-                .map(rows -> {
-                    List<Document> found = all(rows);
-                    List<Document> ordered = new ArrayList<>();
-                    for (Long key : keys) {
-                        found.stream().filter(d -> d.key() == key).findFirst().ifPresent(ordered::add);
-                    }
-                    return ordered;
-                });
     }
 
     static List<Document> all(RowSet<Row> rows) {

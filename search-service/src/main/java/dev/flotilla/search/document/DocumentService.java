@@ -5,15 +5,14 @@ import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.search.analysis.Analyzers;
+import dev.flotilla.search.analysis.TextAnalyzer;
 import dev.flotilla.search.collection.Collection;
 import dev.flotilla.search.collection.CollectionService;
 import dev.flotilla.search.config.SearchConfig;
 import dev.flotilla.search.index.AnalyzedDocument;
-import dev.flotilla.search.index.Analyzers;
 import dev.flotilla.search.index.IndexEntry;
 import dev.flotilla.search.index.IndexWriter;
-import dev.flotilla.search.index.TextAnalyzer;
-import dev.flotilla.search.query.MetadataFilter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -41,8 +40,8 @@ public class DocumentService {
     private final Analyzers analyzers;
     private final SearchConfig config;
 
-    public DocumentService(Pool pool, CollectionService collections, DocumentRepository documents, IndexWriter writer,
-                           Analyzers analyzers, SearchConfig config) {
+    DocumentService(Pool pool, CollectionService collections, DocumentRepository documents, IndexWriter writer,
+                    Analyzers analyzers, SearchConfig config) {
         this.pool = pool;
         this.collections = collections;
         this.documents = documents;

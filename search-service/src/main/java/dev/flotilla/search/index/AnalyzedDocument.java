@@ -1,5 +1,8 @@
 package dev.flotilla.search.index;
 
+import dev.flotilla.search.analysis.TextAnalyzer;
+import dev.flotilla.search.analysis.Token;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,8 +4,6 @@ import dev.flotilla.search.collection.Collection;
 import dev.flotilla.search.config.SearchConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -33,12 +31,14 @@ public class PostingCache {
     }
 
     private final Pool pool;
+    private final IndexRepository index;
     private final SearchConfig config;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
     private long cachedPostings;
 
-    public PostingCache(Pool pool, SearchConfig config) {
+    PostingCache(Pool pool, IndexRepository index, SearchConfig config) {
         this.pool = pool;
+        this.index = index;
         this.config = config;
     }
 
@@ -82,22 +82,15 @@ public class PostingCache {
         double b = config.ranking().b();
         double avgTitle = collection.averageTitleLength();
         double avgBody = collection.averageBodyLength();
-        // One row per term; the primary key covers every column, so this reads one index range per term.
-        return pool.preparedQuery("""
-                        SELECT term, array_agg(doc_key ORDER BY doc_key) AS docs,
-                               array_agg(tf_title ORDER BY doc_key) AS tf_title, array_agg(tf_body ORDER BY doc_key) AS tf_body,
-                               array_agg(title_len ORDER BY doc_key) AS title_len, array_agg(body_len ORDER BY doc_key) AS body_len
-                        FROM postings WHERE collection_id = $1 AND term = ANY($2)
-                        GROUP BY term""")
-                .execute(Tuple.of(collection.id(), terms.toArray(String[]::new)))
-                .map(rows -> {
+        return index.postings(pool, collection.id(), terms)
+                .map(stored -> {
                     Map<String, PostingList> loaded = new HashMap<>();
-                    for (Row row : rows) {
-                        Long[] docs = row.getArrayOfLongs("docs");
-                        Integer[] tfTitle = row.getArrayOfIntegers("tf_title");
-                        Integer[] tfBody = row.getArrayOfIntegers("tf_body");
-                        Integer[] titleLength = row.getArrayOfIntegers("title_len");
-                        Integer[] bodyLength = row.getArrayOfIntegers("body_len");
+                    stored.forEach((term, postings) -> {
+                        Long[] docs = postings.documents();
+                        Integer[] tfTitle = postings.tfTitle();
+                        Integer[] tfBody = postings.tfBody();
+                        Integer[] titleLength = postings.titleLength();
+                        Integer[] bodyLength = postings.bodyLength();
                         long[] documents = new long[docs.length];
                         float[] title = new float[docs.length];
                         float[] body = new float[docs.length];
@@ -106,8 +99,8 @@ public class PostingCache {
                             title[i] = (float) (tfTitle[i] / (1 - b + b * titleLength[i] / avgTitle));
                             body[i] = (float) (tfBody[i] / (1 - b + b * bodyLength[i] / avgBody));
                         }
-                        loaded.put(row.getString("term"), new PostingList(documents, title, body));
-                    }
+                        loaded.put(term, new PostingList(documents, title, body));
+                    });
                     PostingList empty = new PostingList(new long[0], new float[0], new float[0]);
                     terms.forEach(term -> loaded.putIfAbsent(term, empty));
                     return loaded;

@@ -1,15 +1,14 @@
 package dev.flotilla.search.query;
 
+import dev.flotilla.search.analysis.Analyzers;
+import dev.flotilla.search.analysis.TextAnalyzer;
+import dev.flotilla.search.analysis.Token;
 import dev.flotilla.search.collection.Collection;
 import dev.flotilla.search.config.SearchConfig;
-import dev.flotilla.search.index.Analyzers;
 import dev.flotilla.search.index.PostingCache;
-import dev.flotilla.search.index.TextAnalyzer;
-import dev.flotilla.search.index.Token;
+import dev.flotilla.search.query.VocabularyRepository.Known;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -33,12 +32,14 @@ public class QueryPlanner {
     private static final int MAX_GROUPS = 60;
 
     private final Pool pool;
+    private final VocabularyRepository vocabulary;
     private final PostingCache postings;
     private final Analyzers analyzers;
     private final SearchConfig config;
 
-    public QueryPlanner(Pool pool, PostingCache postings, Analyzers analyzers, SearchConfig config) {
+    QueryPlanner(Pool pool, VocabularyRepository vocabulary, PostingCache postings, Analyzers analyzers, SearchConfig config) {
         this.pool = pool;
+        this.vocabulary = vocabulary;
         this.postings = postings;
         this.analyzers = analyzers;
         this.config = config;
@@ -178,10 +179,6 @@ public class QueryPlanner {
         return new QueryPlan(terms, phrases, excluded, excludedPhrases, required, matchAll, !matchAll && !searchable);
     }
 
-    /** A known vocabulary word: its term and how many documents hold it. */
-    private record Known(String word, String term, long df) {
-    }
-
     private static List<Known> distinctTerms(List<Known> known) {
         Map<String, Known> byTerm = new LinkedHashMap<>();
         known.forEach(k -> byTerm.putIfAbsent(k.term(), k));
@@ -204,39 +201,13 @@ public class QueryPlanner {
         if (words.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("""
-                        SELECT q.word AS typed, v.word, v.term, v.df FROM unnest($3::text[]) AS q(word)
-                        CROSS JOIN LATERAL (
-                            SELECT word, term, df FROM vocabulary
-                            WHERE tenant_id = $1 AND collection_id = $2 AND word % q.word
-                              AND levenshtein(word, q.word) <= CASE WHEN length(q.word) <= 4 THEN 1 ELSE 2 END
-                            ORDER BY levenshtein(word, q.word), similarity(word, q.word) DESC, df DESC
-                            LIMIT $4) v""")
-                .execute(Tuple.of(tenant, collection, words.toArray(String[]::new), config.query().typoCandidates()))
-                .map(rows -> group(rows, "typed"));
+        return vocabulary.corrections(pool, tenant, collection, words, config.query().typoCandidates());
     }
 
     private Uni<Map<String, List<Known>>> expansions(UUID tenant, UUID collection, List<String> prefixes) {
         if (prefixes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("""
-                        SELECT q.prefix, v.word, v.term, v.df FROM unnest($3::text[]) AS q(prefix)
-                        CROSS JOIN LATERAL (
-                            SELECT word, term, df FROM vocabulary
-                            WHERE tenant_id = $1 AND collection_id = $2
-                              AND word >= q.prefix AND word < q.prefix || chr(1114111)
-                            ORDER BY df DESC, word LIMIT $4) v""")
-                .execute(Tuple.of(tenant, collection, prefixes.toArray(String[]::new), config.query().prefixExpansions()))
-                .map(rows -> group(rows, "prefix"));
-    }
-
-    private static Map<String, List<Known>> group(io.vertx.mutiny.sqlclient.RowSet<Row> rows, String key) {
-        Map<String, List<Known>> result = new HashMap<>();
-        for (Row row : rows) {
-            result.computeIfAbsent(row.getString(key), k -> new ArrayList<>())
-                    .add(new Known(row.getString("word"), row.getString("term"), row.getInteger("df")));
-        }
-        return result;
+        return vocabulary.expansions(pool, tenant, collection, prefixes, config.query().prefixExpansions());
     }
 }

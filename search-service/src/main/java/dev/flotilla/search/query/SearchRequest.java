@@ -13,7 +13,7 @@ import java.util.List;
  * The body of {@code POST .../search}.
  *
  * @param q         the query (see {@link QueryParser}); empty or absent lists every document that passes the filters
- * @param filter    metadata conditions (see {@link MetadataFilter})
+ * @param filter    metadata conditions (see {@link dev.flotilla.search.document.MetadataFilter})
  * @param tags      documents must carry all of these tags
  * @param limit     hits per page, 1-100 (default 10)
  * @param cursor    the {@code nextCursor} of the previous page

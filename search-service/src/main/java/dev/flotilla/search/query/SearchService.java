@@ -2,24 +2,20 @@ package dev.flotilla.search.query;
 
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.paging.Cursor;
+import dev.flotilla.search.analysis.Analyzers;
+import dev.flotilla.search.analysis.TextAnalyzer;
+import dev.flotilla.search.analysis.Token;
 import dev.flotilla.search.collection.Collection;
 import dev.flotilla.search.collection.CollectionService;
 import dev.flotilla.search.config.SearchConfig;
 import dev.flotilla.search.document.Chunker;
+import dev.flotilla.search.document.MetadataFilter;
 import dev.flotilla.search.document.Passage;
-import dev.flotilla.search.document.DocumentRepository;
-import dev.flotilla.search.index.Analyzers;
 import dev.flotilla.search.index.PostingCache;
 import dev.flotilla.search.index.PostingList;
-import dev.flotilla.search.index.TextAnalyzer;
-import dev.flotilla.search.index.Token;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -31,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -51,27 +46,22 @@ import java.util.stream.Collectors;
 public class SearchService {
 
     private final Pool pool;
+    private final SearchRepository searches;
     private final CollectionService collections;
     private final QueryPlanner planner;
     private final PostingCache postings;
-    private final DocumentRepository documentRows;
     private final Analyzers analyzers;
     private final SearchConfig config;
-    private final ObjectMapper json = new ObjectMapper();
 
-    public SearchService(Pool pool, CollectionService collections, QueryPlanner planner, PostingCache postings,
-                         DocumentRepository documentRows, Analyzers analyzers, SearchConfig config) {
+    SearchService(Pool pool, SearchRepository searches, CollectionService collections, QueryPlanner planner, PostingCache postings,
+                  Analyzers analyzers, SearchConfig config) {
         this.pool = pool;
+        this.searches = searches;
         this.collections = collections;
         this.planner = planner;
         this.postings = postings;
-        this.documentRows = documentRows;
         this.analyzers = analyzers;
         this.config = config;
-    }
-
-    /** A ranked document of the page, with its body for snippets. */
-    private record Ranked(long key, double score, String id, String title, String body, JsonNode metadata) {
     }
 
     public Uni<SearchResponse> search(UUID tenant, UUID collectionId, SearchRequest request) {
@@ -138,12 +128,12 @@ public class SearchService {
                 .map(page -> {
                     TextAnalyzer analyzer = analyzers.of(collection.settings().language());
                     Map<String, Double> weights = idfWeights(plan, collection.documentCount());
-                    record Scored(Ranked doc, Passage passage, double score) {
+                    record Scored(RankedDocument doc, Passage passage, double score) {
                     }
-                    record Candidate(Ranked doc, Passage passage, Map<String, Integer> tf, int length) {
+                    record Candidate(RankedDocument doc, Passage passage, Map<String, Integer> tf, int length) {
                     }
                     List<Candidate> candidates = new ArrayList<>();
-                    for (Ranked doc : page.rows()) {
+                    for (RankedDocument doc : page.rows()) {
                         for (Passage passage : Chunker.split(doc.body(), collection.settings().chunkSize(), collection.settings().chunkOverlap())) {
                             Map<String, Integer> tf = new HashMap<>();
                             int length = 0;
@@ -187,7 +177,7 @@ public class SearchService {
     }
 
     /** A page of ranked documents and the number of matches; {@code exact} false when that is only a lower bound. */
-    private record RankedPage(List<Ranked> rows, long total, boolean exact) {
+    private record RankedPage(List<RankedDocument> rows, long total, boolean exact) {
     }
 
     /** Ranks the matches and reads one page of them. */
@@ -218,27 +208,18 @@ public class SearchService {
                     if (page.isEmpty()) {
                         return Uni.createFrom().item(new RankedPage(List.of(), ranking.total(), true));
                     }
-                    return documentRows.byKeys(pool, tenant, collection.id(), page.stream().map(IndexRanker.Hit::document).toList())
-                            .map(docs -> {
-                                Map<Long, Double> scores = new HashMap<>();
-                                page.forEach(h -> scores.put(h.document(), h.score()));
-                                List<Ranked> rows = docs.stream().map(d -> new Ranked(d.key(), scores.get(d.key()), d.id(), d.title(),
-                                        d.body(), d.metadata())).toList();
-                                return new RankedPage(rows, ranking.total(), true);
-                            });
+                    return searches.documents(pool, tenant, collection.id(), page)
+                            .map(rows -> new RankedPage(rows, ranking.total(), true));
                 });
     }
 
     private Uni<RankedPage> ranked(Supplier<SearchSql> sql, int limit, int offset) {
-        SearchSql statement = sql.get();
-        String text = statement.page(limit, offset);
-        return pool.preparedQuery(text).execute(statement.params().tuple()).chain(rows -> {
-            List<Ranked> ranked = rows(rows);
-            if (ranked.isEmpty() && offset > 0) {
+        return searches.page(pool, sql.get(), limit, offset).chain(ranking -> {
+            if (ranking.page().isEmpty() && offset > 0) {
                 // Past the last match the page carries no total: count alone.
-                return count(sql.get(), SearchSql::count).map(total -> new RankedPage(ranked, total, true));
+                return searches.count(pool, sql.get()).map(total -> new RankedPage(ranking.page(), total, true));
             }
-            return Uni.createFrom().item(new RankedPage(ranked, ranked.isEmpty() ? 0 : rows.iterator().next().getLong("total"), true));
+            return Uni.createFrom().item(new RankedPage(ranking.page(), ranking.total(), true));
         });
     }
 
@@ -249,28 +230,13 @@ public class SearchService {
      * another page follows) rather than all of them.
      */
     private Uni<RankedPage> listed(Supplier<SearchSql> sql, Collection collection, boolean restricted, int limit, int offset) {
-        SearchSql statement = sql.get();
-        Uni<List<Ranked>> page = pool.preparedQuery(statement.listing(limit, offset)).execute(statement.params().tuple()).map(this::rows);
+        Uni<List<RankedDocument>> page = searches.listing(pool, sql.get(), limit, offset);
         if (!restricted) {
             return page.map(rows -> new RankedPage(rows, collection.documentCount(), true));
         }
         int cap = Math.max(config.query().listingCountLimit(), offset + limit + 1);
-        Uni<Long> total = count(sql.get(), s -> s.countUpTo(cap));
+        Uni<Long> total = searches.countUpTo(pool, sql.get(), cap);
         return Uni.combine().all().unis(page, total).with((rows, counted) -> new RankedPage(rows, counted, counted < cap));
-    }
-
-    private Uni<Long> count(SearchSql statement, Function<SearchSql, String> text) {
-        String query = text.apply(statement);
-        return pool.preparedQuery(query).execute(statement.params().tuple()).map(rows -> rows.iterator().next().getLong("total"));
-    }
-
-    private List<Ranked> rows(RowSet<Row> rows) {
-        List<Ranked> ranked = new ArrayList<>();
-        for (Row row : rows) {
-            ranked.add(new Ranked(row.getLong("doc_key"), row.getDouble("score"), row.getString("id"), row.getString("title"),
-                    row.getString("body"), parse(row.getString("metadata"))));
-        }
-        return ranked;
     }
 
     private Uni<Map<String, List<SearchResponse.FacetValue>>> facets(Supplier<SearchSql> sql, List<String> fields) {
@@ -279,9 +245,7 @@ public class SearchService {
         }
         List<Uni<List<SearchResponse.FacetValue>>> counts = new ArrayList<>();
         for (String field : fields) {
-            SearchSql statement = sql.get();
-            String text = statement.facet(field);
-            counts.add(pool.preparedQuery(text).execute(statement.params().tuple()).map(SearchService::facetValues));
+            counts.add(searches.facet(pool, sql.get(), field));
         }
         return Uni.join().all(counts).andFailFast().map(lists -> {
             Map<String, List<SearchResponse.FacetValue>> result = new LinkedHashMap<>();
@@ -290,12 +254,6 @@ public class SearchService {
             }
             return result;
         });
-    }
-
-    private static List<SearchResponse.FacetValue> facetValues(RowSet<Row> rows) {
-        List<SearchResponse.FacetValue> values = new ArrayList<>();
-        rows.forEach(row -> values.add(new SearchResponse.FacetValue(row.getString("value"), row.getLong("count"))));
-        return values;
     }
 
     private static Map<String, List<SearchResponse.FacetValue>> emptyFacets(List<String> fields) {
@@ -333,14 +291,6 @@ public class SearchService {
             // reported below
         }
         throw new BadRequest("cursor", "is not a cursor this endpoint returned");
-    }
-
-    private JsonNode parse(String metadata) {
-        try {
-            return json.readTree(metadata);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static double round(double score) {

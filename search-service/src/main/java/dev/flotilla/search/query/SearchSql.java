@@ -3,6 +3,8 @@ package dev.flotilla.search.query;
 import dev.flotilla.search.collection.Collection;
 import dev.flotilla.search.config.SearchConfig;
 import dev.flotilla.search.db.SqlParams;
+import dev.flotilla.search.document.MetadataFilter;
+import dev.flotilla.search.document.MetadataFilterSql;
 
 import java.util.List;
 import java.util.UUID;
@@ -138,7 +140,7 @@ final class SearchSql {
             sql.append("nph").append(i).append(" AS (").append(phrase(plan.excludedPhrases().get(i), p)).append("),\n");
             where.append(" AND NOT EXISTS (SELECT 1 FROM nph").append(i).append(" WHERE nph").append(i).append(".doc_key = d.doc_key)");
         }
-        where.append(filter.sql("d.metadata", p));
+        where.append(MetadataFilterSql.conditions(filter, "d.metadata", p));
         if (tags != null && !tags.isEmpty()) {
             where.append(" AND d.tags @> ").append(p.add(tags.toArray(String[]::new))).append("::text[]");
         }

@@ -1,7 +1,7 @@
 package dev.flotilla.search.query;
 
-import dev.flotilla.search.index.TextAnalyzer;
-import dev.flotilla.search.index.Token;
+import dev.flotilla.search.analysis.TextAnalyzer;
+import dev.flotilla.search.analysis.Token;
 
 import java.util.ArrayList;
 import java.util.HashSet;

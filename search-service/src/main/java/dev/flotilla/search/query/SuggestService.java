@@ -1,16 +1,13 @@
 package dev.flotilla.search.query;
 
+import dev.flotilla.search.analysis.Analyzers;
 import dev.flotilla.search.collection.CollectionService;
-import dev.flotilla.search.index.Analyzers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,11 +19,13 @@ import java.util.UUID;
 public class SuggestService {
 
     private final Pool pool;
+    private final VocabularyRepository vocabulary;
     private final CollectionService collections;
     private final Analyzers analyzers;
 
-    public SuggestService(Pool pool, CollectionService collections, Analyzers analyzers) {
+    SuggestService(Pool pool, VocabularyRepository vocabulary, CollectionService collections, Analyzers analyzers) {
         this.pool = pool;
+        this.vocabulary = vocabulary;
         this.collections = collections;
         this.analyzers = analyzers;
     }
@@ -48,20 +47,14 @@ public class SuggestService {
             if (word == null || word.isEmpty()) {
                 return Uni.createFrom().item(new Suggestions(List.of()));
             }
-            return pool.preparedQuery("SELECT word, df FROM vocabulary WHERE tenant_id = $1 AND collection_id = $2 "
-                            + "AND word >= $3 AND word < $3 || chr(1114111) ORDER BY df DESC, word LIMIT $4")
-                    .execute(Tuple.of(tenant, collection, word, limit))
-                    .chain(prefixed -> {
-                        Map<String, Long> found = new LinkedHashMap<>();
-                        prefixed.forEach(row -> found.put(row.getString("word"), (long) row.getInteger("df")));
+            return vocabulary.startingWith(pool, tenant, collection, word, limit)
+                    .chain(found -> {
                         if (found.size() >= limit || word.length() < 3) {
                             return Uni.createFrom().item(found);
                         }
-                        return pool.preparedQuery("SELECT word, df FROM vocabulary WHERE tenant_id = $1 AND collection_id = $2 "
-                                        + "AND word % $3 ORDER BY similarity(word, $3) DESC, df DESC LIMIT $4")
-                                .execute(Tuple.of(tenant, collection, word, limit))
+                        return vocabulary.similarTo(pool, tenant, collection, word, limit)
                                 .map(similar -> {
-                                    similar.forEach(row -> found.putIfAbsent(row.getString("word"), (long) row.getInteger("df")));
+                                    similar.forEach(found::putIfAbsent);
                                     return found;
                                 });
                     })

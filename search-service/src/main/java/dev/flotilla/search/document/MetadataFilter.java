@@ -1,8 +1,7 @@
-package dev.flotilla.search.query;
+package dev.flotilla.search.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.common.error.BadRequest;
-import dev.flotilla.search.db.SqlParams;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,9 +18,10 @@ import java.util.Set;
  *  "published": {"gte": "2024-01-01"},    date range (ISO-8601 strings compare in time order)
  *  "author.name": {"exists": true}}       presence; dots reach into nested objects
  * </pre>
- * All conditions must hold. Each becomes a SQL/JSON path predicate (equality and {@code in} as
- * {@code metadata @? path}, answered by the GIN index on metadata); values travel inside the bound
- * path parameter, never in the SQL text.
+ * All conditions must hold. Each becomes a SQL/JSON path predicate, which {@link MetadataFilterSql}
+ * turns into a condition of a statement (equality and {@code in} as {@code metadata @? path},
+ * answered by the GIN index on metadata); values travel inside the bound path parameter, never in
+ * the SQL text.
  */
 public final class MetadataFilter {
 
@@ -30,8 +30,11 @@ public final class MetadataFilter {
 
     private final List<Condition> conditions;
 
-    /** A path predicate; {@code indexed} when the GIN index on metadata can answer it (equality), see {@link #sql}. */
-    private record Condition(String path, boolean negated, boolean indexed) {
+    /**
+     * A path predicate, negated or not; {@code indexed} when the GIN index on metadata can answer it (equality),
+     * see {@link MetadataFilterSql}.
+     */
+    record Condition(String path, boolean negated, boolean indexed) {
     }
 
     private MetadataFilter(List<Condition> conditions) {
@@ -109,20 +112,9 @@ public final class MetadataFilter {
         return conditions.isEmpty();
     }
 
-    /**
-     * The SQL condition on {@code column} (a jsonb column), binding the paths into {@code params}. Ranges and
-     * existence are written as the function {@code jsonb_path_exists} (the same test, errors silent like
-     * {@code @?}), which the planner cannot send to the GIN index: the index holds values, so for them it
-     * would return every document (a whole index scan per search) for the table to check anyway.
-     */
-    public String sql(String column, SqlParams params) {
-        StringBuilder sql = new StringBuilder();
-        for (Condition c : conditions) {
-            String path = params.add(c.path) + "::jsonpath";
-            sql.append(" AND ").append(c.negated ? "NOT " : "")
-                    .append(c.indexed ? "(" + column + " @? " + path + ")" : "jsonb_path_exists(" + column + ", " + path + ", '{}', true)");
-        }
-        return sql.toString();
+    /** The conditions, all of which must hold. */
+    List<Condition> conditions() {
+        return conditions;
     }
 
     /** The SQL/JSON path of a dotted field name, each segment quoted. */

@@ -1,4 +1,4 @@
-package dev.flotilla.search.index;
+package dev.flotilla.search.analysis;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

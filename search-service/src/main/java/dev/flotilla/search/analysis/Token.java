@@ -1,4 +1,4 @@
-package dev.flotilla.search.index;
+package dev.flotilla.search.analysis;
 
 /**
  * One token of a text: its surface {@code word} (lower-cased, accent-folded), the indexed

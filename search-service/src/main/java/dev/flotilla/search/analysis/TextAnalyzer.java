@@ -1,4 +1,4 @@
-package dev.flotilla.search.index;
+package dev.flotilla.search.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
