@@ -1,9 +1,11 @@
 package dev.flotilla.auth;
 
+import dev.flotilla.testing.Responses;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,9 +53,9 @@ final class Api {
     /** Creates a user in the admin's tenant and logs them in; returns [id, accessToken, refreshToken]. */
     static String[] userWithRole(Tenant tenant, String role) {
         String email = role + "-" + UUID.randomUUID() + "@example.com";
-        String id = client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("email", email, "displayName", "A " + role, "roles", java.util.List.of(role), "password", PASSWORD))
-                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+        String id = Responses.created(client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "displayName", "A " + role, "roles", List.of(role), "password", PASSWORD))
+                .post("/api/v1/users").then());
         Response tokens = login(tenant.slug(), email, PASSWORD).then().statusCode(200).extract().response();
         return new String[] {id, tokens.path("accessToken"), tokens.path("refreshToken"), email};
     }

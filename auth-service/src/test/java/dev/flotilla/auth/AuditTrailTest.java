@@ -1,9 +1,10 @@
 package dev.flotilla.auth;
 
-import dev.flotilla.auth.audit.AuditService;
-import io.quarkus.test.junit.QuarkusTest;
 import dev.flotilla.auth.audit.AuditEvent;
+import dev.flotilla.auth.audit.AuditService;
 import dev.flotilla.common.id.Ids;
+import dev.flotilla.testing.Problems;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -32,7 +33,7 @@ class AuditTrailTest {
     @Test
     void loginsAndFailuresAreRecordedWithAddressAndUserAgent() {
         Api.Tenant tenant = Api.register();
-        Api.login(tenant.slug(), tenant.adminEmail(), "wrong-password-1").then().statusCode(401);
+        Api.login(tenant.slug(), tenant.adminEmail(), "wrong-password-1").then().spec(Problems.unauthorized());
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.login.failed").get("/api/v1/audit-events").then()
                 .statusCode(200)
                 .body("items", hasSize(1))
@@ -54,7 +55,7 @@ class AuditTrailTest {
                 .queryParam("limit", 1).get("/api/v1/audit-events").then()
                 .statusCode(200).body("items", hasSize(1)).body("nextCursor", notNullValue());
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("from", "yesterday").get("/api/v1/audit-events").then()
-                .statusCode(400).body("errors[0].field", is("from"));
+                .spec(Problems.validationFailed()).body("errors[0].field", is("from"));
     }
 
     @Test
@@ -77,9 +78,9 @@ class AuditTrailTest {
                 .body(Map.of("type", "conversation.deleted", "actor", tenant.adminId(), "subject", "c-1", "detail", Map.of("title", "x")))
                 .post("/api/v1/audit-events").then().statusCode(202);
         Api.client().auth().oauth2(service).contentType(ContentType.JSON).body(Map.of("type", "auth.login.succeeded"))
-                .post("/api/v1/audit-events").then().statusCode(400);
+                .post("/api/v1/audit-events").then().spec(Problems.validationFailed());
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("type", "conversation.deleted"))
-                .post("/api/v1/audit-events").then().statusCode(403);
+                .post("/api/v1/audit-events").then().spec(Problems.forbidden());
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "conversation.deleted").get("/api/v1/audit-events").then()
                 .statusCode(200).body("items", hasSize(1)).body("items[0].detail.reportedBy", is((String) client.path("clientId")))
                 .body("items[0].detail.title", is("x"));
@@ -102,7 +103,7 @@ class AuditTrailTest {
         Api.Tenant tenant = Api.register();
         String[] member = Api.userWithRole(tenant, "member");
         given().header("X-Forwarded-For", "10.77.0.9").header("User-Agent", "curious-client/1.0").auth().oauth2(member[1])
-                .get("/api/v1/users").then().statusCode(403);
+                .get("/api/v1/users").then().spec(Problems.forbidden());
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.access.denied").get("/api/v1/audit-events").then()
                 .statusCode(200)
                 .body("items", hasSize(1))
@@ -116,7 +117,7 @@ class AuditTrailTest {
     @Test
     void aRefusalByAServiceRuleIsRecordedAsUnauthorizedAccessToo() {
         Api.Tenant tenant = Api.register();
-        Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/keys/rotate").then().statusCode(403);
+        Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/keys/rotate").then().spec(Problems.forbidden());
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.access.denied").get("/api/v1/audit-events").then()
                 .statusCode(200)
                 .body("items", hasSize(1))

@@ -1,12 +1,12 @@
 package dev.flotilla.auth;
 
-import dev.flotilla.auth.token.SessionRepository;
+import dev.flotilla.auth.session.LoginSession;
+import dev.flotilla.testing.Problems;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,9 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /** Refresh tokens: opaque, single use, rotating; presenting a used one again ends the session. */
 @QuarkusTest
 class RefreshRotationTest {
-
-    @Inject
-    SessionRepository sessions;
 
     private static Response refresh(String token) {
         return Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", token)).post("/api/v1/auth/refresh");
@@ -74,7 +71,7 @@ class RefreshRotationTest {
         Instant before = Instant.now().minus(Duration.ofMinutes(2));
         UUID session = UUID.fromString((String) currentSession(tenant).get("id"));
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> sessions.update("lastUsedAt = ?1 where id = ?2", before, session)));
+                () -> LoginSession.update("lastUsedAt = ?1 where id = ?2", before, session)));
 
         Instant refreshed = Instant.now();
         refresh(tenant.refreshToken()).then().statusCode(200);
@@ -104,9 +101,9 @@ class RefreshRotationTest {
         Api.Tenant tenant = Api.register();
         String second = refresh(tenant.refreshToken()).then().statusCode(200).extract().path("refreshToken");
 
-        refresh(tenant.refreshToken()).then().statusCode(401);
+        refresh(tenant.refreshToken()).then().spec(Problems.unauthorized());
         // The legitimate successor dies with the session.
-        refresh(second).then().statusCode(401);
+        refresh(second).then().spec(Problems.unauthorized());
         Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/audit-events?type=auth.token.reuse-detected").then()
                 .statusCode(200).body("items.size()", is(1));
     }
@@ -116,17 +113,19 @@ class RefreshRotationTest {
         for (int round = 0; round < 3; round++) {
             Api.Tenant tenant = Api.register();
             CountDownLatch start = new CountDownLatch(1);
-            Callable<Integer> attempt = () -> {
+            Callable<Response> attempt = () -> {
                 start.await();
-                return refresh(tenant.refreshToken()).statusCode();
+                return refresh(tenant.refreshToken());
             };
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                List<Future<Integer>> results = List.of(pool.submit(attempt), pool.submit(attempt));
+                List<Future<Response>> results = List.of(pool.submit(attempt), pool.submit(attempt));
                 start.countDown();
-                List<Integer> statuses = List.of(results.get(0).get(), results.get(1).get());
+                List<Response> responses = List.of(results.get(0).get(), results.get(1).get());
+                List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
                 assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "statuses " + statuses);
                 assertEquals(1, statuses.stream().filter(s -> s == 401).count(), "statuses " + statuses);
+                responses.stream().filter(r -> r.statusCode() == 401).forEach(loser -> loser.then().spec(Problems.unauthorized()));
             } finally {
                 pool.shutdownNow();
             }
@@ -135,14 +134,14 @@ class RefreshRotationTest {
 
     @Test
     void anUnknownRefreshTokenIsUnauthorized() {
-        refresh("not-a-token-we-issued").then().statusCode(401).contentType("application/problem+json");
+        refresh("not-a-token-we-issued").then().spec(Problems.unauthorized());
     }
 
     @Test
     void aRefreshTokenOfALoggedOutSessionIsUnauthorized() {
         Api.Tenant tenant = Api.register();
         Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/auth/logout").then().statusCode(204);
-        refresh(tenant.refreshToken()).then().statusCode(401);
+        refresh(tenant.refreshToken()).then().spec(Problems.unauthorized());
     }
 
     @Test
@@ -150,8 +149,8 @@ class RefreshRotationTest {
         Api.Tenant tenant = Api.register();
         String other = Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200).extract().path("refreshToken");
         Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/auth/logout-all").then().statusCode(204);
-        refresh(tenant.refreshToken()).then().statusCode(401);
-        refresh(other).then().statusCode(401);
+        refresh(tenant.refreshToken()).then().spec(Problems.unauthorized());
+        refresh(other).then().spec(Problems.unauthorized());
     }
 
     @Test
@@ -170,29 +169,28 @@ class RefreshRotationTest {
 
     @Test
     void aBlankRefreshTokenIsAValidationProblem() {
-        refresh("  ").then().statusCode(400)
-                .contentType("application/problem+json")
+        refresh("  ").then().spec(Problems.validationFailed())
                 .body("errors.field", is(List.of("refreshToken")))
                 .body("errors[0].message", is("must not be blank"));
     }
 
     @Test
     void aRefreshTokenLongerThan256CharactersIsAValidationProblem() {
-        refresh("x".repeat(257)).then().statusCode(400)
+        refresh("x".repeat(257)).then().spec(Problems.validationFailed())
                 .body("errors.field", is(List.of("refreshToken")))
                 .body("errors[0].message", is("size must be between 0 and 256"));
     }
 
     @Test
     void aRefreshWithoutTheTokenIsAValidationProblem() {
-        Api.client().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/refresh").then().statusCode(400)
+        Api.client().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/refresh").then().spec(Problems.validationFailed())
                 .body("errors.field", is(List.of("refreshToken")))
                 .body("errors[0].message", is("must not be blank"));
     }
 
     @Test
     void aRefreshWithoutABodyIsAValidationProblem() {
-        Api.client().contentType(ContentType.JSON).post("/api/v1/auth/refresh").then().statusCode(400)
+        Api.client().contentType(ContentType.JSON).post("/api/v1/auth/refresh").then().spec(Problems.validationFailed())
                 .body("errors.field", is(List.of("request")))
                 .body("errors[0].message", is("must not be null"));
     }

@@ -1,5 +1,6 @@
 package dev.flotilla.auth;
 
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 /** Registering a tenant, the password rules, login, and the bootstrap administrator. */
 @QuarkusTest
@@ -50,28 +50,28 @@ class RegistrationAndLoginTest {
     void aPasswordShorterThanTenCharactersIsRejected() {
         Api.client().contentType(ContentType.JSON).body(registration("Short " + UUID.randomUUID(), "a@example.com", "short-pw"))
                 .post("/api/v1/auth/register").then()
-                .statusCode(400).contentType("application/problem+json")
+                .spec(Problems.validationFailed())
                 .body("errors[0].field", is("password"));
     }
 
     @Test
     void aPasswordLongerThan128CharactersIsRejected() {
         Api.client().contentType(ContentType.JSON).body(registration("Long " + UUID.randomUUID(), "a@example.com", "x".repeat(129)))
-                .post("/api/v1/auth/register").then().statusCode(400).body("errors[0].field", is("password"));
+                .post("/api/v1/auth/register").then().spec(Problems.validationFailed()).body("errors[0].field", is("password"));
     }
 
     @Test
     void aCommonPasswordIsRejected() {
         Api.client().contentType(ContentType.JSON).body(registration("Common " + UUID.randomUUID(), "a@example.com", "Password123"))
-                .post("/api/v1/auth/register").then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("too common"));
+                .post("/api/v1/auth/register").then().spec(Problems.validationFailed()).body("detail", containsString("too common"));
     }
 
     @Test
     void anInvalidEmailOrAnUnknownFieldIsABadRequest() {
         Api.client().contentType(ContentType.JSON).body(registration("Bad " + UUID.randomUUID(), "not-an-email", Api.PASSWORD))
-                .post("/api/v1/auth/register").then().statusCode(400).body("errors[0].field", is("email"));
+                .post("/api/v1/auth/register").then().spec(Problems.validationFailed()).body("errors[0].field", is("email"));
         Api.client().contentType(ContentType.JSON).body(Map.of("tenant", "x", "email", "a@b.c", "password", "p", "extra", 1))
-                .post("/api/v1/auth/login").then().statusCode(400).body("errors[0].field", is("extra"));
+                .post("/api/v1/auth/login").then().spec(Problems.validationFailed()).body("errors[0].field", is("extra"));
     }
 
     @Test
@@ -89,10 +89,11 @@ class RegistrationAndLoginTest {
     @Test
     void aWrongPasswordAnUnknownUserAndAnUnknownTenantAnswerTheSame401() {
         Api.Tenant tenant = Api.register();
-        String detail = Api.login(tenant.slug(), tenant.adminEmail(), "wrong-password-123").then().statusCode(401)
-                .contentType("application/problem+json").extract().path("detail");
-        Api.login(tenant.slug(), "nobody@example.com", Api.PASSWORD).then().statusCode(401).body("detail", is(detail));
-        Api.login("no-such-tenant-" + UUID.randomUUID(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(401).body("detail", is(detail));
+        String detail = Api.login(tenant.slug(), tenant.adminEmail(), "wrong-password-123").then().spec(Problems.unauthorized())
+                .extract().path("detail");
+        Api.login(tenant.slug(), "nobody@example.com", Api.PASSWORD).then().spec(Problems.unauthorized()).body("detail", is(detail));
+        Api.login("no-such-tenant-" + UUID.randomUUID(), tenant.adminEmail(), Api.PASSWORD).then().spec(Problems.unauthorized())
+                .body("detail", is(detail));
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.flotilla.auth;
 
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -18,8 +21,10 @@ import static org.hamcrest.Matchers.nullValue;
 class ServiceClientTest {
 
     private static Response createClient(Api.Tenant tenant) {
-        return Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("name", "search-service"))
-                .post("/api/v1/clients").then().statusCode(201).body("clientSecret", notNullValue()).extract().response();
+        ValidatableResponse created = Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "search-service")).post("/api/v1/clients").then();
+        Responses.created(created);
+        return created.body("clientSecret", notNullValue()).extract().response();
     }
 
     private static String serviceToken(Response client) {
@@ -80,7 +85,8 @@ class ServiceClientTest {
         String newSecret = Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/clients/" + client.path("id") + "/secret")
                 .then().statusCode(200).extract().path("clientSecret");
         Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
-                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(401);
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(401)
+                .body("error", is("invalid_client"));
         Api.client().auth().preemptive().basic(client.path("clientId"), newSecret)
                 .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200);
     }
@@ -89,10 +95,11 @@ class ServiceClientTest {
     void aDeletedClientGetsNoTokensAndAnotherTenantCannotDeleteIt() {
         Api.Tenant tenant = Api.register();
         Response client = createClient(tenant);
-        Api.client().auth().oauth2(Api.register().accessToken()).delete("/api/v1/clients/" + client.path("id")).then().statusCode(404);
+        Api.client().auth().oauth2(Api.register().accessToken()).delete("/api/v1/clients/" + client.path("id")).then().spec(Problems.notFound());
         Api.client().auth().oauth2(tenant.accessToken()).delete("/api/v1/clients/" + client.path("id")).then().statusCode(204);
         Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
-                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(401);
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(401)
+                .body("error", is("invalid_client"));
     }
 
     @Test
@@ -114,9 +121,9 @@ class ServiceClientTest {
     void onlyServicesMayIntrospect() {
         Api.Tenant tenant = Api.register();
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
-                .post("/oauth2/introspect").then().statusCode(403);
+                .post("/oauth2/introspect").then().spec(Problems.forbidden());
         Api.client().contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
-                .post("/oauth2/introspect").then().statusCode(401);
+                .post("/oauth2/introspect").then().spec(Problems.unauthorized());
     }
 
     @Test
@@ -124,7 +131,8 @@ class ServiceClientTest {
         Api.Tenant tenant = Api.register();
         Api.client().contentType(ContentType.URLENC).formParam("token", tenant.refreshToken()).formParam("token_type_hint", "refresh_token")
                 .post("/oauth2/revoke").then().statusCode(200);
-        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", tenant.refreshToken())).post("/api/v1/auth/refresh").then().statusCode(401);
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", tenant.refreshToken())).post("/api/v1/auth/refresh").then()
+                .spec(Problems.unauthorized());
         Api.client().contentType(ContentType.URLENC).formParam("token", "unknown-token").post("/oauth2/revoke").then().statusCode(200);
     }
 }

@@ -1,10 +1,9 @@
 package dev.flotilla.auth;
 
-import dev.flotilla.auth.token.RefreshToken;
-import dev.flotilla.auth.token.RefreshTokenRepository;
-import dev.flotilla.auth.token.Secrets;
-import dev.flotilla.auth.token.SessionCleanup;
-import dev.flotilla.auth.token.SessionRepository;
+import dev.flotilla.auth.secret.Secrets;
+import dev.flotilla.auth.session.LoginSession;
+import dev.flotilla.auth.session.RefreshToken;
+import dev.flotilla.auth.session.SessionCleanup;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -27,27 +26,20 @@ class SessionHousekeepingTest {
     @Inject
     SessionCleanup cleanup;
 
-    @Inject
-    SessionRepository sessions;
-
-    @Inject
-    RefreshTokenRepository refreshTokens;
-
     @Test
     void aSessionEndedMoreThanADayAgoIsDeletedWithItsRefreshTokens() throws Throwable {
         Api.Tenant tenant = Api.register();
         String ended = Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200).extract().path("refreshToken");
         String endedSuccessor = Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", ended))
                 .post("/api/v1/auth/refresh").then().statusCode(200).extract().path("refreshToken");
-        UUID session = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                () -> refreshTokens.findByHash(Secrets.hash(endedSuccessor)))).sessionId;
+        UUID session = token(endedSuccessor).sessionId;
         Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> sessions.update("revokedAt = ?1, revokedReason = 'logout' where id = ?2", twoDaysAgo, session)));
+                () -> LoginSession.update("revokedAt = ?1, revokedReason = 'logout' where id = ?2", twoDaysAgo, session)));
 
         VertxContextSupport.subscribeAndAwait(() -> cleanup.purgeEnded());
 
-        assertNull(VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> sessions.findById(session))));
+        assertNull(VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> LoginSession.findById(session))));
         assertNull(token(ended));
         assertNull(token(endedSuccessor));
         assertNotNull(token(tenant.refreshToken()), "the live session's token stays");
@@ -65,6 +57,7 @@ class SessionHousekeepingTest {
     }
 
     private RefreshToken token(String refreshToken) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> refreshTokens.findByHash(Secrets.hash(refreshToken))));
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> RefreshToken.<RefreshToken>find("tokenHash", Secrets.hash(refreshToken)).firstResult()));
     }
 }

@@ -2,6 +2,7 @@ package dev.flotilla.auth;
 
 import dev.flotilla.auth.key.KeyRing;
 import dev.flotilla.auth.key.KeyService;
+import dev.flotilla.testing.Problems;
 import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -70,9 +71,9 @@ class SigningKeyRotationTest {
     @Test
     void onlyAdministratorsOfTheDefaultTenantRotateKeys() {
         Api.Tenant tenant = Api.register();
-        given().auth().oauth2(tenant.accessToken()).post("/api/v1/keys/rotate").then().statusCode(403);
-        given().auth().oauth2(tenant.accessToken()).get("/api/v1/keys").then().statusCode(403);
-        given().post("/api/v1/keys/rotate").then().statusCode(401);
+        given().auth().oauth2(tenant.accessToken()).post("/api/v1/keys/rotate").then().spec(Problems.forbidden());
+        given().auth().oauth2(tenant.accessToken()).get("/api/v1/keys").then().spec(Problems.forbidden());
+        given().post("/api/v1/keys/rotate").then().spec(Problems.unauthorized());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.flotilla.auth.key.KeyRing;
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -105,7 +105,7 @@ class TokenVerificationTest {
         String[] parts = tenant.accessToken().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"admin\"", "\"viewer\"");
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        given().auth().oauth2(tampered).get(ME).then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(tampered).get(ME).then().spec(Problems.unauthorized()).header("WWW-Authenticate", "Bearer");
     }
 
     @Test
@@ -116,7 +116,7 @@ class TokenVerificationTest {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"admin\"", "\"viewer\"");
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
 
-        given().auth().oauth2(tampered).get(ME).then().statusCode(401);
+        given().auth().oauth2(tampered).get(ME).then().spec(Problems.unauthorized());
         given().auth().oauth2(tenant.accessToken()).get(ME).then().statusCode(200);
     }
 
@@ -124,7 +124,7 @@ class TokenVerificationTest {
     void anUnsignedTokenWithAlgNoneIsUnauthorized() {
         Api.Tenant tenant = Api.register();
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + keys.signingKey().kid() + "\"}");
-        given().auth().oauth2(header + "." + b64(claims(tenant).toJson()) + ".").get(ME).then().statusCode(401);
+        given().auth().oauth2(header + "." + b64(claims(tenant).toJson()) + ".").get(ME).then().spec(Problems.unauthorized());
     }
 
     @Test
@@ -135,7 +135,7 @@ class TokenVerificationTest {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setKeyIdHeaderValue(keys.signingKey().kid());
         jws.setKey(new HmacKey(keys.signingKey().publicKey().getEncoded()));
-        given().auth().oauth2(jws.getCompactSerialization()).get(ME).then().statusCode(401);
+        given().auth().oauth2(jws.getCompactSerialization()).get(ME).then().spec(Problems.unauthorized());
     }
 
     @Test
@@ -144,33 +144,33 @@ class TokenVerificationTest {
         JwtClaims claims = claims(tenant);
         claims.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 3600));
         claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 120));
-        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().statusCode(401);
+        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().spec(Problems.unauthorized());
     }
 
     @Test
     void aTokenOfAnotherIssuerIsUnauthorized() {
         JwtClaims claims = claims(Api.register());
         claims.setIssuer("https://impostor.example");
-        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().statusCode(401);
+        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().spec(Problems.unauthorized());
     }
 
     @Test
     void aTokenForAnotherAudienceIsUnauthorized() {
         JwtClaims claims = claims(Api.register());
         claims.setAudience("someone-else");
-        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().statusCode(401);
+        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().spec(Problems.unauthorized());
     }
 
     @Test
     void aTokenWithAnUnknownKidIsUnauthorized() throws Exception {
         RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
-        given().auth().oauth2(sign(claims(Api.register()), stranger.getPrivateKey(), "no-such-kid")).get(ME).then().statusCode(401);
+        given().auth().oauth2(sign(claims(Api.register()), stranger.getPrivateKey(), "no-such-kid")).get(ME).then().spec(Problems.unauthorized());
     }
 
     @Test
     void aTokenSignedByAnotherKeyUnderOurKidIsUnauthorized() throws Exception {
         RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
-        given().auth().oauth2(sign(claims(Api.register()), stranger.getPrivateKey(), keys.signingKey().kid())).get(ME).then().statusCode(401);
+        given().auth().oauth2(sign(claims(Api.register()), stranger.getPrivateKey(), keys.signingKey().kid())).get(ME).then().spec(Problems.unauthorized());
     }
 
     private static JwtClaims claims(Api.Tenant tenant) {

@@ -1,5 +1,9 @@
 package dev.flotilla.auth;
 
+import dev.flotilla.common.identity.Roles;
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Requests;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -15,7 +19,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 /** Administrators manage the users of their own tenant, and no other; a tenant keeps an administrator. */
 @QuarkusTest
@@ -25,10 +28,11 @@ class UserAdministrationTest {
     void anAdminCreatesAUserWithAGeneratedPasswordShownOnce() {
         Api.Tenant tenant = Api.register();
         String email = "gen-" + UUID.randomUUID() + "@example.com";
-        var created = Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+        var creation = Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "displayName", "Gen", "roles", List.of("member")))
-                .post("/api/v1/users").then()
-                .statusCode(201).header("Location", containsString("/api/v1/users/"))
+                .post("/api/v1/users").then();
+        Responses.created(creation);
+        var created = creation.header("Location", containsString("/api/v1/users/"))
                 .body("generatedPassword", notNullValue())
                 .extract().response();
         Api.login(tenant.slug(), email, created.path("generatedPassword")).then().statusCode(200);
@@ -41,7 +45,7 @@ class UserAdministrationTest {
         Api.Tenant tenant = Api.register();
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("email", tenant.adminEmail(), "displayName", "Again", "roles", List.of("member")))
-                .post("/api/v1/users").then().statusCode(409);
+                .post("/api/v1/users").then().spec(Problems.conflict());
     }
 
     @Test
@@ -61,7 +65,8 @@ class UserAdministrationTest {
                 .statusCode(200).body("items", hasSize(1));
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("status", "disabled").get("/api/v1/users").then()
                 .statusCode(200).body("items", hasSize(0));
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("role", "owner").get("/api/v1/users").then().statusCode(400);
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("role", "owner").get("/api/v1/users").then()
+                .spec(Problems.validationFailed());
     }
 
     @Test
@@ -69,17 +74,17 @@ class UserAdministrationTest {
         Api.Tenant mine = Api.register();
         Api.Tenant theirs = Api.register();
         String path = "/api/v1/users/" + theirs.adminId();
-        Api.client().auth().oauth2(mine.accessToken()).get(path).then().statusCode(404).body("type", is("urn:flotilla:problem:not-found"));
+        Api.client().auth().oauth2(mine.accessToken()).get(path).then().spec(Problems.notFound());
         Api.client().auth().oauth2(mine.accessToken()).contentType(ContentType.JSON).body(Map.of("displayName", "Hijacked"))
-                .patch(path).then().statusCode(404);
-        Api.client().auth().oauth2(mine.accessToken()).delete(path).then().statusCode(404);
-        Api.client().auth().oauth2(mine.accessToken()).get("/api/v1/users/" + UUID.randomUUID()).then().statusCode(404);
+                .patch(path).then().spec(Problems.notFound());
+        Api.client().auth().oauth2(mine.accessToken()).delete(path).then().spec(Problems.notFound());
+        Api.client().auth().oauth2(mine.accessToken()).get("/api/v1/users/" + UUID.randomUUID()).then().spec(Problems.notFound());
     }
 
     @Test
     void aMalformedUserIdIsABadRequest() {
         Api.Tenant tenant = Api.register();
-        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/not-a-uuid").then().statusCode(400);
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/not-a-uuid").then().spec(Problems.validationFailed());
     }
 
     @Test
@@ -87,10 +92,10 @@ class UserAdministrationTest {
         Api.Tenant tenant = Api.register();
         String path = "/api/v1/users/" + tenant.adminId();
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("roles", List.of("member")))
-                .patch(path).then().statusCode(409);
+                .patch(path).then().spec(Problems.conflict());
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("status", "disabled"))
-                .patch(path).then().statusCode(409);
-        Api.client().auth().oauth2(tenant.accessToken()).delete(path).then().statusCode(409);
+                .patch(path).then().spec(Problems.conflict());
+        Api.client().auth().oauth2(tenant.accessToken()).delete(path).then().spec(Problems.conflict());
     }
 
     @Test
@@ -107,8 +112,9 @@ class UserAdministrationTest {
         String[] member = Api.userWithRole(tenant, "member");
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("status", "disabled"))
                 .patch("/api/v1/users/" + member[0]).then().statusCode(200).body("status", is("disabled"));
-        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", member[2])).post("/api/v1/auth/refresh").then().statusCode(401);
-        Api.login(tenant.slug(), member[3], Api.PASSWORD).then().statusCode(401);
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", member[2])).post("/api/v1/auth/refresh").then()
+                .spec(Problems.unauthorized());
+        Api.login(tenant.slug(), member[3], Api.PASSWORD).then().spec(Problems.unauthorized());
     }
 
     @Test
@@ -116,14 +122,13 @@ class UserAdministrationTest {
         Api.Tenant tenant = Api.register();
         String[] member = Api.userWithRole(tenant, "member");
         Api.client().auth().oauth2(tenant.accessToken()).delete("/api/v1/users/" + member[0]).then().statusCode(204);
-        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/" + member[0]).then().statusCode(404);
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/" + member[0]).then().spec(Problems.notFound());
     }
 
     @Test
     void aMemberCannotAdministerUsers() {
         Api.Tenant tenant = Api.register();
-        String[] member = Api.userWithRole(tenant, "member");
-        Api.client().auth().oauth2(member[1]).get("/api/v1/users").then().statusCode(403);
+        Requests.as(UUID.fromString(tenant.id()), Roles.MEMBER).get("/api/v1/users").then().spec(Problems.forbidden());
     }
 
     @Test
@@ -134,7 +139,7 @@ class UserAdministrationTest {
         Api.client().auth().oauth2(viewer[1]).contentType(ContentType.JSON).body(Map.of("displayName", "New Name"))
                 .patch("/api/v1/users/me").then().statusCode(200).body("displayName", is("New Name"));
         Api.client().auth().oauth2(viewer[1]).contentType(ContentType.JSON).body(Map.of("roles", List.of("admin")))
-                .patch("/api/v1/users/me").then().statusCode(400);
+                .patch("/api/v1/users/me").then().spec(Problems.validationFailed());
     }
 
     @Test
@@ -144,7 +149,8 @@ class UserAdministrationTest {
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", Api.PASSWORD, "newPassword", "an-even-longer-passphrase"))
                 .put("/api/v1/users/me/password").then().statusCode(204);
-        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", otherRefresh)).post("/api/v1/auth/refresh").then().statusCode(401);
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", otherRefresh)).post("/api/v1/auth/refresh").then()
+                .spec(Problems.unauthorized());
         Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", tenant.refreshToken())).post("/api/v1/auth/refresh").then().statusCode(200);
         Api.login(tenant.slug(), tenant.adminEmail(), "an-even-longer-passphrase").then().statusCode(200);
     }
@@ -154,7 +160,8 @@ class UserAdministrationTest {
         Api.Tenant tenant = Api.register();
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", "not-the-password", "newPassword", "an-even-longer-passphrase"))
-                .put("/api/v1/users/me/password").then().statusCode(400).body("errors[0].field", is("currentPassword"));
+                .put("/api/v1/users/me/password").then().spec(Problems.validationFailed())
+                .body("errors[0].field", is("currentPassword"));
         Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200);
     }
 
@@ -166,7 +173,7 @@ class UserAdministrationTest {
                 .statusCode(200).body("items", hasSize(2)).body("items.findAll { it.current }", hasSize(1)).extract().response();
         String other = sessions.path("items.find { !it.current }.id");
         Api.Tenant stranger = Api.register();
-        Api.client().auth().oauth2(stranger.accessToken()).delete("/api/v1/users/me/sessions/" + other).then().statusCode(404);
+        Api.client().auth().oauth2(stranger.accessToken()).delete("/api/v1/users/me/sessions/" + other).then().spec(Problems.notFound());
         Api.client().auth().oauth2(tenant.accessToken()).delete("/api/v1/users/me/sessions/" + other).then().statusCode(204);
         Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then().body("items", hasSize(1));
     }

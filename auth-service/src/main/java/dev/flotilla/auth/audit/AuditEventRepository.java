@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** Queries over the audit trail, every one scoped to a tenant (except retention, which spans all). */
 @ApplicationScoped
-public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, UUID> {
+class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, UUID> {
 
     /** One page, newest first, fetching one extra row to tell whether another page follows. */
     public Uni<List<AuditEvent>> page(UUID tenant, AuditFilter filter, PageParams page) {

@@ -2,7 +2,7 @@ package dev.flotilla.auth.bootstrap;
 
 import dev.flotilla.auth.config.AdminBootstrapConfig;
 import dev.flotilla.auth.key.KeyService;
-import dev.flotilla.auth.tenant.TenantService;
+import dev.flotilla.auth.registration.RegistrationService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,18 +20,18 @@ public class Bootstrap {
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
 
     private final KeyService keys;
-    private final TenantService tenants;
+    private final RegistrationService registrations;
     private final AdminBootstrapConfig admin;
 
-    public Bootstrap(KeyService keys, TenantService tenants, AdminBootstrapConfig admin) {
+    public Bootstrap(KeyService keys, RegistrationService registrations, AdminBootstrapConfig admin) {
         this.keys = keys;
-        this.tenants = tenants;
+        this.registrations = registrations;
         this.admin = admin;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> keys.ensureSigningKey()
-                .chain(() -> tenants.bootstrap(admin.email(), admin.password().orElse(null)))
+                .chain(() -> registrations.bootstrap(admin.email(), admin.password().orElse(null)))
                 .invoke(created -> {
                     if (created == null) {
                         return;

@@ -2,8 +2,8 @@ package dev.flotilla.auth.client;
 
 import dev.flotilla.auth.audit.AuditLog;
 import dev.flotilla.auth.audit.AuditType;
+import dev.flotilla.auth.secret.Secrets;
 import dev.flotilla.auth.token.AccessTokens;
-import dev.flotilla.auth.token.Secrets;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.id.Ids;

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** Queries over service clients, scoped to a tenant except the lookup by client id at the token endpoint. */
 @ApplicationScoped
-public class ServiceClientRepository implements PanacheRepositoryBase<ServiceClient, UUID> {
+class ServiceClientRepository implements PanacheRepositoryBase<ServiceClient, UUID> {
 
     private static final String CREDENTIALS = "select client_id, tenant_id, secret_hash, roles from service_client where client_id = $1";
 

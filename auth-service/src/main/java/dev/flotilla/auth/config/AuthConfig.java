@@ -136,8 +136,8 @@ public interface AuthConfig {
 
         /**
          * How many hashes are computed at once (default: the number of processors); further logins
-         * wait their turn. Each takes {@code argon2-memory-kib} of heap and a core for tens of
-         * milliseconds, so this bounds the memory and CPU a burst of logins can take.
+         * wait their turn. Each takes {@code argon2-memory-kib} of heap and a core for as long as the
+         * Argon2id parameters make it, so this bounds the memory and CPU a burst of logins can take.
          */
         Optional<Integer> maxConcurrentHashes();
     }

@@ -33,8 +33,6 @@ import java.util.List;
 public class KeyService {
 
     private static final Logger LOG = Logger.getLogger(KeyService.class);
-    /** Arbitrary constant naming the advisory lock of key changes. */
-    private static final long KEY_LOCK = 0x466c6f744b657973L;
 
     private final SigningKeyRepository repository;
     private final KeyRing ring;
@@ -61,7 +59,7 @@ public class KeyService {
     @WithTransaction
     public Uni<Void> ensureSigningKey() {
         Instant now = Instant.now();
-        return lock(true)
+        return repository.lockKeyChanges(true)
                 .chain(() -> repository.published(now))
                 .chain(keys -> keys.stream().anyMatch(k -> !k.activatesAt.isAfter(now) && k.expiresAt == null)
                         ? Uni.createFrom().voidItem()
@@ -75,14 +73,14 @@ public class KeyService {
      */
     @WithTransaction
     public Uni<Rotation> rotate(boolean immediate) {
-        return lock(true).chain(() -> rotateLocked(immediate));
+        return repository.lockKeyChanges(true).chain(() -> rotateLocked(immediate));
     }
 
     /** The scheduled check: rotates when the signing key is due, drops public keys whose tokens have all expired. */
     @WithTransaction
     public Uni<Boolean> rotateIfDue() {
         Instant now = Instant.now();
-        return lock(false).chain(locked -> {
+        return repository.lockKeyChanges(false).chain(locked -> {
             if (!locked) {
                 return Uni.createFrom().item(false);
             }
@@ -124,13 +122,6 @@ public class KeyService {
                     .invoke(key -> LOG.infof("Rotated signing keys: %s signs from %s", key.kid, key.activatesAt))
                     .map(key -> new Rotation(key.kid, key.activatesAt, retiring));
         });
-    }
-
-    private Uni<Boolean> lock(boolean wait) {
-        String sql = wait ? "select true from (select pg_advisory_xact_lock(?1)) locked" : "select pg_try_advisory_xact_lock(?1)";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Boolean.class)
-                .setParameter(1, KEY_LOCK)
-                .getSingleResult());
     }
 
     private Uni<Void> reloadInSession() {

@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The JCA provider that makes the RSA signatures of access tokens: Amazon Corretto Crypto Provider
- * (AWS-LC) where its native library loads and passes its self-tests, two to four times the JDK's
- * signatures per core (four with the AVX-512 IFMA code of ACCP 2.5.0 on CPUs that have it); the
- * JDK's own provider everywhere else. Chosen once at start-up and logged.
+ * (AWS-LC) where its native library loads and passes its self-tests, as its native RSA makes more
+ * signatures per core than the JDK's Java implementation (most where ACCP 2.5.0's AVX-512 IFMA code
+ * finds a CPU that has it); the JDK's own provider everywhere else. Chosen once at start-up and logged.
  * <p>
  * Corretto is registered at the lowest priority, so nothing else in the process picks it up: only
  * the signing code asks for it ({@link #rs256}), with keys {@link #prepare prepared} in its own form (handing

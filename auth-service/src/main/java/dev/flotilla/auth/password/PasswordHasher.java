@@ -16,8 +16,9 @@ import java.util.Base64;
 /**
  * Argon2id password hashing (Bouncy Castle, pure Java) in the PHC string format
  * {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, so the cost of each stored hash travels with it
- * and can be raised later. Hashing costs tens of milliseconds of CPU and 19 MiB by design, so it
- * runs on a bounded pool of its own: a burst of logins waits its turn instead of filling the heap.
+ * and can be raised later. Hashing is slow and memory-hard by design (19 MiB per hash with the
+ * default parameters), so it runs on a bounded pool of its own: a burst of logins waits its turn
+ * instead of filling the heap.
  * The result comes back on the caller's event-loop context.
  */
 @ApplicationScoped

@@ -28,7 +28,8 @@ import java.util.UUID;
  * building, encoding and looking up than the RSA signature itself costs in Java, on every login,
  * refresh and client_credentials grant. Verification still goes through jose4j
  * ({@link TokenVerifier}), and the tests verify issued tokens with an independent library.
- * Runs on the calling thread: one signature is a fraction of a millisecond of CPU.
+ * Runs on the calling thread: a signature is short CPU work that never waits, so a hop to a worker
+ * thread would only add latency.
  */
 @Singleton // no client proxy: called on every token issued
 public class AccessTokens {

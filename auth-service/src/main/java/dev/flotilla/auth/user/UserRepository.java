@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** Queries over users, every one scoped to a tenant. */
 @ApplicationScoped
-public class UserRepository implements PanacheRepositoryBase<User, UUID> {
+class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
     public Uni<User> find(UUID tenant, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenant, id).firstResult();
@@ -48,9 +48,5 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         }
         query.append(" order by id");
         return find(query.toString(), parameters).range(0, page.limit()).list();
-    }
-
-    /** The filters of the user list; null means "any". */
-    public record UserFilter(String role, String status, String emailPrefix) {
     }
 }

@@ -1,7 +1,6 @@
 package dev.flotilla.auth.user;
 
 import dev.flotilla.auth.user.UserViews.CreateUser;
-import dev.flotilla.auth.user.UserViews.CreatedUser;
 import dev.flotilla.auth.user.UserViews.UpdateUser;
 import dev.flotilla.auth.user.UserViews.UserView;
 import dev.flotilla.auth.web.Origin;
@@ -66,7 +65,7 @@ public class UserResource {
                                     @RestQuery @Pattern(regexp = "active|disabled", message = "must be active or disabled") String status,
                                     @RestQuery @Size(max = 254) String email) {
         String prefix = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
-        return users.list(caller.tenant(), new UserRepository.UserFilter(role, status, prefix), page);
+        return users.list(caller.tenant(), new UserFilter(role, status, prefix), page);
     }
 
     @GET

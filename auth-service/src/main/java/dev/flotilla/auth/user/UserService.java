@@ -4,15 +4,13 @@ import dev.flotilla.auth.audit.AuditLog;
 import dev.flotilla.auth.audit.AuditType;
 import dev.flotilla.auth.password.PasswordHasher;
 import dev.flotilla.auth.password.PasswordPolicy;
-import dev.flotilla.auth.tenant.TenantRepository;
-import dev.flotilla.auth.token.SessionRepository;
-import dev.flotilla.auth.token.SessionService;
+import dev.flotilla.auth.tenant.TenantService;
 import dev.flotilla.auth.user.UserViews.CreateUser;
 import dev.flotilla.auth.user.UserViews.CreatedUser;
 import dev.flotilla.auth.user.UserViews.UpdateUser;
 import dev.flotilla.auth.user.UserViews.UserView;
-import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.auth.web.Origin;
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
@@ -45,13 +43,13 @@ import java.util.UUID;
 public class UserService {
 
     private final UserRepository users;
-    private final TenantRepository tenants;
-    private final SessionRepository sessions;
+    private final TenantService tenants;
+    private final UserSessions sessions;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final AuditLog audit;
 
-    public UserService(UserRepository users, TenantRepository tenants, SessionRepository sessions, PasswordHasher hasher,
+    public UserService(UserRepository users, TenantService tenants, UserSessions sessions, PasswordHasher hasher,
                        PasswordPolicy policy, AuditLog audit) {
         this.users = users;
         this.tenants = tenants;
@@ -84,8 +82,18 @@ public class UserService {
                 .map(user -> CreatedUser.of(user, generated));
     }
 
+    /** Stores the first administrator of a tenant just created, in the caller's transaction. */
+    public Uni<User> createFirstAdmin(UUID tenant, String email, String displayName, String passwordHash) {
+        return users.persist(newUser(tenant, email, displayName, passwordHash, Set.of("admin")));
+    }
+
+    /** The tenant's user with this (normalised) e-mail address, or null; in the caller's session. */
+    public Uni<User> findByEmail(UUID tenant, String email) {
+        return users.findByEmail(tenant, email);
+    }
+
     /** A new user entity (not yet persisted). */
-    public static User newUser(UUID tenant, String email, String displayName, String passwordHash, Set<String> roles) {
+    private static User newUser(UUID tenant, String email, String displayName, String passwordHash, Set<String> roles) {
         Instant now = Instant.now();
         User user = new User();
         user.id = Ids.next();
@@ -101,7 +109,7 @@ public class UserService {
     }
 
     @WithSession
-    public Uni<Page<UserView>> list(UUID tenant, UserRepository.UserFilter filter, PageParams page) {
+    public Uni<Page<UserView>> list(UUID tenant, UserFilter filter, PageParams page) {
         return users.page(tenant, filter, page)
                 .map(rows -> Page.fromOverfetch(rows, page.limit(), u -> Cursor.of(u.id)).map(UserView::of));
     }
@@ -145,7 +153,7 @@ public class UserService {
             effects.add(audit.record(user.tenantId, disabled ? AuditType.USER_DISABLED : AuditType.USER_ENABLED, actor,
                     user.id.toString(), origin, Map.of()));
             if (disabled) {
-                effects.add(sessions.revokeAll(user.tenantId, user.id, null, SessionService.REASON_DISABLED, Instant.now()).replaceWithVoid());
+                effects.add(sessions.endForDisabledUser(user.tenantId, user.id));
             }
         }
         if (!detail.isEmpty()) {
@@ -201,7 +209,7 @@ public class UserService {
                         .call(user -> {
                             user.passwordHash = hash;
                             user.updatedAt = Instant.now();
-                            return sessions.revokeAll(tenant, id, currentSession, SessionService.REASON_PASSWORD, Instant.now());
+                            return sessions.endOthersAfterPasswordChange(tenant, id, currentSession);
                         })
                         .call(user -> audit.record(tenant, AuditType.PASSWORD_CHANGED, id.toString(), id.toString(), origin, Map.of()))))
                 .replaceWithVoid();

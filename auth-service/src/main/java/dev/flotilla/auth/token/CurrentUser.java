@@ -1,6 +1,5 @@
-package dev.flotilla.auth.web;
+package dev.flotilla.auth.token;
 
-import dev.flotilla.auth.token.AccessTokens;
 import dev.flotilla.common.error.ProblemException;
 import dev.flotilla.common.error.ProblemType;
 import dev.flotilla.common.identity.Caller;

@@ -1,4 +1,4 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.session;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

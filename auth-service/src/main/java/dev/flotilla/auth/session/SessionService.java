@@ -1,15 +1,18 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.session;
 
 import dev.flotilla.auth.audit.AuditLog;
 import dev.flotilla.auth.audit.AuditType;
 import dev.flotilla.auth.config.AuthConfig;
 import dev.flotilla.auth.password.PasswordHasher;
+import dev.flotilla.auth.secret.Secrets;
 import dev.flotilla.auth.tenant.Tenant;
-import dev.flotilla.auth.tenant.TenantRepository;
+import dev.flotilla.auth.tenant.TenantService;
 import dev.flotilla.auth.throttle.LockedOut;
 import dev.flotilla.auth.throttle.LoginThrottle;
+import dev.flotilla.auth.token.AccessTokens;
+import dev.flotilla.auth.token.TokenPair;
 import dev.flotilla.auth.user.User;
-import dev.flotilla.auth.user.UserRepository;
+import dev.flotilla.auth.user.UserService;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.error.ProblemException;
@@ -51,8 +54,8 @@ public class SessionService {
      */
     public static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    private final TenantRepository tenants;
-    private final UserRepository users;
+    private final TenantService tenants;
+    private final UserService users;
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
@@ -61,7 +64,7 @@ public class SessionService {
     private final AuditLog audit;
     private final AuthConfig config;
 
-    public SessionService(TenantRepository tenants, UserRepository users, SessionRepository sessions,
+    public SessionService(TenantService tenants, UserService users, SessionRepository sessions,
                           RefreshTokenRepository refreshTokens, PasswordHasher hasher, LoginThrottle throttle,
                           AccessTokens accessTokens, AuditLog audit, AuthConfig config) {
         this.tenants = tenants;
@@ -154,6 +157,23 @@ public class SessionService {
         return sessions.revoke(session.tenantId, session.id, REASON_REUSE, Instant.now())
                 .chain(() -> audit.record(session.tenantId, AuditType.REFRESH_TOKEN_REUSED, null, session.userId.toString(),
                         origin, Map.of("session", session.id.toString())));
+    }
+
+    /** A refresh token that may still be used, as token introspection describes it. */
+    public record ActiveRefreshToken(UUID tenantId, UUID userId, UUID sessionId, Instant issuedAt, Instant expiresAt) {
+    }
+
+    /** The presented refresh token if it is unused and unexpired and its session live; null otherwise. */
+    @WithSession
+    public Uni<ActiveRefreshToken> findActive(String presented) {
+        return refreshTokens.findByHash(Secrets.hash(presented)).chain(refresh -> {
+            Instant now = Instant.now();
+            if (refresh == null || refresh.usedAt != null || !refresh.expiresAt.isAfter(now)) {
+                return Uni.createFrom().nullItem();
+            }
+            return sessions.findById(refresh.sessionId).map(session -> session == null || !session.live(now) ? null
+                    : new ActiveRefreshToken(session.tenantId, session.userId, session.id, refresh.createdAt, refresh.expiresAt));
+        });
     }
 
     /** Ends the session a refresh token belongs to (RFC 7009); unknown tokens are ignored. */

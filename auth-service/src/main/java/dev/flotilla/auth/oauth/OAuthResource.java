@@ -1,6 +1,5 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.oauth;
 
-import dev.flotilla.auth.client.ClientService;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.identity.Caller;
 import dev.flotilla.common.identity.Roles;

@@ -1,4 +1,4 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.oauth;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.MediaType;

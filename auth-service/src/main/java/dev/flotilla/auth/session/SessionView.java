@@ -1,4 +1,4 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.session;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,9 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.oauth;
 
-import dev.flotilla.auth.tenant.Tenant;
-import dev.flotilla.auth.tenant.TenantRepository;
+import dev.flotilla.auth.session.SessionService;
+import dev.flotilla.auth.tenant.TenantService;
+import dev.flotilla.auth.token.AccessTokens;
+import dev.flotilla.auth.token.TokenVerifier;
 import dev.flotilla.common.identity.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +12,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,21 +27,18 @@ public class Introspection {
     private static final Map<String, Object> INACTIVE = Map.of("active", false);
 
     private final TokenVerifier verifier;
-    private final RefreshTokenRepository refreshTokens;
-    private final SessionRepository sessions;
-    private final TenantRepository tenants;
+    private final SessionService sessions;
+    private final TenantService tenants;
 
-    public Introspection(TokenVerifier verifier, RefreshTokenRepository refreshTokens, SessionRepository sessions, TenantRepository tenants) {
+    public Introspection(TokenVerifier verifier, SessionService sessions, TenantService tenants) {
         this.verifier = verifier;
-        this.refreshTokens = refreshTokens;
         this.sessions = sessions;
         this.tenants = tenants;
     }
 
     @WithSession
     public Uni<Map<String, Object>> introspect(String token, String hint, UUID callerTenant) {
-        return tenants.findById(callerTenant).chain(tenant -> {
-            boolean platform = tenant != null && Tenant.DEFAULT_SLUG.equals(tenant.slug);
+        return tenants.isPlatform(callerTenant).chain(platform -> {
             if (!"refresh_token".equals(hint) && token.chars().filter(c -> c == '.').count() == 2) {
                 return Uni.createFrom().item(access(token, callerTenant, platform));
             }
@@ -76,26 +74,19 @@ public class Introspection {
     }
 
     private Uni<Map<String, Object>> refresh(String token, UUID callerTenant, boolean platform) {
-        return refreshTokens.findByHash(Secrets.hash(token)).chain(refresh -> {
-            Instant now = Instant.now();
-            if (refresh == null || refresh.usedAt != null || !refresh.expiresAt.isAfter(now)
-                    || !platform && !refresh.tenantId.equals(callerTenant)) {
-                return Uni.createFrom().item(INACTIVE);
+        return sessions.findActive(token).map(refresh -> {
+            if (refresh == null || !platform && !refresh.tenantId().equals(callerTenant)) {
+                return INACTIVE;
             }
-            return sessions.findById(refresh.sessionId).map(session -> {
-                if (session == null || !session.live(now)) {
-                    return INACTIVE;
-                }
-                Map<String, Object> answer = new LinkedHashMap<>();
-                answer.put("active", true);
-                answer.put("token_type", "refresh_token");
-                answer.put("sub", session.userId.toString());
-                answer.put("tid", session.tenantId.toString());
-                answer.put("sid", session.id.toString());
-                answer.put("iat", refresh.createdAt.getEpochSecond());
-                answer.put("exp", refresh.expiresAt.getEpochSecond());
-                return answer;
-            });
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("active", true);
+            answer.put("token_type", "refresh_token");
+            answer.put("sub", refresh.userId().toString());
+            answer.put("tid", refresh.tenantId().toString());
+            answer.put("sid", refresh.sessionId().toString());
+            answer.put("iat", refresh.issuedAt().getEpochSecond());
+            answer.put("exp", refresh.expiresAt().getEpochSecond());
+            return answer;
         });
     }
 }

@@ -1,7 +1,8 @@
-package dev.flotilla.auth.audit;
+package dev.flotilla.auth.housekeeping;
 
+import dev.flotilla.auth.audit.AuditService;
+import dev.flotilla.auth.session.SessionCleanup;
 import dev.flotilla.auth.throttle.LoginThrottle;
-import dev.flotilla.auth.token.SessionCleanup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.session;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.oauth;
 
 import dev.flotilla.auth.client.ClientService;
+import dev.flotilla.auth.session.SessionService;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.ProblemException;

@@ -1,4 +1,4 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.session;
 
 import dev.flotilla.common.paging.PageParams;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** Queries over login sessions, scoped to a tenant and user. */
 @ApplicationScoped
-public class SessionRepository implements PanacheRepositoryBase<LoginSession, UUID> {
+class SessionRepository implements PanacheRepositoryBase<LoginSession, UUID> {
 
     public Uni<LoginSession> find(UUID tenant, UUID user, UUID id) {
         return find("tenantId = ?1 and userId = ?2 and id = ?3", tenant, user, id).firstResult();

@@ -1,8 +1,8 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.session;
 
 import dev.flotilla.auth.audit.AuditType;
-import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.auth.web.Origin;
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.common.id.Ids;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** Queries over refresh tokens. Lookup is by hash: the token is the credential, the tenant comes from the row. */
 @ApplicationScoped
-public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID> {
+class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID> {
 
     /**
      * The whole rotation in one statement: the presented token is marked used only if it is unused and

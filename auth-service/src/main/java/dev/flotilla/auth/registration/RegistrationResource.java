@@ -1,4 +1,4 @@
-package dev.flotilla.auth.tenant;
+package dev.flotilla.auth.registration;
 
 import dev.flotilla.auth.user.UserViews.UserView;
 import dev.flotilla.auth.web.Origin;
@@ -32,10 +32,10 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
 
-    private final TenantService tenants;
+    private final RegistrationService registrations;
 
-    public RegistrationResource(TenantService tenants) {
-        this.tenants = tenants;
+    public RegistrationResource(RegistrationService registrations) {
+        this.registrations = registrations;
     }
 
     public record RegisterRequest(@NotBlank @Size(max = 100) String tenantName,
@@ -53,7 +53,7 @@ public class RegistrationResource {
 
     @POST
     public Uni<Response> register(@NotNull @Valid RegisterRequest request, @Context HttpServerRequest http) {
-        return tenants.register(request.tenantName(), request.email(), request.password(), request.displayName(), Origin.of(http))
+        return registrations.register(request.tenantName(), request.email(), request.password(), request.displayName(), Origin.of(http))
                 .map(r -> new RegisteredView(new TenantView(r.tenant().id, r.tenant().slug, r.tenant().name, r.tenant().createdAt),
                         UserView.of(r.admin())))
                 .map(view -> Response.created(URI.create("/api/v1/users/" + view.user().id())).entity(view).build());

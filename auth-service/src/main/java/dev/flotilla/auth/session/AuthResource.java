@@ -1,6 +1,7 @@
-package dev.flotilla.auth.token;
+package dev.flotilla.auth.session;
 
-import dev.flotilla.auth.web.CurrentUser;
+import dev.flotilla.auth.token.CurrentUser;
+import dev.flotilla.auth.token.TokenPair;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.identity.Roles;
 import io.smallrye.mutiny.Uni;
