@@ -1,4 +1,4 @@
--- The claim statement of task-service (ClaimService.CLAIM) for one task, bare: no agent row, no
+-- The claim statement of task-service (ClaimSql.CLAIM) for one task, bare: no agent row, no
 -- event, no outbox row, no NOTIFY, no HTTP.
 update task.tasks t
    set status = 'RUNNING', agent_id = gen_random_uuid(), lease_id = gen_random_uuid(), lease_ms = 60000,

@@ -1,5 +1,7 @@
 package dev.flotilla.task;
 
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
@@ -39,13 +42,13 @@ class AgentRegistryTest {
     @Test
     void anAgentWithAnUnknownTypeIsABadRequest() {
         api.call().body(Map.of("name", "x", "type", "BOSS")).post("/api/v1/agents").then()
-                .statusCode(400).body("errors[0].field", is("type"));
+                .spec(Problems.validationFailed()).body("errors[0].field", is("type"));
     }
 
     @Test
     void aSecondAgentWithTheSameNameIsAConflict() {
         api.agent("twin");
-        api.call().body(Map.of("name", "twin", "type", "SUBAGENT")).post("/api/v1/agents").then().statusCode(409);
+        api.call().body(Map.of("name", "twin", "type", "SUBAGENT")).post("/api/v1/agents").then().spec(Problems.conflict());
     }
 
     @Test
@@ -91,47 +94,53 @@ class AgentRegistryTest {
     void deleteRemovesTheAgent() {
         UUID agent = api.agent("gone");
         api.call().delete("/api/v1/agents/" + agent).then().statusCode(204);
-        api.call().get("/api/v1/agents/" + agent).then().statusCode(404);
+        api.call().get("/api/v1/agents/" + agent).then().spec(Problems.notFound());
     }
 
     @Test
     void aDrainingAgentClaimsNoNewTasks() {
         UUID agent = api.agent("drainer");
         api.call().post("/api/v1/agents/" + agent + "/drain").then().statusCode(200).body("lifecycle", is("DRAINING"));
-        api.claim(agent, Map.of("max", 1)).statusCode(409);
+        api.claim(agent, Map.of("max", 1)).spec(Problems.conflict());
         api.call().post("/api/v1/agents/" + agent + "/activate").then().statusCode(200).body("lifecycle", is("ACTIVE"));
         api.claim(agent, Map.of("max", 1)).statusCode(200);
     }
 
     @Test
-    void aDrainingAgentFinishesItsTaskThenBecomesInactive() throws InterruptedException {
+    void aDrainingAgentFinishesItsTaskThenBecomesInactive() {
         UUID agent = api.agent("finisher", "drain");
         UUID task = api.task(Map.of("type", "last-job", "requiredCapabilities", List.of("drain")));
         String lease = api.claim(agent, Map.of("max", 1)).statusCode(200).extract().path("tasks[0].leaseId");
         api.call().post("/api/v1/agents/" + agent + "/drain").then().statusCode(200).body("lifecycle", is("DRAINING"));
         api.task(Map.of("type", "next-job", "requiredCapabilities", List.of("drain")));
-        api.claim(agent, Map.of("max", 1)).statusCode(409);
-        Thread.sleep(1500); // longer than a sweep: holding a task keeps the agent DRAINING
+        api.claim(agent, Map.of("max", 1)).spec(Problems.conflict());
+        await("the agent holding a task stays DRAINING for longer than a sweep")
+                .during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> "DRAINING".equals(lifecycleOf(agent)));
         api.call().get("/api/v1/agents/" + agent).then().body("lifecycle", is("DRAINING"));
         api.call().body(Map.of("leaseId", lease, "progress", 0.5)).post("/api/v1/tasks/" + task + "/heartbeat").then().statusCode(200);
         api.complete(task, lease, Map.of("done", true)).statusCode(200);
-        Eventually.within(Duration.ofSeconds(10), "the drained agent becomes INACTIVE",
-                () -> "INACTIVE".equals(api.call().get("/api/v1/agents/" + agent).then().extract().path("lifecycle")));
-        api.claim(agent, Map.of("max", 1)).statusCode(409);
+        await("the drained agent becomes INACTIVE").atMost(Duration.ofSeconds(10))
+                .until(() -> "INACTIVE".equals(lifecycleOf(agent)));
+        api.claim(agent, Map.of("max", 1)).spec(Problems.conflict());
+    }
+
+    private String lifecycleOf(UUID agent) {
+        return api.call().get("/api/v1/agents/" + agent).then().statusCode(200).extract().path("lifecycle");
     }
 
     @Test
     void anInactiveAgentCannotBeDrained() {
         UUID agent = api.agent("sleeper");
         api.call().post("/api/v1/agents/" + agent + "/deactivate").then().statusCode(200).body("lifecycle", is("INACTIVE"));
-        api.call().post("/api/v1/agents/" + agent + "/drain").then().statusCode(409);
+        api.call().post("/api/v1/agents/" + agent + "/drain").then().spec(Problems.conflict());
     }
 
     @Test
     void memoryMergesAsAJsonMergePatch() {
-        UUID agent = UUID.fromString(api.call().body(Map.of("name", "memo", "type", "COORDINATOR",
+        UUID agent = UUID.fromString(Responses.created(api.call().body(Map.of("name", "memo", "type", "COORDINATOR",
                         "memory", Map.of("facts", Map.of("a", 1, "b", 2), "decisions", Map.of("x", "keep"))))
-                .post("/api/v1/agents").then().statusCode(201).extract().path("id"));
+                .post("/api/v1/agents").then()));
         api.call().contentType("application/merge-patch+json")
                 .body("{\"facts\": {\"b\": null, \"c\": 3}, \"context\": {\"topic\": \"ships\"}}")
                 .patch("/api/v1/agents/" + agent + "/memory").then()
@@ -147,23 +156,23 @@ class AgentRegistryTest {
     void memoryRejectsUnknownMembers() {
         UUID agent = api.agent("strict-memory");
         api.call().body(Map.of("feelings", Map.of())).patch("/api/v1/agents/" + agent + "/memory").then()
-                .statusCode(400).body("errors[0].field", is("memory.feelings"));
+                .spec(Problems.validationFailed()).body("errors[0].field", is("memory.feelings"));
     }
 
     @Test
     void anotherTenantsAgentIsNotFound() {
         UUID agent = api.agent("private");
         Api other = new Api();
-        other.call().get("/api/v1/agents/" + agent).then().statusCode(404);
-        other.call().body(Map.of("name", "x")).patch("/api/v1/agents/" + agent).then().statusCode(404);
-        other.call().post("/api/v1/agents/" + agent + "/heartbeat").then().statusCode(404);
-        other.call().get("/api/v1/agents/" + agent + "/metrics").then().statusCode(404);
-        other.claim(agent, Map.of("max", 1)).statusCode(404);
-        other.call().delete("/api/v1/agents/" + agent).then().statusCode(404);
+        other.call().get("/api/v1/agents/" + agent).then().spec(Problems.notFound());
+        other.call().body(Map.of("name", "x")).patch("/api/v1/agents/" + agent).then().spec(Problems.notFound());
+        other.call().post("/api/v1/agents/" + agent + "/heartbeat").then().spec(Problems.notFound());
+        other.call().get("/api/v1/agents/" + agent + "/metrics").then().spec(Problems.notFound());
+        other.claim(agent, Map.of("max", 1)).spec(Problems.notFound());
+        other.call().delete("/api/v1/agents/" + agent).then().spec(Problems.notFound());
     }
 
     @Test
     void aMalformedAgentIdIsABadRequest() {
-        api.call().get("/api/v1/agents/not-a-uuid").then().statusCode(400);
+        api.call().get("/api/v1/agents/not-a-uuid").then().spec(Problems.validationFailed());
     }
 }

@@ -1,7 +1,7 @@
 package dev.flotilla.task;
 
-import dev.flotilla.testing.TestTokens;
-import io.restassured.http.ContentType;
+import dev.flotilla.testing.Requests;
+import dev.flotilla.testing.Responses;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -9,25 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
 /** A tenant's member calling the API: the tests' shorthand for common requests. */
 final class Api {
 
     final UUID tenant = UUID.randomUUID();
-    private final String token = TestTokens.user("tester", tenant, "member");
 
     RequestSpecification call() {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
+        return Requests.as("tester", tenant, "member");
     }
 
     UUID agent(String name, String... capabilities) {
-        return UUID.fromString(call().body(Map.of("name", name, "type", "SPECIALIST", "capabilities", List.of(capabilities)))
-                .post("/api/v1/agents").then().statusCode(201).extract().path("id"));
+        return UUID.fromString(Responses.created(call().body(Map.of("name", name, "type", "SPECIALIST", "capabilities",
+                List.of(capabilities))).post("/api/v1/agents").then()));
     }
 
     UUID task(Map<String, Object> body) {
-        return UUID.fromString(call().body(body).post("/api/v1/tasks").then().statusCode(201).extract().path("id"));
+        return UUID.fromString(Responses.created(call().body(body).post("/api/v1/tasks").then()));
     }
 
     UUID task(String type) {

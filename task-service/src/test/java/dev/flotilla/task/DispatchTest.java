@@ -1,8 +1,10 @@
 package dev.flotilla.task;
 
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
@@ -123,7 +126,9 @@ class DispatchTest {
         long start = System.nanoTime();
         CompletableFuture<List<String>> claim = CompletableFuture.supplyAsync(
                 () -> api.claim(agent, Map.of("max", 1, "waitSeconds", 20)).statusCode(200).extract().path("tasks.id"));
-        Thread.sleep(1000);
+        // A claim is the agent's heartbeat: once the agent is ONLINE, the claim has looked and found nothing.
+        await("the claim found nothing and waits").atMost(Duration.ofSeconds(10))
+                .until(() -> "ONLINE".equals(api.call().get("/api/v1/agents/" + agent).then().extract().path("status")));
         UUID task = api.task("wake-up");
         List<String> ids = claim.get(30, TimeUnit.SECONDS);
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
@@ -142,8 +147,9 @@ class DispatchTest {
     @Test
     void aClaimAskingForMoreThanAllowedIsABadRequest() {
         UUID agent = api.agent("greedy");
-        api.claim(agent, Map.of("max", 100_000)).statusCode(400).body("errors[0].field", is("max"));
-        api.claim(agent, Map.of("waitSeconds", 3600)).statusCode(400).body("errors[0].field", is("waitSeconds"));
+        api.claim(agent, Map.of("max", 100_000)).spec(Problems.validationFailed()).body("errors[0].field", is("max"));
+        api.claim(agent, Map.of("waitSeconds", 3600)).spec(Problems.validationFailed())
+                .body("errors[0].field", is("waitSeconds"));
     }
 
     @Test
@@ -155,7 +161,7 @@ class DispatchTest {
 
         var second = api.claim(healthy, Map.of("max", 1, "waitSeconds", 15)).statusCode(200)
                 .body("tasks.id", contains(task.toString())).body("tasks[0].attempt", is(2)).extract();
-        api.complete(task, lostLease, Map.of("late", true)).statusCode(409);
+        api.complete(task, lostLease, Map.of("late", true)).spec(Problems.conflict());
         api.complete(task, second.path("tasks[0].leaseId"), Map.of("on", "time")).statusCode(200).body("status", is("SUCCEEDED"));
         api.getTask(task)
                 .body("events.reason", hasItem("lease expired"))
@@ -164,23 +170,30 @@ class DispatchTest {
     }
 
     @Test
-    void aLateCompleteBeforeTheSweeperRanIsStillAConflict() throws Exception {
+    void aLateCompleteBeforeTheSweeperRanIsStillAConflict() {
         UUID agent = api.agent("slowpoke");
         UUID task = api.task("late");
-        String lease = api.claim(agent, Map.of("max", 1, "leaseSeconds", 1)).extract().path("tasks[0].leaseId");
-        Thread.sleep(1200);
-        api.complete(task, lease, 1).statusCode(409);
+        ExtractableResponse<Response> claim = api.claim(agent, Map.of("max", 1, "leaseSeconds", 1)).extract();
+        String lease = claim.path("tasks[0].leaseId");
+        Instant expiry = Instant.parse(claim.path("tasks[0].leaseExpiresAt"));
+        await("the lease has expired").atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(expiry));
+        api.complete(task, lease, 1).spec(Problems.conflict());
     }
 
     @Test
-    void heartbeatsKeepTheLeaseAlive() throws Exception {
+    void heartbeatsKeepTheLeaseAlive() {
         UUID agent = api.agent("diligent");
         UUID task = api.task("steady");
-        String lease = api.claim(agent, Map.of("max", 1, "leaseSeconds", 1)).extract().path("tasks[0].leaseId");
+        ExtractableResponse<Response> claim = api.claim(agent, Map.of("max", 1, "leaseSeconds", 1)).extract();
+        String lease = claim.path("tasks[0].leaseId");
+        Instant expiry = Instant.parse(claim.path("tasks[0].leaseExpiresAt"));
+        // Six heartbeats, each when the lease has 600 ms left: well past the first lease of one second.
         for (int i = 0; i < 6; i++) {
-            Thread.sleep(400);
-            api.call().body(Map.of("leaseId", lease, "progress", i / 10.0, "message", "step " + i))
-                    .post("/api/v1/tasks/" + task + "/heartbeat").then().statusCode(200).body("cancelRequested", is(false));
+            Instant renewal = expiry.minusMillis(600);
+            await("the time to renew the lease").atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(renewal));
+            expiry = Instant.parse(api.call().body(Map.of("leaseId", lease, "progress", i / 10.0, "message", "step " + i))
+                    .post("/api/v1/tasks/" + task + "/heartbeat").then().statusCode(200).body("cancelRequested", is(false))
+                    .extract().path("leaseExpiresAt"));
         }
         api.getTask(task).body("status", is("RUNNING")).body("progressMessage", is("step 5"));
         api.complete(task, lease, 1).statusCode(200);
@@ -191,8 +204,8 @@ class DispatchTest {
         UUID agent = api.agent("fragile");
         UUID task = api.task(Map.of("type", "once-only", "maxAttempts", 1));
         api.claim(agent, Map.of("max", 1, "leaseSeconds", 1)).body("tasks", hasSize(1));
-        Eventually.within(Duration.ofSeconds(10), "task DEAD",
-                () -> "DEAD".equals(api.getTask(task).extract().path("status")));
+        await("task DEAD").atMost(Duration.ofSeconds(10))
+                .until(() -> "DEAD".equals(api.getTask(task).extract().path("status")));
         api.getTask(task).body("events.reason", hasItem("lease expired; no attempts left"));
     }
 
@@ -201,7 +214,7 @@ class DispatchTest {
         UUID agent = api.agent("overrunner");
         UUID task = api.task(Map.of("type", "bounded", "timeout", "PT1S"));
         String lease = api.claim(agent, Map.of("max", 1, "leaseSeconds", 60)).extract().path("tasks[0].leaseId");
-        Eventually.within(Duration.ofSeconds(10), "task TIMED_OUT", () -> {
+        await("task TIMED_OUT").atMost(Duration.ofSeconds(10)).until(() -> {
             api.call().body(Map.of("leaseId", lease)).post("/api/v1/tasks/" + task + "/heartbeat");
             return "TIMED_OUT".equals(api.getTask(task).extract().path("status"));
         });
@@ -247,6 +260,6 @@ class DispatchTest {
     void aMalformedMetricsWindowIsABadRequest() {
         UUID agent = api.agent("window");
         api.call().queryParam("window", "an hour").get("/api/v1/agents/" + agent + "/metrics").then()
-                .statusCode(400).body("errors[0].field", is("window"));
+                .spec(Problems.validationFailed()).body("errors[0].field", is("window"));
     }
 }

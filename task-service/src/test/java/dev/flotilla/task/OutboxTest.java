@@ -2,6 +2,8 @@ package dev.flotilla.task;
 
 import dev.flotilla.task.outbox.OutboxDispatcher;
 import dev.flotilla.task.outbox.OutboxMessage;
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +47,7 @@ class OutboxTest {
      * transactions wrote them, so everything written before the task was created is delivered too.
      */
     private void deliveredUpTo(UUID task) {
-        Eventually.within(WAIT, "the creation of " + task + " delivered", () -> {
+        await("the creation of " + task + " delivered").atMost(WAIT).until(() -> {
             dispatcher.drain().await().atMost(WAIT);
             return !sink.deliveredAbout(task).isEmpty();
         });
@@ -69,8 +72,9 @@ class OutboxTest {
     @Test
     void claimingAWorkflowsFirstTaskAnnouncesTheWorkflowRunning() {
         UUID agent = api.agent("workflow-outboxed");
-        UUID workflow = UUID.fromString(api.call().body(Map.of("name", "announced-flow", "tasks", List.of(Map.of("key", "only", "type", "only"))))
-                .post("/api/v1/workflows").then().statusCode(201).extract().path("id"));
+        UUID workflow = UUID.fromString(Responses.created(api.call()
+                .body(Map.of("name", "announced-flow", "tasks", List.of(Map.of("key", "only", "type", "only"))))
+                .post("/api/v1/workflows").then()));
         api.claim(agent, Map.of("max", 1)).body("tasks.size()", is(1));
         deliveredUpTo(api.task("marker"));
         assertEquals(List.of("RUNNING"), announced(workflow));
@@ -82,7 +86,7 @@ class OutboxTest {
     void aRefusedChangeAnnouncesNothing() {
         UUID task = api.task("refused");
         api.call().post("/api/v1/tasks/" + task + "/cancel").then().statusCode(200);
-        api.call().post("/api/v1/tasks/" + task + "/cancel").then().statusCode(409);
+        api.call().post("/api/v1/tasks/" + task + "/cancel").then().spec(Problems.conflict());
         deliveredUpTo(api.task("marker"));
         assertEquals(List.of("SCHEDULED", "CANCELLED"), announced(task));
     }

@@ -1,5 +1,6 @@
 package dev.flotilla.task;
 
+import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -101,7 +102,7 @@ class PreferReturnMinimalTest {
     @Test
     void aRefusedMinimalBatchAnswersItsProblemAsBefore() {
         batch(MINIMAL, List.of(Map.of("task", Map.of("type", "minimal-invalid", "priority", 10))))
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors[0].field", is("tasks[0].task.priority"));
     }
 

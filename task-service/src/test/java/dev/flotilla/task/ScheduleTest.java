@@ -8,6 +8,8 @@ import dev.flotilla.task.task.NewTask;
 import dev.flotilla.task.task.TaskRepository;
 import dev.flotilla.task.task.TaskSpec;
 import dev.flotilla.task.task.Transitions;
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -65,9 +67,10 @@ class ScheduleTest {
     Vertx vertx;
 
     private UUID schedule(String cron, String catchUp) {
-        return UUID.fromString(api.call().body(Map.of("name", "s-" + UUID.randomUUID(), "cron", cron, "timeZone", "Europe/Oslo",
+        return UUID.fromString(Responses.created(api.call()
+                .body(Map.of("name", "s-" + UUID.randomUUID(), "cron", cron, "timeZone", "Europe/Oslo",
                         "catchUp", catchUp, "task", Map.of("type", "report", "payload", Map.of("kind", "daily"))))
-                .post("/api/v1/schedules").then().statusCode(201).extract().path("id"));
+                .post("/api/v1/schedules").then()));
     }
 
     private void dueSince(UUID schedule, Instant dueAt) {
@@ -95,13 +98,13 @@ class ScheduleTest {
     @Test
     void aMalformedCronIsABadRequest() {
         api.call().body(Map.of("name", "bad", "cron", "every day", "task", Map.of("type", "x"))).post("/api/v1/schedules").then()
-                .statusCode(400).body("errors[0].field", is("cron"));
+                .spec(Problems.validationFailed()).body("errors[0].field", is("cron"));
     }
 
     @Test
     void anUnknownTimeZoneIsABadRequest() {
         api.call().body(Map.of("name", "bad-zone", "cron", "* * * * *", "timeZone", "Mars/Olympus", "task", Map.of("type", "x")))
-                .post("/api/v1/schedules").then().statusCode(400).body("errors[0].field", is("timeZone"));
+                .post("/api/v1/schedules").then().spec(Problems.validationFailed()).body("errors[0].field", is("timeZone"));
     }
 
     @Test
@@ -245,9 +248,9 @@ class ScheduleTest {
     void anotherTenantsScheduleIsNotFound() {
         UUID schedule = schedule("* * * * *", "SKIP");
         Api other = new Api();
-        other.call().get("/api/v1/schedules/" + schedule).then().statusCode(404);
-        other.call().post("/api/v1/schedules/" + schedule + "/pause").then().statusCode(404);
-        other.call().delete("/api/v1/schedules/" + schedule).then().statusCode(404);
+        other.call().get("/api/v1/schedules/" + schedule).then().spec(Problems.notFound());
+        other.call().post("/api/v1/schedules/" + schedule + "/pause").then().spec(Problems.notFound());
+        other.call().delete("/api/v1/schedules/" + schedule).then().spec(Problems.notFound());
         api.call().delete("/api/v1/schedules/" + schedule).then().statusCode(204);
     }
 }

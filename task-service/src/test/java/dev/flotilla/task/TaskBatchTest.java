@@ -1,5 +1,7 @@
 package dev.flotilla.task;
 
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +63,7 @@ class TaskBatchTest {
     @Test
     void anInvalidTaskIsNamedByItsIndexAndNothingIsCreated() {
         batch(List.of(item(Map.of("type", "invalid-batch")), item(Map.of("type", "invalid-batch", "priority", 10))))
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors[0].field", is("tasks[1].task.priority"));
         noTasksOfType("invalid-batch");
     }
@@ -70,27 +72,27 @@ class TaskBatchTest {
     void aTaskGivingRunAtAndDelayIsNamedByItsIndexAndNothingIsCreated() {
         batch(List.of(item(Map.of("type", "timing-batch")),
                 item(Map.of("type", "timing-batch", "delay", "PT1S", "runAt", "2030-01-01T00:00:00Z"))))
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors[0].field", is("tasks[1].task.delay"));
         noTasksOfType("timing-batch");
     }
 
     @Test
     void anEmptyBatchIsABadRequest() {
-        batch(List.of()).statusCode(400).body("errors[0].field", is("tasks"));
+        batch(List.of()).spec(Problems.validationFailed()).body("errors[0].field", is("tasks"));
     }
 
     @Test
     void aBatchOfMoreThanAHundredTasksIsABadRequest() {
-        batch(Collections.nCopies(101, item(Map.of("type", "too-many")))).statusCode(400).body("errors[0].field", is("tasks"));
+        batch(Collections.nCopies(101, item(Map.of("type", "too-many")))).spec(Problems.validationFailed())
+                .body("errors[0].field", is("tasks"));
         noTasksOfType("too-many");
     }
 
     @Test
     void aKeyUsedEarlierForTheSameTaskAnswersThatTask() {
         Map<String, Object> task = Map.of("type", "keyed", "payload", Map.of("n", 1));
-        String first = api.call().header("Idempotency-Key", "b-1").body(task).post("/api/v1/tasks").then()
-                .statusCode(201).extract().path("id");
+        String first = Responses.created(api.call().header("Idempotency-Key", "b-1").body(task).post("/api/v1/tasks").then());
         batch(List.of(item("b-1", task), item("b-2", task)))
                 .statusCode(201)
                 .body("tasks.replayed", contains(true, false))
@@ -104,7 +106,7 @@ class TaskBatchTest {
     void aKeyUsedEarlierForAnotherTaskIsAConflictAndNothingIsCreated() {
         api.call().header("Idempotency-Key", "b-3").body(Map.of("type", "original")).post("/api/v1/tasks").then().statusCode(201);
         batch(List.of(item(Map.of("type", "bystander")), item("b-3", Map.of("type", "impostor"))))
-                .statusCode(409)
+                .spec(Problems.conflict())
                 .body("detail", containsString("tasks[1].idempotencyKey"));
         noTasksOfType("bystander");
     }
@@ -112,7 +114,7 @@ class TaskBatchTest {
     @Test
     void aKeyRepeatedWithinABatchIsABadRequest() {
         batch(List.of(item("twice", Map.of("type", "twin")), item("twice", Map.of("type", "twin"))))
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors[0].field", is("tasks[1].idempotencyKey"));
         noTasksOfType("twin");
     }
@@ -121,15 +123,16 @@ class TaskBatchTest {
     void anIdempotencyKeyHeaderForTheWholeBatchIsABadRequest() {
         api.call().header("Idempotency-Key", "whole").body(Map.of("tasks", List.of(item(Map.of("type", "headed")))))
                 .post("/api/v1/tasks/batch").then()
-                .statusCode(400)
+                .spec(Problems.validationFailed())
                 .body("errors[0].field", is("Idempotency-Key"));
         noTasksOfType("headed");
     }
 
     @Test
     void aBatchTaskJoinsAnOpenWorkflow() {
-        String workflow = api.call().body(Map.of("name", "grows", "tasks", List.of(Map.of("key", "base", "type", "base"))))
-                .post("/api/v1/workflows").then().statusCode(201).extract().path("id");
+        String workflow = Responses.created(api.call()
+                .body(Map.of("name", "grows", "tasks", List.of(Map.of("key", "base", "type", "base"))))
+                .post("/api/v1/workflows").then());
         Map<String, Object> joining = new HashMap<>(Map.of("type", "joiner", "workflowId", workflow));
         batch(List.of(item(Map.of("type", "loner")), item(joining)))
                 .statusCode(201)
@@ -139,12 +142,13 @@ class TaskBatchTest {
     @Test
     void aBatchTaskNamingAnotherTenantsWorkflowIsRefusedAndNothingIsCreated() {
         Api other = new Api();
-        String workflow = other.call().body(Map.of("name", "theirs", "tasks", List.of(Map.of("key", "a", "type", "a"))))
-                .post("/api/v1/workflows").then().statusCode(201).extract().path("id");
+        String workflow = Responses.created(other.call()
+                .body(Map.of("name", "theirs", "tasks", List.of(Map.of("key", "a", "type", "a"))))
+                .post("/api/v1/workflows").then());
         List<Map<String, Object>> items = new ArrayList<>();
         items.add(item(Map.of("type", "trespasser")));
         items.add(item(Map.of("type", "trespasser", "workflowId", workflow)));
-        batch(items).statusCode(422).body("errors[0].field", is("tasks[1].task.workflowId"));
+        batch(items).spec(Problems.unprocessable()).body("errors[0].field", is("tasks[1].task.workflowId"));
         noTasksOfType("trespasser");
     }
 }

@@ -1,5 +1,8 @@
 package dev.flotilla.task;
 
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Requests;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -43,20 +46,19 @@ class TaskLifecycleTest {
     @Test
     void runAtAndDelayTogetherAreABadRequest() {
         api.call().body(Map.of("type", "x", "delay", "PT1S", "runAt", Instant.now().toString())).post("/api/v1/tasks").then()
-                .statusCode(400).body("errors[0].field", is("delay"));
+                .spec(Problems.validationFailed()).body("errors[0].field", is("delay"));
     }
 
     @Test
     void aPriorityOutsideZeroToNineIsABadRequest() {
         api.call().body(Map.of("type", "x", "priority", 10)).post("/api/v1/tasks").then()
-                .statusCode(400).body("errors[0].field", is("priority"));
+                .spec(Problems.validationFailed()).body("errors[0].field", is("priority"));
     }
 
     @Test
     void aRepeatedIdempotencyKeyAnswersTheFirstTask() {
         Map<String, Object> body = Map.of("type", "once", "payload", Map.of("n", 1));
-        String first = api.call().header("Idempotency-Key", "k-1").body(body).post("/api/v1/tasks").then()
-                .statusCode(201).extract().path("id");
+        String first = Responses.created(api.call().header("Idempotency-Key", "k-1").body(body).post("/api/v1/tasks").then());
         api.call().header("Idempotency-Key", "k-1").body(body).post("/api/v1/tasks").then()
                 .statusCode(201).header("Idempotent-Replayed", "true").body("id", is(first));
         api.call().queryParam("type", "once").get("/api/v1/tasks").then().body("items", hasSize(1));
@@ -65,7 +67,7 @@ class TaskLifecycleTest {
     @Test
     void anIdempotencyKeyReusedForAnotherRequestIsAConflict() {
         api.call().header("Idempotency-Key", "k-2").body(Map.of("type", "a")).post("/api/v1/tasks").then().statusCode(201);
-        api.call().header("Idempotency-Key", "k-2").body(Map.of("type", "b")).post("/api/v1/tasks").then().statusCode(409);
+        api.call().header("Idempotency-Key", "k-2").body(Map.of("type", "b")).post("/api/v1/tasks").then().spec(Problems.conflict());
     }
 
     @Test
@@ -101,7 +103,7 @@ class TaskLifecycleTest {
     void cancellingAFinishedTaskIsAConflict() {
         UUID task = api.task("doomed-twice");
         api.call().post("/api/v1/tasks/" + task + "/cancel").then().statusCode(200);
-        api.call().post("/api/v1/tasks/" + task + "/cancel").then().statusCode(409);
+        api.call().post("/api/v1/tasks/" + task + "/cancel").then().spec(Problems.conflict());
     }
 
     @Test
@@ -152,13 +154,13 @@ class TaskLifecycleTest {
     @Test
     void retryingATaskThatHasNotFailedIsAConflict() {
         UUID task = api.task("fine");
-        api.call().post("/api/v1/tasks/" + task + "/retry").then().statusCode(409);
+        api.call().post("/api/v1/tasks/" + task + "/retry").then().spec(Problems.conflict());
     }
 
     @Test
     void completingATaskThatIsNotRunningIsAConflict() {
         UUID task = api.task("idle");
-        api.complete(task, UUID.randomUUID().toString(), Map.of()).statusCode(409);
+        api.complete(task, UUID.randomUUID().toString(), Map.of()).spec(Problems.conflict());
     }
 
     @Test
@@ -174,19 +176,18 @@ class TaskLifecycleTest {
     void anotherTenantsTaskIsNotFound() {
         UUID task = api.task("secret");
         Api other = new Api();
-        other.getTask(task).statusCode(404);
-        other.call().post("/api/v1/tasks/" + task + "/cancel").then().statusCode(404);
-        other.call().post("/api/v1/tasks/" + task + "/retry").then().statusCode(404);
-        other.complete(task, UUID.randomUUID().toString(), 1).statusCode(404);
-        other.call().body(Map.of("leaseId", UUID.randomUUID())).post("/api/v1/tasks/" + task + "/heartbeat").then().statusCode(404);
+        other.getTask(task).spec(Problems.notFound());
+        other.call().post("/api/v1/tasks/" + task + "/cancel").then().spec(Problems.notFound());
+        other.call().post("/api/v1/tasks/" + task + "/retry").then().spec(Problems.notFound());
+        other.complete(task, UUID.randomUUID().toString(), 1).spec(Problems.notFound());
+        other.call().body(Map.of("leaseId", UUID.randomUUID())).post("/api/v1/tasks/" + task + "/heartbeat").then()
+                .spec(Problems.notFound());
         other.call().get("/api/v1/tasks").then().body("items", empty());
     }
 
     @Test
     void aViewerMayReadButNotCreate() {
-        String viewer = dev.flotilla.testing.TestTokens.user(api.tenant, "viewer");
-        io.restassured.RestAssured.given().auth().oauth2(viewer).contentType("application/json")
-                .body(Map.of("type", "x")).post("/api/v1/tasks").then().statusCode(403);
-        io.restassured.RestAssured.given().auth().oauth2(viewer).get("/api/v1/tasks").then().statusCode(200);
+        Requests.as(api.tenant, "viewer").body(Map.of("type", "x")).post("/api/v1/tasks").then().spec(Problems.forbidden());
+        Requests.as(api.tenant, "viewer").get("/api/v1/tasks").then().statusCode(200);
     }
 }

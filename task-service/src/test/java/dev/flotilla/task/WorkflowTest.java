@@ -1,5 +1,7 @@
 package dev.flotilla.task;
 
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +23,8 @@ class WorkflowTest {
     }
 
     private String create(Map<String, Object>... steps) {
-        return api.call().body(Map.of("name", "pipeline", "tasks", List.of(steps))).post("/api/v1/workflows").then()
-                .statusCode(201).extract().path("id");
+        return Responses.created(api.call().body(Map.of("name", "pipeline", "tasks", List.of(steps))).post("/api/v1/workflows")
+                .then());
     }
 
     private String taskOf(String workflow, String key) {
@@ -37,26 +39,26 @@ class WorkflowTest {
     void aCycleIsRejected() {
         api.call().body(Map.of("name", "loop", "tasks", List.of(step("a", "c"), step("b", "a"), step("c", "b"))))
                 .post("/api/v1/workflows").then()
-                .statusCode(422)
-                .body("type", is("urn:flotilla:problem:unprocessable"))
+                .spec(Problems.unprocessable())
                 .body("detail", containsString("cycle"));
     }
 
     @Test
     void aTaskDependingOnItselfIsACycle() {
-        api.call().body(Map.of("name", "self", "tasks", List.of(step("a", "a")))).post("/api/v1/workflows").then().statusCode(422);
+        api.call().body(Map.of("name", "self", "tasks", List.of(step("a", "a")))).post("/api/v1/workflows").then()
+                .spec(Problems.unprocessable());
     }
 
     @Test
     void anUnknownDependencyIsRejected() {
         api.call().body(Map.of("name", "dangling", "tasks", List.of(step("a", "ghost")))).post("/api/v1/workflows").then()
-                .statusCode(422).body("errors[0].field", is("tasks[0].dependsOn"));
+                .spec(Problems.unprocessable()).body("errors[0].field", is("tasks[0].dependsOn"));
     }
 
     @Test
     void duplicateKeysAreRejected() {
         api.call().body(Map.of("name", "twins", "tasks", List.of(step("a"), step("a")))).post("/api/v1/workflows").then()
-                .statusCode(422).body("errors[0].field", is("tasks[1].key"));
+                .spec(Problems.unprocessable()).body("errors[0].field", is("tasks[1].key"));
     }
 
     @Test
@@ -116,7 +118,7 @@ class WorkflowTest {
                 .body("tasks.find { it.key == 'first' }.status", is("RUNNING"));
         api.call().body(Map.of("leaseId", claim.path("tasks[0].leaseId"))).post("/api/v1/tasks/" + claim.path("tasks[0].id") + "/heartbeat")
                 .then().body("cancelRequested", is(true));
-        api.call().post("/api/v1/workflows/" + workflow + "/cancel").then().statusCode(409);
+        api.call().post("/api/v1/workflows/" + workflow + "/cancel").then().spec(Problems.conflict());
     }
 
     @Test
@@ -124,15 +126,17 @@ class WorkflowTest {
         String workflow = create(step("base"));
         api.call().body(Map.of("type", "extra", "workflowId", workflow)).post("/api/v1/tasks").then()
                 .statusCode(201).body("workflowId", is(workflow));
-        api.call().body(Map.of("type", "extra", "workflowId", UUID.randomUUID())).post("/api/v1/tasks").then().statusCode(422);
+        api.call().body(Map.of("type", "extra", "workflowId", UUID.randomUUID())).post("/api/v1/tasks").then()
+                .spec(Problems.unprocessable());
     }
 
     @Test
     void anotherTenantsWorkflowIsNotFound() {
         String workflow = create(step("mine"));
         Api other = new Api();
-        other.call().get("/api/v1/workflows/" + workflow).then().statusCode(404);
-        other.call().post("/api/v1/workflows/" + workflow + "/cancel").then().statusCode(404);
-        other.call().body(Map.of("type", "x", "workflowId", workflow)).post("/api/v1/tasks").then().statusCode(422);
+        other.call().get("/api/v1/workflows/" + workflow).then().spec(Problems.notFound());
+        other.call().post("/api/v1/workflows/" + workflow + "/cancel").then().spec(Problems.notFound());
+        other.call().body(Map.of("type", "x", "workflowId", workflow)).post("/api/v1/tasks").then()
+                .spec(Problems.unprocessable());
     }
 }

@@ -5,8 +5,6 @@ import dev.flotilla.common.error.NotFound;
 import dev.flotilla.task.config.TaskConfig;
 import dev.flotilla.task.db.Db;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -20,21 +18,6 @@ public class AgentMetrics {
 
     private static final Duration MAX_WINDOW = Duration.ofDays(90);
 
-    private static final String ATTEMPTS = """
-            select count(*) filter (where to_status = 'SUCCEEDED') as completed,
-                   count(*) filter (where to_status not in ('SUCCEEDED', 'CANCELLED')) as failed,
-                   count(*) filter (where to_status = 'CANCELLED') as cancelled,
-                   percentile_cont(0.5) within group (order by extract(epoch from at - attempt_started_at) * 1000)
-                       filter (where to_status = 'SUCCEEDED') as p50,
-                   percentile_cont(0.95) within group (order by extract(epoch from at - attempt_started_at) * 1000)
-                       filter (where to_status = 'SUCCEEDED') as p95,
-                   (select count(*) from task.tasks t
-                     where t.tenant_id = $1 and t.agent_id = $2 and t.status = 'RUNNING') as in_flight,
-                   exists (select 1 from task.agents a where a.tenant_id = $1 and a.id = $2) as known
-              from task.task_events
-             where tenant_id = $1 and agent_id = $2 and from_status = 'RUNNING' and to_status <> 'RUNNING'
-               and at >= $3""";
-
     private final Db db;
     private final TaskConfig config;
 
@@ -47,8 +30,7 @@ public class AgentMetrics {
     public Uni<AgentMetricsView> of(UUID tenant, UUID agent, String window) {
         Duration span = parse(window);
         Instant since = Instant.now().minus(span);
-        return db.pool().preparedQuery(ATTEMPTS).execute(Tuple.of(tenant, agent, Db.ts(since))).map(rows -> {
-            Row row = rows.iterator().next();
+        return AgentSql.attempts(db.pool(), tenant, agent, Db.ts(since)).map(row -> {
             if (!row.getBoolean("known")) {
                 throw new NotFound("agent", agent);
             }

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Queries over agents; every one is scoped to a tenant. */
 @ApplicationScoped
-public class AgentRepository implements PanacheRepositoryBase<Agent, UUID> {
+class AgentRepository implements PanacheRepositoryBase<Agent, UUID> {
 
     public Uni<Agent> find(UUID tenant, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenant, id).firstResult();

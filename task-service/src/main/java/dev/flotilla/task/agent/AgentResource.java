@@ -4,9 +4,6 @@ import dev.flotilla.common.identity.Caller;
 import dev.flotilla.common.identity.Roles;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.task.dispatch.ClaimRequest;
-import dev.flotilla.task.dispatch.ClaimService;
-import dev.flotilla.task.dispatch.Claims;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,8 +26,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The agent registry of the caller's tenant, and the claim endpoint through which agents take work.
- * Members, admins and services write; viewers read too.
+ * The agent registry of the caller's tenant. Members, admins and services write; viewers read too.
+ * The claim through which agents take work, under the same path, is the dispatch package's
+ * {@code ClaimResource}.
  */
 @Cancellable(false)
 @Path("/api/v1/agents")
@@ -41,13 +39,11 @@ public class AgentResource {
 
     private final AgentService agents;
     private final AgentMetrics metrics;
-    private final ClaimService claims;
     private final Caller caller;
 
-    public AgentResource(AgentService agents, AgentMetrics metrics, ClaimService claims, Caller caller) {
+    public AgentResource(AgentService agents, AgentMetrics metrics, Caller caller) {
         this.agents = agents;
         this.metrics = metrics;
-        this.claims = claims;
         this.caller = caller;
     }
 
@@ -125,19 +121,5 @@ public class AgentResource {
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
     public Uni<AgentMetricsView> metrics(@RestPath UUID id, @RestQuery String window) {
         return metrics.of(caller.tenant(), id, window);
-    }
-
-    /**
-     * Up to {@code max} tasks for this agent, each under a lease; long-polls up to {@code waitSeconds}.
-     * Tasks named in {@code complete} are completed first, each outcome answered in {@code completions}.
-     */
-    // Cancellable, unlike the rest: an agent that hangs up during the long poll must stop the wait,
-    // or the tasks claimed after it would sit under a lease nobody holds. The claim runs on the
-    // pool directly (not Hibernate Reactive), which finishes and releases its connection anyway.
-    @POST
-    @Path("{id}/claims")
-    @Cancellable
-    public Uni<Claims> claim(@RestPath UUID id, @Valid ClaimRequest request) {
-        return claims.claim(caller.tenant(), id, request == null ? new ClaimRequest(null, null, null, null) : request);
     }
 }

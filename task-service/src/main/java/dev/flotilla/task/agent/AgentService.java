@@ -13,8 +13,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -135,15 +133,8 @@ public class AgentService {
 
     /** Records a sign of life and answers which of the agent's running tasks should be cancelled. */
     public Uni<AgentHeartbeatView> heartbeat(UUID tenant, UUID id) {
-        return touch(tenant, id).chain(agent -> pool
-                .preparedQuery("select id from task.tasks where tenant_id = $1 and agent_id = $2 and status = 'RUNNING'"
-                        + " and cancel_requested order by id")
-                .execute(Tuple.of(tenant, id))
-                .map(rows -> {
-                    List<UUID> cancel = new ArrayList<>();
-                    for (Row row : rows) {
-                        cancel.add(row.getUUID("id"));
-                    }
+        return touch(tenant, id).chain(agent -> AgentSql.cancelRequested(pool, tenant, id)
+                .map(cancel -> {
                     AgentView view = view(agent);
                     return new AgentHeartbeatView(view.id(), view.lifecycle(), view.status(), view.lastHeartbeatAt(), cancel);
                 }));

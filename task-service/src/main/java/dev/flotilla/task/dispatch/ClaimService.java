@@ -9,7 +9,6 @@ import dev.flotilla.task.task.TaskRepository;
 import dev.flotilla.task.task.TaskRow;
 import dev.flotilla.task.task.TaskStatus;
 import dev.flotilla.task.task.TaskView;
-import dev.flotilla.task.task.Transitions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,65 +32,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ClaimService {
-
-    /**
-     * Refreshes the agent's heartbeat and reads what the claim needs (runs even when nothing is
-     * claimed); {@code %s} adds a further condition to its update.
-     */
-    private static final String AGENT_WHERE = """
-            agent as (update task.agents set last_heartbeat_at = now()
-                       where tenant_id = $1 and id = $2%s
-                   returning lifecycle, capabilities), \
-            """;
-
-    static final String AGENT = AGENT_WHERE.formatted("");
-
-    static final String CLAIM = """
-            update task.tasks t
-               set status = 'RUNNING', agent_id = $2, lease_id = gen_random_uuid(), lease_ms = $4, attempt = t.attempt + 1,
-                   started_at = now(), updated_at = now(), progress = null, progress_message = null,
-                   deadline_at = now() + t.timeout_ms * interval '1 millisecond',
-                   lease_expires_at = least(now() + $4::bigint * interval '1 millisecond',
-                                            coalesce(now() + t.timeout_ms * interval '1 millisecond', 'infinity'))
-              from (select id, status as prev from task.tasks
-                     where tenant_id = $1 and status = 'SCHEDULED'
-                       and required_capabilities <@ (select capabilities::text[] from agent where lifecycle = 'ACTIVE')
-                     order by priority desc, id
-                     limit $3
-                     for update skip locked) p
-             where t.id = p.id
-            returning t.*, p.prev, 'claimed'::text as reason, null::timestamptz as attempt_started_at""";
-
-    /**
-     * The roll-up of the workflows whose tasks were claimed ({@code changed} rows now RUNNING),
-     * as {@link Transitions#rollUp} computes it: a workflow with a running task is RUNNING (or
-     * CANCELLED once cancellation was requested) and not finished, whatever its other tasks; a
-     * status change writes its workflow event. Workflows are locked in id order, after the tasks, as
-     * every transaction that changes a workflow's task locks them.
-     */
-    private static final String ROLL_UP_CLAIMED = """
-            wf as (update task.workflows w
-                      set status = case when w.cancel_requested then 'CANCELLED' else 'RUNNING' end,
-                          finished_at = null, updated_at = now()
-                     from (select id, status as prev from task.workflows
-                            where id in (select workflow_id from changed where status = 'RUNNING' and workflow_id is not null)
-                            order by id for update) p
-                    where w.id = p.id
-                returning w.id, w.tenant_id, w.status, p.prev),
-            wo as (insert into task.workflow_events (tenant_id, workflow_id, from_status, to_status)
-                   select tenant_id, id, prev, status from wf where prev <> status), \
-            """;
-
-    /**
-     * Completes first ({@code $5}, {@link LeaseService#COMPLETE_BATCH_OF}): the agent row is
-     * locked only after the completed tasks (it waits for the count of {@code done}), the order
-     * in which a task heartbeat locks them too.
-     */
-    private static final String COMPLETE_THEN_CLAIM = "done as (" + LeaseService.COMPLETE_BATCH_OF.formatted("$5") + "), "
-            + AGENT_WHERE.formatted(" and (select count(*) from done) >= 0")
-            + "claimed as (" + CLAIM + "), ";
-
-    private static final String COMPLETED_AND_CLAIMED = "select * from done union all select * from claimed";
 
     private final Db db;
     private final TaskRepository tasks;
@@ -129,7 +69,8 @@ public class ClaimService {
         String batch = leases.completionBatch("complete", finished);
         long generation = signals.generation(tenant);
         Tuple params = Tuple.of(tenant, agent, max, lease.toMillis(), batch);
-        return db.statement(pool -> tasks.transition(pool, COMPLETE_THEN_CLAIM, COMPLETED_AND_CLAIMED, ROLL_UP_CLAIMED, params))
+        return db.statement(pool -> tasks.transition(pool, ClaimSql.COMPLETE_THEN_CLAIM, ClaimSql.COMPLETED_AND_CLAIMED,
+                        ClaimSql.ROLL_UP_CLAIMED, params))
                 .chain(rows -> {
                     List<TaskRow> completed = new ArrayList<>();
                     List<TaskRow> claimed = new ArrayList<>();
@@ -165,17 +106,15 @@ public class ClaimService {
     /** One statement refreshes the agent's heartbeat, claims, records and rolls up the claimed tasks' workflows. */
     private Uni<List<TaskRow>> claimOnce(UUID tenant, UUID agent, int max, Duration lease) {
         Tuple params = Tuple.of(tenant, agent, max, lease.toMillis());
-        return db.statement(pool -> tasks.transition(pool, AGENT, CLAIM, ROLL_UP_CLAIMED, params));
+        return db.statement(pool -> tasks.transition(pool, ClaimSql.AGENT, ClaimSql.CLAIM, ClaimSql.ROLL_UP_CLAIMED, params));
     }
 
     private Uni<Void> mayClaim(UUID tenant, UUID agent) {
-        return db.pool().preparedQuery("select lifecycle from task.agents where tenant_id = $1 and id = $2")
-                .execute(Tuple.of(tenant, agent))
-                .map(rows -> {
-                    if (rows.size() == 0) {
+        return ClaimSql.lifecycle(db.pool(), tenant, agent)
+                .map(lifecycle -> {
+                    if (lifecycle == null) {
                         throw new NotFound("agent", agent);
                     }
-                    String lifecycle = rows.iterator().next().getString("lifecycle");
                     if (!"ACTIVE".equals(lifecycle)) {
                         throw new Conflict("Agent " + agent + " is " + lifecycle + " and claims no tasks");
                     }

@@ -2,16 +2,14 @@ package dev.flotilla.task.dispatch;
 
 import dev.flotilla.common.notify.ChannelListener;
 import dev.flotilla.common.notify.PgNotifications;
+import dev.flotilla.task.task.TaskRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -20,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wakes long-polling claims the moment work becomes claimable, on every replica: a transaction that
- * makes tasks SCHEDULED notifies the tenant's id on a PostgreSQL channel ({@link #announce}), which
- * PostgreSQL delivers on commit; one LISTEN connection per replica receives it and releases that
- * tenant's waiting claims, which then run the claim query again. Nothing polls the table.
+ * makes tasks SCHEDULED notifies the tenant's id on a PostgreSQL channel
+ * ({@link TaskRepository#READY_CHANNEL}), which PostgreSQL delivers on commit; one LISTEN connection
+ * per replica receives it and releases that tenant's waiting claims, which then run the claim query
+ * again. Nothing polls the table.
  * <p>
  * A per-tenant generation counter closes the gap between a claim that found nothing and the start
  * of its wait: a claim reads the generation before querying and waits only if it is unchanged.
@@ -32,9 +31,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class TaskSignals implements ChannelListener {
 
-    /** The channel; the payload is the tenant id. */
-    public static final String CHANNEL = "flotilla_task_ready";
-
     private static final Logger LOG = Logger.getLogger(TaskSignals.class);
 
     private final PgNotifications notifications;
@@ -42,16 +38,6 @@ public class TaskSignals implements ChannelListener {
 
     public TaskSignals(PgNotifications notifications) {
         this.notifications = notifications;
-    }
-
-    /** Notifies, within the caller's transaction, that these tenants have new claimable tasks. */
-    public static Uni<Void> announce(SqlClient client, Collection<String> tenants) {
-        if (tenants.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return client.preparedQuery("select pg_notify('" + CHANNEL + "', t) from unnest($1::text[]) t")
-                .execute(Tuple.of(tenants.toArray(String[]::new)))
-                .replaceWithVoid();
     }
 
     /** The tenant's generation: read it before a claim query, hand it to {@link #await}. */
@@ -77,7 +63,7 @@ public class TaskSignals implements ChannelListener {
     }
 
     void start(@Observes StartupEvent event) {
-        notifications.listen(CHANNEL, this);
+        notifications.listen(TaskRepository.READY_CHANNEL, this);
     }
 
     /** (Re-)listening: wake every waiter, since notifications may have been missed. */
@@ -91,7 +77,7 @@ public class TaskSignals implements ChannelListener {
         try {
             signal(UUID.fromString(payload.trim()));
         } catch (IllegalArgumentException e) {
-            LOG.debugf("Ignoring a malformed notification on %s", CHANNEL);
+            LOG.debugf("Ignoring a malformed notification on %s", TaskRepository.READY_CHANNEL);
         }
     }
 

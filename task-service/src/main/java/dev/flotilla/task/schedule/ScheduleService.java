@@ -14,7 +14,6 @@ import dev.flotilla.task.task.TaskDefaults;
 import dev.flotilla.task.task.TaskSpec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,30 +45,16 @@ public class ScheduleService {
         TaskSpec spec = defaults.resolve("task.", template.type(), template.payload(), template.priority(),
                 template.requiredCapabilities(), template.timeout(), template.maxAttempts(), template.backoff());
         Instant next = Crons.next(cron, zone, Instant.now());
-        UUID id = Ids.next();
-        Tuple params = Tuple.from(Arrays.asList(id, tenant, request.name().strip(), request.cron().strip(), zone.getId(),
-                (request.catchUp() == null ? CatchUp.RUN_ONCE : request.catchUp()).name(), spec.type(), write(spec),
-                (short) spec.priority(), spec.requiredCapabilities().toArray(String[]::new),
-                spec.timeout() == null ? null : spec.timeout().toMillis(), spec.maxAttempts(), spec.backoffInitial().toMillis(),
-                spec.backoffMax().toMillis(), spec.backoffMultiplier(), Db.ts(next)));
-        return db.pool().preparedQuery("""
-                        insert into task.schedules (id, tenant_id, name, cron, time_zone, catch_up, task_type, payload, priority,
-                                                    required_capabilities, timeout_ms, max_attempts, backoff_initial_ms,
-                                                    backoff_max_ms, backoff_multiplier, next_run_at, created_at, updated_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10::text[], $11, $12, $13, $14, $15, $16, now(), now())
-                        returning *, payload::text as payload_json""")
-                .execute(params)
+        CatchUp catchUp = request.catchUp() == null ? CatchUp.RUN_ONCE : request.catchUp();
+        return ScheduleSql.insert(db.pool(), Ids.next(), tenant, request.name().strip(), request.cron().strip(), zone.getId(), catchUp,
+                        spec, write(spec), Db.ts(next))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> new Conflict("A schedule named '" + request.name().strip() + "' already exists"))
-                .map(rows -> view(rows.iterator().next()));
+                .map(this::view);
     }
 
     public Uni<Page<ScheduleView>> list(UUID tenant, PageParams page) {
-        Cursor after = page.after();
-        String sql = "select *, payload::text as payload_json from task.schedules where tenant_id = $1"
-                + (after == null ? "" : " and id > $3") + " order by id limit $2";
-        Tuple params = after == null ? Tuple.of(tenant, page.limit() + 1) : Tuple.of(tenant, page.limit() + 1, after.id());
-        return db.pool().preparedQuery(sql).execute(params).map(rows -> {
+        return ScheduleSql.page(db.pool(), tenant, page.after(), page.limit() + 1).map(rows -> {
             List<ScheduleView> views = new ArrayList<>();
             for (Row row : rows) {
                 views.add(view(row));
@@ -80,13 +64,12 @@ public class ScheduleService {
     }
 
     public Uni<ScheduleView> get(UUID tenant, UUID id) {
-        return db.pool().preparedQuery("select *, payload::text as payload_json from task.schedules where tenant_id = $1 and id = $2")
-                .execute(Tuple.of(tenant, id))
-                .map(rows -> {
-                    if (rows.size() == 0) {
+        return ScheduleSql.find(db.pool(), tenant, id)
+                .map(row -> {
+                    if (row == null) {
                         throw new NotFound("schedule", id);
                     }
-                    return view(rows.iterator().next());
+                    return view(row);
                 });
     }
 
@@ -96,18 +79,15 @@ public class ScheduleService {
             Instant next = enabled && !current.enabled()
                     ? Crons.next(Crons.parse(current.cron()), Crons.zone(current.timeZone()), Instant.now())
                     : current.nextRunAt();
-            return db.pool().preparedQuery("update task.schedules set enabled = $3, next_run_at = $4, updated_at = now()"
-                            + " where tenant_id = $1 and id = $2 returning *, payload::text as payload_json")
-                    .execute(Tuple.of(tenant, id, enabled, Db.ts(next)))
-                    .map(rows -> view(rows.iterator().next()));
+            return ScheduleSql.enable(db.pool(), tenant, id, enabled, Db.ts(next)).map(this::view);
         });
     }
 
     /** Deletes the schedule; tasks it already created stay. */
     public Uni<Void> delete(UUID tenant, UUID id) {
-        return db.pool().preparedQuery("delete from task.schedules where tenant_id = $1 and id = $2").execute(Tuple.of(tenant, id))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
+        return ScheduleSql.delete(db.pool(), tenant, id)
+                .map(deleted -> {
+                    if (!deleted) {
                         throw new NotFound("schedule", id);
                     }
                     return null;

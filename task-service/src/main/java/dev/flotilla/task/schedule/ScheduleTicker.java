@@ -11,7 +11,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -36,15 +35,6 @@ import java.util.List;
 public class ScheduleTicker {
 
     private static final Logger LOG = Logger.getLogger(ScheduleTicker.class);
-
-    private static final String DUE = """
-            select id, tenant_id, cron, time_zone, catch_up, next_run_at, task_type, payload::text as payload_json, priority,
-                   required_capabilities, timeout_ms, max_attempts, backoff_initial_ms, backoff_max_ms, backoff_multiplier
-              from task.schedules
-             where enabled and next_run_at <= $1
-             order by next_run_at
-             limit 100
-               for update skip locked""";
 
     private final Db db;
     private final TaskRepository tasks;
@@ -75,7 +65,7 @@ public class ScheduleTicker {
     /** Fires the due schedules this replica can lock; answers how many tasks it created. */
     public Uni<Integer> tick() {
         Instant now = clock.instant();
-        return db.tx(connection -> connection.preparedQuery(DUE).execute(Tuple.of(Db.ts(now))).chain(rows -> {
+        return db.tx(connection -> ScheduleSql.lockDue(connection, Db.ts(now)).chain(rows -> {
             List<Row> due = new ArrayList<>();
             rows.forEach(due::add);
             Uni<Integer> created = Uni.createFrom().item(0);
@@ -96,9 +86,7 @@ public class ScheduleTicker {
                 || Duration.between(tick, now).compareTo(config.schedules().misfireGrace()) <= 0;
         Instant next = Crons.next(cron, zone, now);
         Uni<Integer> created = run ? insert(connection, schedule, tick) : Uni.createFrom().item(0);
-        return created.call(() -> connection.preparedQuery("update task.schedules set next_run_at = $2, updated_at = now(),"
-                        + " last_run_at = case when $3 then $4 else last_run_at end where id = $1")
-                .execute(Tuple.of(schedule.getUUID("id"), Db.ts(next), run, Db.ts(tick))));
+        return created.call(() -> ScheduleSql.advance(connection, schedule.getUUID("id"), Db.ts(next), run, Db.ts(tick)));
     }
 
     private Uni<Integer> insert(SqlConnection connection, Row schedule, Instant tick) {

@@ -10,11 +10,14 @@ import java.util.function.Function;
  * asks a write to answer only what the client needs to go on, {@code representation} (the default)
  * the full resources. Other preferences are ignored; of several {@code return}s the first counts (§2).
  */
-enum ReturnPreference {
+public enum ReturnPreference {
     MINIMAL, REPRESENTATION;
 
-    /** The preference of the {@code Prefer} header fields (each possibly a comma-separated list); {@link #REPRESENTATION} when it names none. */
-    static ReturnPreference of(List<String> prefer) {
+    /**
+     * The preference of the {@code Prefer} header fields (each possibly a comma-separated list);
+     * {@link #REPRESENTATION} when it names none.
+     */
+    public static ReturnPreference of(List<String> prefer) {
         if (prefer != null) {
             for (String field : prefer) {
                 for (String preference : field.split(",")) {
@@ -33,7 +36,7 @@ enum ReturnPreference {
      * The answer with {@code status}: the {@code representation}, or for {@link #MINIMAL} its
      * {@code minimal} form, marked {@code Preference-Applied: return=minimal} (RFC 7240 §3).
      */
-    <T> RestResponse<Object> answer(RestResponse.Status status, T representation, Function<T, ?> minimal) {
+    public <T> RestResponse<Object> answer(RestResponse.Status status, T representation, Function<T, ?> minimal) {
         return this == MINIMAL
                 ? RestResponse.ResponseBuilder.create(status, (Object) minimal.apply(representation))
                         .header("Preference-Applied", "return=minimal").build()

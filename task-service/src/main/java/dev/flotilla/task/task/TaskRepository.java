@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.task.db.Db;
-import dev.flotilla.task.dispatch.TaskSignals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -21,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +28,16 @@ import java.util.UUID;
 
 /**
  * SQL over the {@code tasks} and {@code task_events} tables. Every query a request makes is
- * scoped to the caller's tenant; the background jobs' statements (which span tenants) are in the
- * jobs themselves. Statements that change a task's state go through {@link #transition}, which
- * records the event of each change in the same statement (the outbox delivers the events).
+ * scoped to the caller's tenant; the background jobs' statements (which span tenants) are in their
+ * concern's {@code *Sql} class. Statements that change a task's state go through {@link #transition},
+ * which records the event of each change in the same statement (the outbox delivers the events) and
+ * announces tasks made claimable on {@link #READY_CHANNEL}.
  */
 @ApplicationScoped
 public class TaskRepository {
+
+    /** The PostgreSQL channel on which tenants with newly claimable tasks are notified; the payload is the tenant id. */
+    public static final String READY_CHANNEL = "flotilla_task_ready";
 
     /** The columns a {@link TaskView} is read from; valid over {@code tasks} and over a CTE returning {@code tasks.*}. */
     static final String COLUMNS = "id, tenant_id, type, payload::text as payload_json, priority, required_capabilities, status,"
@@ -163,7 +167,7 @@ public class TaskRepository {
     /**
      * Runs a statement that changes tasks and returns {@code tasks.*, prev, reason, attempt_started_at};
      * in the same statement, writes one {@code task_events} row per returned task (which the outbox delivers),
-     * and notifies the tenants of tasks it made SCHEDULED ({@link TaskSignals}), which PostgreSQL
+     * and notifies the tenants of tasks it made SCHEDULED ({@link #READY_CHANNEL}), which PostgreSQL
      * delivers when the transaction commits. One statement is atomic on its own, so a change without
      * further consequences needs no explicit transaction.
      */
@@ -188,11 +192,21 @@ public class TaskRepository {
         String sql = "with " + before + "changed as (" + changing + "), " + after
                 + " ev as (insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt, agent_id,"
                 + " attempt_started_at) select tenant_id, id, prev, status, reason, attempt, agent_id, attempt_started_at from changed),"
-                + " announced as (select pg_notify('" + TaskSignals.CHANNEL + "', tenant_id::text)"
+                + " announced as (select pg_notify('" + READY_CHANNEL + "', tenant_id::text)"
                 + " from (select distinct tenant_id from changed where status = 'SCHEDULED') claimable)"
                 // A read-only CTE runs only where it is referenced: the count makes the notifications happen.
                 + " select " + COLUMNS + ", prev, (select count(*) from announced) as announced from changed order by priority desc, id";
         return client.preparedQuery(sql).execute(params).map(this::rows);
+    }
+
+    /** Notifies, within the caller's transaction, that these tenants have new claimable tasks. */
+    public Uni<Void> announce(SqlClient client, Collection<String> tenants) {
+        if (tenants.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("select pg_notify('" + READY_CHANNEL + "', t) from unnest($1::text[]) t")
+                .execute(Tuple.of(tenants.toArray(String[]::new)))
+                .replaceWithVoid();
     }
 
     public Uni<TaskRow> find(SqlClient client, UUID tenant, UUID id) {

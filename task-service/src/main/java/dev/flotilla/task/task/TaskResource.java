@@ -4,13 +4,6 @@ import dev.flotilla.common.identity.Caller;
 import dev.flotilla.common.identity.Roles;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.task.dispatch.CompleteTask;
-import dev.flotilla.task.dispatch.CompleteTasks;
-import dev.flotilla.task.dispatch.Completions;
-import dev.flotilla.task.dispatch.FailTask;
-import dev.flotilla.task.dispatch.HeartbeatAnswer;
-import dev.flotilla.task.dispatch.LeaseService;
-import dev.flotilla.task.dispatch.TaskHeartbeat;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -31,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Tasks of the caller's tenant: create (idempotent under {@code Idempotency-Key}), list, read with
- * history, cancel, retry, and many at once; and the calls of the agent holding tasks: heartbeat,
- * complete (one, or many at once), fail.
+ * history, cancel, retry, and many at once. The calls of the agent holding tasks, under the same
+ * path, are the dispatch package's {@code LeaseResource}.
  */
 @Cancellable(false)
 @Path("/api/v1/tasks")
@@ -40,12 +33,10 @@ import java.util.UUID;
 public class TaskResource {
 
     private final TaskService tasks;
-    private final LeaseService leases;
     private final Caller caller;
 
-    public TaskResource(TaskService tasks, LeaseService leases, Caller caller) {
+    public TaskResource(TaskService tasks, Caller caller) {
         this.tasks = tasks;
-        this.leases = leases;
         this.caller = caller;
     }
 
@@ -101,36 +92,5 @@ public class TaskResource {
     @Path("{id}/retry")
     public Uni<TaskView> retry(@RestPath UUID id) {
         return tasks.retry(caller.tenant(), id, caller.subject());
-    }
-
-    @POST
-    @Path("{id}/heartbeat")
-    public Uni<HeartbeatAnswer> heartbeat(@RestPath UUID id, @NotNull @Valid TaskHeartbeat beat) {
-        return leases.heartbeat(caller.tenant(), id, beat);
-    }
-
-    @POST
-    @Path("{id}/complete")
-    public Uni<TaskView> complete(@RestPath UUID id, @NotNull @Valid CompleteTask completion) {
-        return leases.complete(caller.tenant(), id, completion);
-    }
-
-    /**
-     * Completes many held tasks, each under its own lease: 200 with an outcome per task, in the
-     * order given (under {@code Prefer: return=minimal} without the completed task's view); a task
-     * that could not be completed (404, 409) does not stop the others.
-     */
-    @POST
-    @Path("completions")
-    public Uni<RestResponse<Object>> completeAll(@NotNull @Valid CompleteTasks request, @RestHeader("Prefer") List<String> prefer) {
-        ReturnPreference answer = ReturnPreference.of(prefer);
-        return leases.completeAll(caller.tenant(), "tasks", request.tasks())
-                .map(done -> answer.answer(RestResponse.Status.OK, done, Completions::minimal));
-    }
-
-    @POST
-    @Path("{id}/fail")
-    public Uni<TaskView> fail(@RestPath UUID id, @NotNull @Valid FailTask failure) {
-        return leases.fail(caller.tenant(), id, failure);
     }
 }

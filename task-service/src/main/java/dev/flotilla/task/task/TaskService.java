@@ -41,30 +41,6 @@ public class TaskService {
 
     private static final int MAX_KEY_LENGTH = 200;
 
-    private static final String CANCEL = """
-            update task.tasks t
-               set status = case when p.prev = 'RUNNING' then 'RUNNING' else 'CANCELLED' end,
-                   cancel_requested = true, updated_at = now(),
-                   finished_at = case when p.prev = 'RUNNING' then null else now() end
-              from (select id, status as prev from task.tasks
-                     where tenant_id = $1 and id = $2 and status in ('PENDING', 'SCHEDULED', 'RUNNING') and not cancel_requested
-                     for update) p
-             where t.id = p.id
-            returning t.*, p.prev,
-                      case when p.prev = 'RUNNING' then 'cancellation requested by ' else 'cancelled by ' end || $3 as reason,
-                      null::timestamptz as attempt_started_at""";
-
-    private static final String RETRY = """
-            update task.tasks t
-               set status = 'SCHEDULED', attempt = 0, run_at = now(), agent_id = null, lease_id = null, lease_expires_at = null,
-                   deadline_at = null, cancel_requested = false, progress = null, progress_message = null, result = null,
-                   error = null, started_at = null, finished_at = null, updated_at = now()
-              from (select id, status as prev from task.tasks
-                     where tenant_id = $1 and id = $2 and status in ('FAILED', 'DEAD', 'TIMED_OUT') and workflow_id is null
-                     for update) p
-             where t.id = p.id
-            returning t.*, p.prev, 'retried by ' || $3 as reason, null::timestamptz as attempt_started_at""";
-
     private final Db db;
     private final TaskRepository tasks;
     private final Transitions transitions;
@@ -178,7 +154,7 @@ public class TaskService {
      * learns it from its next heartbeat. Cancelling again while that is pending changes nothing.
      */
     public Uni<TaskView> cancel(UUID tenant, UUID id, String by) {
-        return db.tx(connection -> transitions.run(connection, CANCEL, Tuple.of(tenant, id, by))
+        return db.tx(connection -> transitions.run(connection, TaskSql.CANCEL, Tuple.of(tenant, id, by))
                 .chain(rows -> rows.isEmpty()
                         ? tasks.find(connection, tenant, id).map(row -> unchangedByCancel(id, row))
                         : Uni.createFrom().item(rows.get(0).view())));
@@ -186,7 +162,7 @@ public class TaskService {
 
     /** Starts a FAILED, DEAD or TIMED_OUT task again with a fresh set of attempts. */
     public Uni<TaskView> retry(UUID tenant, UUID id, String by) {
-        return db.tx(connection -> transitions.run(connection, RETRY, Tuple.of(tenant, id, by))
+        return db.tx(connection -> transitions.run(connection, TaskSql.RETRY, Tuple.of(tenant, id, by))
                 .chain(rows -> rows.isEmpty()
                         ? tasks.find(connection, tenant, id).map(row -> {
                             if (row == null) {
@@ -250,14 +226,12 @@ public class TaskService {
 
     /** A task may join an existing workflow of the tenant that has not finished. */
     private Uni<Void> openWorkflow(SqlConnection connection, UUID tenant, UUID workflow, String field) {
-        return connection.preparedQuery("select status from task.workflows where tenant_id = $1 and id = $2 for update")
-                .execute(Tuple.of(tenant, workflow))
-                .map(rows -> {
-                    if (rows.size() == 0) {
+        return TaskSql.lockWorkflowStatus(connection, tenant, workflow)
+                .map(status -> {
+                    if (status == null) {
                         throw new ProblemException(ProblemType.UNPROCESSABLE, field + ": no workflow " + workflow + " exists",
                                 List.of(new Problem.FieldError(field, "no such workflow")));
                     }
-                    String status = rows.iterator().next().getString(0);
                     if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status)) {
                         throw new Conflict(field + ": workflow " + workflow + " is " + status + "; tasks cannot join it any more");
                     }

@@ -25,59 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Transitions {
 
-    private static final String COUNT_DOWN = """
-            update task.tasks t set deps_pending = t.deps_pending - d.n, updated_at = now()
-              from (select task_id, count(*) as n from task.task_dependencies where depends_on = any($1::uuid[]) group by task_id) d
-             where t.id = d.task_id""";
-
-    private static final String RELEASE_DEPENDENTS = """
-            update task.tasks t set status = 'SCHEDULED', updated_at = now()
-              from (select id, status as prev from task.tasks
-                     where id in (select task_id from task.task_dependencies where depends_on = any($1::uuid[]))
-                       and status = 'PENDING' and deps_pending = 0 and run_at <= now()
-                     order by id for update) p
-             where t.id = p.id
-            returning t.*, p.prev, 'dependencies succeeded'::text as reason, null::timestamptz as attempt_started_at""";
-
-    private static final String CANCEL_DEPENDENTS = """
-            update task.tasks t set status = 'CANCELLED', updated_at = now(), finished_at = now()
-              from (select id, status as prev from task.tasks
-                     where id in (with recursive below(id) as (
-                                      select task_id from task.task_dependencies where depends_on = any($1::uuid[])
-                                      union
-                                      select d.task_id from task.task_dependencies d join below on d.depends_on = below.id)
-                                  select id from below)
-                       and status in ('PENDING', 'SCHEDULED')
-                     order by id for update) p
-             where t.id = p.id
-            returning t.*, p.prev, 'a dependency did not succeed'::text as reason, null::timestamptz as attempt_started_at""";
-
-    private static final String LOCK_WORKFLOWS = "select id from task.workflows where id = any($1::uuid[]) order by id for update";
-
-    // Runs after LOCK_WORKFLOWS in a later statement, so its snapshot includes every change
-    // committed by transactions that held the workflow lock before this one.
-    private static final String ROLL_UP = """
-            with s as (select workflow_id,
-                              count(*) as total,
-                              count(*) filter (where status = 'SUCCEEDED') as ok,
-                              count(*) filter (where status in ('FAILED', 'DEAD', 'TIMED_OUT', 'CANCELLED')) as bad,
-                              count(*) filter (where status not in ('PENDING', 'SCHEDULED')) as started
-                         from task.tasks where workflow_id = any($1::uuid[]) group by workflow_id),
-                 p as (select id, status as prev from task.workflows where id = any($1::uuid[])),
-                 u as (update task.workflows w
-                          set status = case when w.cancel_requested then 'CANCELLED'
-                                            when s.ok = s.total then 'SUCCEEDED'
-                                            when s.ok + s.bad = s.total then 'FAILED'
-                                            when s.started > 0 then 'RUNNING'
-                                            else 'PENDING' end,
-                              finished_at = case when s.ok + s.bad = s.total then coalesce(w.finished_at, now()) end,
-                              updated_at = now()
-                         from s, p
-                        where w.id = s.workflow_id and p.id = w.id
-                    returning w.id, w.tenant_id, w.status, p.prev)
-            insert into task.workflow_events (tenant_id, workflow_id, from_status, to_status)
-            select tenant_id, id, prev, status from u where prev <> status""";
-
     private final TaskRepository tasks;
 
     public Transitions(TaskRepository tasks) {
@@ -97,32 +44,18 @@ public class Transitions {
 
     /** The consequences of rows already changed (and recorded) in this transaction. */
     public Uni<Void> consequences(SqlConnection connection, List<TaskRow> rows, Set<UUID> workflows) {
-        List<UUID> succeeded = new ArrayList<>();
-        List<UUID> unsuccessful = new ArrayList<>();
-        for (TaskRow row : rows) {
-            if (row.view().workflowId() == null) {
-                continue;
-            }
-            workflows.add(row.view().workflowId());
-            if (!row.moved()) {
-                continue;
-            }
-            if (row.view().status() == TaskStatus.SUCCEEDED) {
-                succeeded.add(row.view().id());
-            } else if (TaskStatus.UNSUCCESSFUL.contains(row.view().status())) {
-                unsuccessful.add(row.view().id());
-            }
-        }
+        Consequences due = Consequences.of(rows);
+        workflows.addAll(due.workflows());
         Uni<Void> work = Uni.createFrom().voidItem();
-        if (!succeeded.isEmpty()) {
-            Tuple ids = Tuple.of(succeeded.toArray(UUID[]::new));
-            work = work.chain(() -> connection.preparedQuery(COUNT_DOWN).execute(ids))
-                    .chain(() -> tasks.transition(connection, RELEASE_DEPENDENTS, ids))
+        if (!due.succeeded().isEmpty()) {
+            Tuple ids = Tuple.of(due.succeeded().toArray(UUID[]::new));
+            work = work.chain(() -> TransitionSql.countDown(connection, ids))
+                    .chain(() -> tasks.transition(connection, TransitionSql.RELEASE_DEPENDENTS, ids))
                     .replaceWithVoid();
         }
-        if (!unsuccessful.isEmpty()) {
-            Tuple ids = Tuple.of(unsuccessful.toArray(UUID[]::new));
-            work = work.chain(() -> tasks.transition(connection, CANCEL_DEPENDENTS, ids))
+        if (!due.unsuccessful().isEmpty()) {
+            Tuple ids = Tuple.of(due.unsuccessful().toArray(UUID[]::new));
+            work = work.chain(() -> tasks.transition(connection, TransitionSql.CANCEL_DEPENDENTS, ids))
                     .replaceWithVoid();
         }
         return work.chain(() -> rollUp(connection, workflows));
@@ -134,8 +67,36 @@ public class Transitions {
             return Uni.createFrom().voidItem();
         }
         Tuple ids = Tuple.of(workflows.toArray(UUID[]::new));
-        return connection.preparedQuery(LOCK_WORKFLOWS).execute(ids)
-                .chain(() -> connection.preparedQuery(ROLL_UP).execute(ids))
-                .replaceWithVoid();
+        return TransitionSql.lockWorkflows(connection, ids)
+                .chain(() -> TransitionSql.rollUp(connection, ids));
+    }
+
+    /**
+     * What changed rows set off: the workflows of their tasks (to roll up), and the workflow tasks
+     * that have just succeeded (their dependents may be released) or just ended without success
+     * (their dependents are cancelled). A row whose status did not move sets off only its roll-up.
+     */
+    record Consequences(Set<UUID> workflows, List<UUID> succeeded, List<UUID> unsuccessful) {
+
+        static Consequences of(List<TaskRow> rows) {
+            Set<UUID> workflows = new LinkedHashSet<>();
+            List<UUID> succeeded = new ArrayList<>();
+            List<UUID> unsuccessful = new ArrayList<>();
+            for (TaskRow row : rows) {
+                if (row.view().workflowId() == null) {
+                    continue;
+                }
+                workflows.add(row.view().workflowId());
+                if (!row.moved()) {
+                    continue;
+                }
+                if (row.view().status() == TaskStatus.SUCCEEDED) {
+                    succeeded.add(row.view().id());
+                } else if (TaskStatus.UNSUCCESSFUL.contains(row.view().status())) {
+                    unsuccessful.add(row.view().id());
+                }
+            }
+            return new Consequences(workflows, succeeded, unsuccessful);
+        }
     }
 }

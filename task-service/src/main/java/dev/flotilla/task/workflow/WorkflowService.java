@@ -7,7 +7,6 @@ import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
 import dev.flotilla.task.db.Db;
-import dev.flotilla.task.dispatch.TaskSignals;
 import dev.flotilla.task.task.NewTask;
 import dev.flotilla.task.task.TaskDefaults;
 import dev.flotilla.task.task.TaskRepository;
@@ -21,7 +20,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,21 +35,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WorkflowService {
-
-    private static final String CANCEL_TASKS = """
-            update task.tasks t
-               set status = case when p.prev = 'RUNNING' then 'RUNNING' else 'CANCELLED' end,
-                   cancel_requested = true, updated_at = now(),
-                   finished_at = case when p.prev = 'RUNNING' then null else now() end
-              from (select id, status as prev from task.tasks
-                     where tenant_id = $1 and workflow_id = $2 and status in ('PENDING', 'SCHEDULED', 'RUNNING')
-                       and not cancel_requested
-                     order by id for update) p
-             where t.id = p.id
-            returning t.*, p.prev,
-                      case when p.prev = 'RUNNING' then 'cancellation requested: workflow cancelled by '
-                           else 'workflow cancelled by ' end || $3 as reason,
-                      null::timestamptz as attempt_started_at""";
 
     private final Db db;
     private final TaskRepository tasks;
@@ -84,22 +67,16 @@ public class WorkflowService {
             }
         }
         boolean claimable = rows.stream().anyMatch(row -> row.dependencies() == 0);
-        return db.tx(connection -> connection.preparedQuery("insert into task.workflows (id, tenant_id, name, status, created_at, updated_at)"
-                                + " values ($1, $2, $3, 'PENDING', now(), now())")
-                        .execute(Tuple.of(workflow, tenant, request.name().strip()))
+        return db.tx(connection -> WorkflowSql.insert(connection, workflow, tenant, request.name().strip())
                         .chain(() -> tasks.insertAll(connection, rows))
                         .chain(() -> dependencies.isEmpty() ? Uni.createFrom().voidItem()
-                                : connection.preparedQuery("insert into task.task_dependencies (task_id, depends_on) values ($1, $2)")
-                                        .executeBatch(dependencies).replaceWithVoid())
-                        .chain(() -> TaskSignals.announce(connection, claimable ? List.of(tenant.toString()) : List.of()))
-                        .chain(() -> find(connection, tenant, workflow, true)));
+                                : WorkflowSql.insertDependencies(connection, dependencies))
+                        .chain(() -> tasks.announce(connection, claimable ? List.of(tenant.toString()) : List.of()))
+                        .chain(() -> find(connection, tenant, workflow)));
     }
 
     public Uni<Page<WorkflowView>> list(UUID tenant, PageParams page) {
-        Cursor after = page.after();
-        String sql = "select * from task.workflows where tenant_id = $1" + (after == null ? "" : " and id > $3") + " order by id limit $2";
-        Tuple params = after == null ? Tuple.of(tenant, page.limit() + 1) : Tuple.of(tenant, page.limit() + 1, after.id());
-        return db.pool().preparedQuery(sql).execute(params).map(rows -> {
+        return WorkflowSql.page(db.pool(), tenant, page.after(), page.limit() + 1).map(rows -> {
             List<WorkflowView> views = new ArrayList<>();
             for (Row row : rows) {
                 views.add(view(row, null));
@@ -109,49 +86,34 @@ public class WorkflowService {
     }
 
     public Uni<WorkflowView> get(UUID tenant, UUID id) {
-        return find(db.pool(), tenant, id, true);
+        return find(db.pool(), tenant, id);
     }
 
     public Uni<WorkflowView> cancel(UUID tenant, UUID id, String by) {
-        return db.tx(connection -> connection.preparedQuery("select status from task.workflows where tenant_id = $1 and id = $2 for update")
-                .execute(Tuple.of(tenant, id))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
+        return db.tx(connection -> WorkflowSql.lockStatus(connection, tenant, id)
+                .chain(current -> {
+                    if (current == null) {
                         return Uni.createFrom().failure(new NotFound("workflow", id));
                     }
-                    WorkflowStatus status = WorkflowStatus.valueOf(rows.iterator().next().getString(0));
+                    WorkflowStatus status = WorkflowStatus.valueOf(current);
                     if (status.terminal()) {
                         return Uni.createFrom().failure(new Conflict("Workflow " + id + " is " + status + " and cannot be cancelled"));
                     }
-                    return connection.preparedQuery("update task.workflows set cancel_requested = true, updated_at = now() where id = $1")
-                            .execute(Tuple.of(id))
-                            .chain(() -> transitions.run(connection, CANCEL_TASKS, Tuple.of(tenant, id, by)))
+                    return WorkflowSql.requestCancellation(connection, id)
+                            .chain(() -> transitions.run(connection, WorkflowSql.CANCEL_TASKS, Tuple.of(tenant, id, by)))
                             .chain(changed -> transitions.consequences(connection, changed, new LinkedHashSet<>(Set.of(id))))
-                            .chain(() -> find(connection, tenant, id, true));
+                            .chain(() -> find(connection, tenant, id));
                 }));
     }
 
-    private Uni<WorkflowView> find(SqlClient client, UUID tenant, UUID id, boolean withTasks) {
-        return client.preparedQuery("select * from task.workflows where tenant_id = $1 and id = $2").execute(Tuple.of(tenant, id))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
+    /** The tenant's workflow with its tasks. */
+    private Uni<WorkflowView> find(SqlClient client, UUID tenant, UUID id) {
+        return WorkflowSql.find(client, tenant, id)
+                .chain(workflow -> {
+                    if (workflow == null) {
                         return Uni.createFrom().failure(new NotFound("workflow", id));
                     }
-                    Row workflow = rows.iterator().next();
-                    if (!withTasks) {
-                        return Uni.createFrom().item(view(workflow, null));
-                    }
-                    return client.preparedQuery("""
-                                    select t.id, t.workflow_key, t.type, t.status,
-                                           coalesce(array_agg(d.workflow_key order by d.workflow_key)
-                                                    filter (where d.workflow_key is not null), '{}') as depends_on
-                                      from task.tasks t
-                                      left join task.task_dependencies td on td.task_id = t.id
-                                      left join task.tasks d on d.id = td.depends_on
-                                     where t.tenant_id = $1 and t.workflow_id = $2
-                                     group by t.id, t.workflow_key, t.type, t.status
-                                     order by t.id""")
-                            .execute(Tuple.of(tenant, id))
+                    return WorkflowSql.tasks(client, tenant, id)
                             .map(taskRows -> {
                                 List<WorkflowView.Node> nodes = new ArrayList<>();
                                 for (Row row : taskRows) {

@@ -48,10 +48,10 @@ class QueuePlanTest {
         seed(500, "RUNNING", "now() + interval '1 hour'");
 
         Map<String, String> statements = Map.of(
-                "heartbeat", LeaseService.HEARTBEAT,
-                "complete", LeaseService.COMPLETE_STANDALONE,
-                "complete in a batch", LeaseService.COMPLETE_BATCH,
-                "fail", LeaseService.FAIL);
+                "heartbeat", LeaseSql.HEARTBEAT,
+                "complete", LeaseSql.COMPLETE_STANDALONE,
+                "complete in a batch", LeaseSql.COMPLETE_BATCH,
+                "fail", LeaseSql.FAIL);
         assertAll(statements.entrySet().stream().map(statement -> () -> {
             String plan = plan(statement.getValue());
             assertFalse(plan.contains("tasks_leases"), statement.getKey() + " reads the lease index:\n" + plan);
@@ -64,7 +64,7 @@ class QueuePlanTest {
         pool.query("analyze task.tasks").execute().await().atMost(Duration.ofSeconds(30));
         seed(500, "SCHEDULED", "null");
 
-        String plan = plan("with " + ClaimService.AGENT + "changed as (" + ClaimService.CLAIM + ") select id from changed");
+        String plan = plan("with " + ClaimSql.AGENT + "changed as (" + ClaimSql.CLAIM + ") select id from changed");
         assertTrue(plan.contains("Index Scan using tasks_claimable"), "the claim does not read the claimable index:\n" + plan);
         assertFalse(plan.contains("Sort"), "the claim sorts the tenant's tasks:\n" + plan);
     }

@@ -1,0 +1,7 @@
+package dev.flotilla.task;
+
+import dev.flotilla.testing.ArchitectureRulesTest;
+
+/** The package rules every service holds, checked on task-service's main classes. */
+class TaskArchitectureTest extends ArchitectureRulesTest {
+}
