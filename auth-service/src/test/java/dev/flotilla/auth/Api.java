@@ -57,7 +57,7 @@ final class Api {
                 .body(Map.of("email", email, "displayName", "A " + role, "roles", List.of(role), "password", PASSWORD))
                 .post("/api/v1/users").then());
         Response tokens = login(tenant.slug(), email, PASSWORD).then().statusCode(200).extract().response();
-        return new String[] {id, tokens.path("accessToken"), tokens.path("refreshToken"), email};
+        return new String[] { id, tokens.path("accessToken"), tokens.path("refreshToken"), email };
     }
 
     static String platformAdminToken() {

@@ -4,8 +4,8 @@ import dev.flotilla.auth.audit.AuditEvent;
 import dev.flotilla.auth.audit.AuditService;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.testing.Problems;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -34,7 +34,8 @@ class AuditTrailTest {
     void loginsAndFailuresAreRecordedWithAddressAndUserAgent() {
         Api.Tenant tenant = Api.register();
         Api.login(tenant.slug(), tenant.adminEmail(), "wrong-password-1").then().spec(Problems.unauthorized());
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.login.failed").get("/api/v1/audit-events").then()
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.login.failed").get("/api/v1/audit-events")
+                .then()
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].subject", is(tenant.adminEmail()))
@@ -43,13 +44,15 @@ class AuditTrailTest {
                 .body("items[0].detail.reason", is("wrong-password"));
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.login.succeeded")
                 .queryParam("actor", tenant.adminId()).get("/api/v1/audit-events").then()
-                .statusCode(200).body("items.size()", greaterThanOrEqualTo(1)).body("items.actor", everyItem(is(tenant.adminId())));
+                .statusCode(200).body("items.size()", greaterThanOrEqualTo(1))
+                .body("items.actor", everyItem(is(tenant.adminId())));
     }
 
     @Test
     void theTrailIsFilteredByTimeAndPagedNewestFirst() {
         Api.Tenant tenant = Api.register();
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("to", "2000-01-01T00:00:00Z").get("/api/v1/audit-events").then()
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("to", "2000-01-01T00:00:00Z").get("/api/v1/audit-events")
+                .then()
                 .statusCode(200).body("items", hasSize(0));
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("from", Instant.now().minusSeconds(3600).toString())
                 .queryParam("limit", 1).get("/api/v1/audit-events").then()
@@ -69,20 +72,25 @@ class AuditTrailTest {
     @Test
     void aServiceRecordsAnEventOfItsOwnInTheTenantsTrail() {
         Api.Tenant tenant = Api.register();
-        var client = Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("name", "conversation"))
+        var client = Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "conversation"))
                 .post("/api/v1/clients").then().statusCode(201).extract().response();
         String service = Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
                 .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .post("/oauth2/token").then().statusCode(200).extract().path("access_token");
         Api.client().auth().oauth2(service).contentType(ContentType.JSON)
-                .body(Map.of("type", "conversation.deleted", "actor", tenant.adminId(), "subject", "c-1", "detail", Map.of("title", "x")))
+                .body(Map.of("type", "conversation.deleted", "actor", tenant.adminId(), "subject", "c-1", "detail",
+                        Map.of("title", "x")))
                 .post("/api/v1/audit-events").then().statusCode(202);
         Api.client().auth().oauth2(service).contentType(ContentType.JSON).body(Map.of("type", "auth.login.succeeded"))
                 .post("/api/v1/audit-events").then().spec(Problems.validationFailed());
-        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("type", "conversation.deleted"))
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "conversation.deleted"))
                 .post("/api/v1/audit-events").then().spec(Problems.forbidden());
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "conversation.deleted").get("/api/v1/audit-events").then()
-                .statusCode(200).body("items", hasSize(1)).body("items[0].detail.reportedBy", is((String) client.path("clientId")))
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "conversation.deleted").get("/api/v1/audit-events")
+                .then()
+                .statusCode(200).body("items", hasSize(1))
+                .body("items[0].detail.reportedBy", is((String) client.path("clientId")))
                 .body("items[0].detail.title", is("x"));
     }
 
@@ -90,7 +98,8 @@ class AuditTrailTest {
     void userManagementIsAudited() {
         Api.Tenant tenant = Api.register();
         String[] member = Api.userWithRole(tenant, "member");
-        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON).body(Map.of("roles", java.util.List.of("viewer")))
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("roles", java.util.List.of("viewer")))
                 .patch("/api/v1/users/" + member[0]).then().statusCode(200);
         Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/audit-events").then().statusCode(200)
                 .body("items.type", hasItem("auth.user.created"))
@@ -104,7 +113,8 @@ class AuditTrailTest {
         String[] member = Api.userWithRole(tenant, "member");
         given().header("X-Forwarded-For", "10.77.0.9").header("User-Agent", "curious-client/1.0").auth().oauth2(member[1])
                 .get("/api/v1/users").then().spec(Problems.forbidden());
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.access.denied").get("/api/v1/audit-events").then()
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.access.denied").get("/api/v1/audit-events")
+                .then()
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].actor", is(member[0]))
@@ -118,7 +128,8 @@ class AuditTrailTest {
     void aRefusalByAServiceRuleIsRecordedAsUnauthorizedAccessToo() {
         Api.Tenant tenant = Api.register();
         Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/keys/rotate").then().spec(Problems.forbidden());
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.access.denied").get("/api/v1/audit-events").then()
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.access.denied").get("/api/v1/audit-events")
+                .then()
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].actor", is(tenant.adminId()))
@@ -135,14 +146,17 @@ class AuditTrailTest {
         old.occurredAt = Instant.now().minus(java.time.Duration.ofDays(400));
         old.detail = Map.of();
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(old::persist));
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "conversation.archived").get("/api/v1/audit-events").then()
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "conversation.archived").get("/api/v1/audit-events")
+                .then()
                 .body("items", hasSize(1));
 
         VertxContextSupport.subscribeAndAwait(() -> audit.applyRetention());
 
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "conversation.archived").get("/api/v1/audit-events").then()
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "conversation.archived").get("/api/v1/audit-events")
+                .then()
                 .body("items", hasSize(0));
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.tenant.registered").get("/api/v1/audit-events").then()
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("type", "auth.tenant.registered")
+                .get("/api/v1/audit-events").then()
                 .body("items", hasSize(1));
     }
 }

@@ -24,7 +24,8 @@ class BruteForceTest {
     void afterFiveFailuresTheAccountIsLockedWith429AndRetryAfter() {
         Api.Tenant tenant = Api.register();
         for (int i = 0; i < 5; i++) {
-            login("10.99.0." + (i + 1), tenant.slug(), tenant.adminEmail(), "wrong-password-" + i).then().spec(Problems.unauthorized());
+            login("10.99.0." + (i + 1), tenant.slug(), tenant.adminEmail(), "wrong-password-" + i).then()
+                    .spec(Problems.unauthorized());
         }
         login("10.99.0.10", tenant.slug(), tenant.adminEmail(), "wrong-password-x").then().spec(Problems.unauthorized());
         login("10.99.0.11", tenant.slug(), tenant.adminEmail(), "wrong-password-y").then()
@@ -45,7 +46,8 @@ class BruteForceTest {
     void oneAddressTryingManyAccountsIsLockedOut() {
         String address = "10.97." + (int) (Math.random() * 250) + ".7";
         for (int i = 0; i < 21; i++) {
-            login(address, "no-tenant-" + UUID.randomUUID(), "user" + i + "@example.com", "wrong-password-1").then().spec(Problems.unauthorized());
+            login(address, "no-tenant-" + UUID.randomUUID(), "user" + i + "@example.com", "wrong-password-1").then()
+                    .spec(Problems.unauthorized());
         }
         login(address, "no-tenant", "another@example.com", "wrong-password-1").then().spec(Problems.tooManyRequests())
                 .header("Retry-After", notNullValue());
@@ -56,7 +58,8 @@ class BruteForceTest {
         Api.Tenant tenant = Api.register();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 4; i++) {
-                login("10.96." + round + "." + (i + 1), tenant.slug(), tenant.adminEmail(), "wrong-password-" + i).then().spec(Problems.unauthorized());
+                login("10.96." + round + "." + (i + 1), tenant.slug(), tenant.adminEmail(), "wrong-password-" + i).then()
+                        .spec(Problems.unauthorized());
             }
             login("10.96." + round + ".9", tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200);
         }

@@ -77,7 +77,8 @@ class RefreshRotationTest {
         refresh(tenant.refreshToken()).then().statusCode(200);
 
         Instant lastUsed = Instant.parse((String) currentSession(tenant).get("lastUsedAt"));
-        assertFalse(lastUsed.isBefore(refreshed.truncatedTo(ChronoUnit.MILLIS)), "last used " + lastUsed + ", refreshed at " + refreshed);
+        assertFalse(lastUsed.isBefore(refreshed.truncatedTo(ChronoUnit.MILLIS)),
+                "last used " + lastUsed + ", refreshed at " + refreshed);
     }
 
     @Test
@@ -125,7 +126,8 @@ class RefreshRotationTest {
                 List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
                 assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "statuses " + statuses);
                 assertEquals(1, statuses.stream().filter(s -> s == 401).count(), "statuses " + statuses);
-                responses.stream().filter(r -> r.statusCode() == 401).forEach(loser -> loser.then().spec(Problems.unauthorized()));
+                responses.stream().filter(r -> r.statusCode() == 401)
+                        .forEach(loser -> loser.then().spec(Problems.unauthorized()));
             } finally {
                 pool.shutdownNow();
             }
@@ -147,7 +149,8 @@ class RefreshRotationTest {
     @Test
     void logoutAllEndsEverySessionOfTheUser() {
         Api.Tenant tenant = Api.register();
-        String other = Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200).extract().path("refreshToken");
+        String other = Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200).extract()
+                .path("refreshToken");
         Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/auth/logout-all").then().statusCode(204);
         refresh(tenant.refreshToken()).then().spec(Problems.unauthorized());
         refresh(other).then().spec(Problems.unauthorized());
@@ -183,7 +186,8 @@ class RefreshRotationTest {
 
     @Test
     void aRefreshWithoutTheTokenIsAValidationProblem() {
-        Api.client().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/refresh").then().spec(Problems.validationFailed())
+        Api.client().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/refresh").then()
+                .spec(Problems.validationFailed())
                 .body("errors.field", is(List.of("refreshToken")))
                 .body("errors[0].message", is("must not be blank"));
     }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -56,14 +56,17 @@ class RegistrationAndLoginTest {
 
     @Test
     void aPasswordLongerThan128CharactersIsRejected() {
-        Api.client().contentType(ContentType.JSON).body(registration("Long " + UUID.randomUUID(), "a@example.com", "x".repeat(129)))
+        Api.client().contentType(ContentType.JSON)
+                .body(registration("Long " + UUID.randomUUID(), "a@example.com", "x".repeat(129)))
                 .post("/api/v1/auth/register").then().spec(Problems.validationFailed()).body("errors[0].field", is("password"));
     }
 
     @Test
     void aCommonPasswordIsRejected() {
-        Api.client().contentType(ContentType.JSON).body(registration("Common " + UUID.randomUUID(), "a@example.com", "Password123"))
-                .post("/api/v1/auth/register").then().spec(Problems.validationFailed()).body("detail", containsString("too common"));
+        Api.client().contentType(ContentType.JSON)
+                .body(registration("Common " + UUID.randomUUID(), "a@example.com", "Password123"))
+                .post("/api/v1/auth/register").then().spec(Problems.validationFailed())
+                .body("detail", containsString("too common"));
     }
 
     @Test
@@ -91,7 +94,8 @@ class RegistrationAndLoginTest {
         Api.Tenant tenant = Api.register();
         String detail = Api.login(tenant.slug(), tenant.adminEmail(), "wrong-password-123").then().spec(Problems.unauthorized())
                 .extract().path("detail");
-        Api.login(tenant.slug(), "nobody@example.com", Api.PASSWORD).then().spec(Problems.unauthorized()).body("detail", is(detail));
+        Api.login(tenant.slug(), "nobody@example.com", Api.PASSWORD).then().spec(Problems.unauthorized()).body("detail",
+                is(detail));
         Api.login("no-such-tenant-" + UUID.randomUUID(), tenant.adminEmail(), Api.PASSWORD).then().spec(Problems.unauthorized())
                 .body("detail", is(detail));
     }

@@ -55,7 +55,8 @@ class ServiceClientTest {
     void aClientMayAlsoSendItsCredentialsInTheForm() {
         Response client = createClient(Api.register());
         Api.client().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .formParam("client_id", (String) client.path("clientId")).formParam("client_secret", (String) client.path("clientSecret"))
+                .formParam("client_id", (String) client.path("clientId"))
+                .formParam("client_secret", (String) client.path("clientSecret"))
                 .post("/oauth2/token").then().statusCode(200).body("access_token", notNullValue());
     }
 
@@ -81,24 +82,30 @@ class ServiceClientTest {
         Api.Tenant tenant = Api.register();
         Response client = createClient(tenant);
         Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/clients").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].clientSecret", nullValue()).body("items[0].roles", hasItem("service"));
-        String newSecret = Api.client().auth().oauth2(tenant.accessToken()).post("/api/v1/clients/" + client.path("id") + "/secret")
+                .body("items", hasSize(1)).body("items[0].clientSecret", nullValue())
+                .body("items[0].roles", hasItem("service"));
+        String newSecret = Api.client().auth().oauth2(tenant.accessToken())
+                .post("/api/v1/clients/" + client.path("id") + "/secret")
                 .then().statusCode(200).extract().path("clientSecret");
         Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
-                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(401)
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then()
+                .statusCode(401)
                 .body("error", is("invalid_client"));
         Api.client().auth().preemptive().basic(client.path("clientId"), newSecret)
-                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200);
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then()
+                .statusCode(200);
     }
 
     @Test
     void aDeletedClientGetsNoTokensAndAnotherTenantCannotDeleteIt() {
         Api.Tenant tenant = Api.register();
         Response client = createClient(tenant);
-        Api.client().auth().oauth2(Api.register().accessToken()).delete("/api/v1/clients/" + client.path("id")).then().spec(Problems.notFound());
+        Api.client().auth().oauth2(Api.register().accessToken()).delete("/api/v1/clients/" + client.path("id")).then()
+                .spec(Problems.notFound());
         Api.client().auth().oauth2(tenant.accessToken()).delete("/api/v1/clients/" + client.path("id")).then().statusCode(204);
         Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
-                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(401)
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then()
+                .statusCode(401)
                 .body("error", is("invalid_client"));
     }
 
@@ -110,7 +117,8 @@ class ServiceClientTest {
                 .post("/oauth2/introspect").then().statusCode(200)
                 .body("active", is(true)).body("sub", is(tenant.adminId())).body("tid", is(tenant.id()));
         Api.client().auth().oauth2(service).contentType(ContentType.URLENC).formParam("token", tenant.refreshToken())
-                .post("/oauth2/introspect").then().statusCode(200).body("active", is(true)).body("token_type", is("refresh_token"));
+                .post("/oauth2/introspect").then().statusCode(200).body("active", is(true))
+                .body("token_type", is("refresh_token"));
         Api.client().auth().oauth2(service).contentType(ContentType.URLENC).formParam("token", "garbage")
                 .post("/oauth2/introspect").then().statusCode(200).body("active", is(false));
         Api.client().auth().oauth2(service).contentType(ContentType.URLENC).formParam("token", Api.register().accessToken())
@@ -120,7 +128,8 @@ class ServiceClientTest {
     @Test
     void onlyServicesMayIntrospect() {
         Api.Tenant tenant = Api.register();
-        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
+        Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.URLENC)
+                .formParam("token", tenant.accessToken())
                 .post("/oauth2/introspect").then().spec(Problems.forbidden());
         Api.client().contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
                 .post("/oauth2/introspect").then().spec(Problems.unauthorized());
@@ -129,10 +138,13 @@ class ServiceClientTest {
     @Test
     void revokingARefreshTokenEndsItsSession() {
         Api.Tenant tenant = Api.register();
-        Api.client().contentType(ContentType.URLENC).formParam("token", tenant.refreshToken()).formParam("token_type_hint", "refresh_token")
+        Api.client().contentType(ContentType.URLENC).formParam("token", tenant.refreshToken())
+                .formParam("token_type_hint", "refresh_token")
                 .post("/oauth2/revoke").then().statusCode(200);
-        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", tenant.refreshToken())).post("/api/v1/auth/refresh").then()
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", tenant.refreshToken()))
+                .post("/api/v1/auth/refresh").then()
                 .spec(Problems.unauthorized());
-        Api.client().contentType(ContentType.URLENC).formParam("token", "unknown-token").post("/oauth2/revoke").then().statusCode(200);
+        Api.client().contentType(ContentType.URLENC).formParam("token", "unknown-token").post("/oauth2/revoke").then()
+                .statusCode(200);
     }
 }

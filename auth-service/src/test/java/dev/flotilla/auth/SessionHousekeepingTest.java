@@ -29,7 +29,8 @@ class SessionHousekeepingTest {
     @Test
     void aSessionEndedMoreThanADayAgoIsDeletedWithItsRefreshTokens() throws Throwable {
         Api.Tenant tenant = Api.register();
-        String ended = Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200).extract().path("refreshToken");
+        String ended = Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200).extract()
+                .path("refreshToken");
         String endedSuccessor = Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", ended))
                 .post("/api/v1/auth/refresh").then().statusCode(200).extract().path("refreshToken");
         UUID session = token(endedSuccessor).sessionId;
@@ -58,6 +59,6 @@ class SessionHousekeepingTest {
 
     private RefreshToken token(String refreshToken) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                () -> RefreshToken.<RefreshToken>find("tokenHash", Secrets.hash(refreshToken)).firstResult()));
+                () -> RefreshToken.<RefreshToken> find("tokenHash", Secrets.hash(refreshToken)).firstResult()));
     }
 }

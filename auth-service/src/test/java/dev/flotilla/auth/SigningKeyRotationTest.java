@@ -3,8 +3,8 @@ package dev.flotilla.auth;
 import dev.flotilla.auth.key.KeyRing;
 import dev.flotilla.auth.key.KeyService;
 import dev.flotilla.testing.Problems;
-import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

@@ -103,8 +103,11 @@ class TokenVerificationTest {
     void aTamperedPayloadIsUnauthorized() {
         Api.Tenant tenant = Api.register();
         String[] parts = tenant.accessToken().split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"admin\"", "\"viewer\"");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"admin\"",
+                "\"viewer\"");
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
         given().auth().oauth2(tampered).get(ME).then().spec(Problems.unauthorized()).header("WWW-Authenticate", "Bearer");
     }
 
@@ -113,8 +116,11 @@ class TokenVerificationTest {
         Api.Tenant tenant = Api.register();
         given().auth().oauth2(tenant.accessToken()).get(ME).then().statusCode(200);
         String[] parts = tenant.accessToken().split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"admin\"", "\"viewer\"");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"admin\"",
+                "\"viewer\"");
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
 
         given().auth().oauth2(tampered).get(ME).then().spec(Problems.unauthorized());
         given().auth().oauth2(tenant.accessToken()).get(ME).then().statusCode(200);
@@ -144,33 +150,38 @@ class TokenVerificationTest {
         JwtClaims claims = claims(tenant);
         claims.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 3600));
         claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 120));
-        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().spec(Problems.unauthorized());
+        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then()
+                .spec(Problems.unauthorized());
     }
 
     @Test
     void aTokenOfAnotherIssuerIsUnauthorized() {
         JwtClaims claims = claims(Api.register());
         claims.setIssuer("https://impostor.example");
-        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().spec(Problems.unauthorized());
+        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then()
+                .spec(Problems.unauthorized());
     }
 
     @Test
     void aTokenForAnotherAudienceIsUnauthorized() {
         JwtClaims claims = claims(Api.register());
         claims.setAudience("someone-else");
-        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then().spec(Problems.unauthorized());
+        given().auth().oauth2(sign(claims, keys.signingKey().privateKey(), keys.signingKey().kid())).get(ME).then()
+                .spec(Problems.unauthorized());
     }
 
     @Test
     void aTokenWithAnUnknownKidIsUnauthorized() throws Exception {
         RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
-        given().auth().oauth2(sign(claims(Api.register()), stranger.getPrivateKey(), "no-such-kid")).get(ME).then().spec(Problems.unauthorized());
+        given().auth().oauth2(sign(claims(Api.register()), stranger.getPrivateKey(), "no-such-kid")).get(ME).then()
+                .spec(Problems.unauthorized());
     }
 
     @Test
     void aTokenSignedByAnotherKeyUnderOurKidIsUnauthorized() throws Exception {
         RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
-        given().auth().oauth2(sign(claims(Api.register()), stranger.getPrivateKey(), keys.signingKey().kid())).get(ME).then().spec(Problems.unauthorized());
+        given().auth().oauth2(sign(claims(Api.register()), stranger.getPrivateKey(), keys.signingKey().kid())).get(ME).then()
+                .spec(Problems.unauthorized());
     }
 
     private static JwtClaims claims(Api.Tenant tenant) {

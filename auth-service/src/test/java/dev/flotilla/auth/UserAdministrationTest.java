@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -57,7 +57,8 @@ class UserAdministrationTest {
         Api.userWithRole(tenant, "member");
         var first = Api.client().auth().oauth2(tenant.accessToken()).queryParam("limit", 2).get("/api/v1/users").then()
                 .statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue()).extract().response();
-        Api.client().auth().oauth2(tenant.accessToken()).queryParam("limit", 2).queryParam("cursor", (String) first.path("nextCursor"))
+        Api.client().auth().oauth2(tenant.accessToken()).queryParam("limit", 2)
+                .queryParam("cursor", (String) first.path("nextCursor"))
                 .get("/api/v1/users").then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue());
         Api.client().auth().oauth2(tenant.accessToken()).queryParam("role", "viewer").get("/api/v1/users").then()
                 .statusCode(200).body("items", hasSize(3)).body("items.roles", everyItem(hasItem("viewer")));
@@ -78,13 +79,15 @@ class UserAdministrationTest {
         Api.client().auth().oauth2(mine.accessToken()).contentType(ContentType.JSON).body(Map.of("displayName", "Hijacked"))
                 .patch(path).then().spec(Problems.notFound());
         Api.client().auth().oauth2(mine.accessToken()).delete(path).then().spec(Problems.notFound());
-        Api.client().auth().oauth2(mine.accessToken()).get("/api/v1/users/" + UUID.randomUUID()).then().spec(Problems.notFound());
+        Api.client().auth().oauth2(mine.accessToken()).get("/api/v1/users/" + UUID.randomUUID()).then()
+                .spec(Problems.notFound());
     }
 
     @Test
     void aMalformedUserIdIsABadRequest() {
         Api.Tenant tenant = Api.register();
-        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/not-a-uuid").then().spec(Problems.validationFailed());
+        Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/not-a-uuid").then()
+                .spec(Problems.validationFailed());
     }
 
     @Test
@@ -149,9 +152,11 @@ class UserAdministrationTest {
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", Api.PASSWORD, "newPassword", "an-even-longer-passphrase"))
                 .put("/api/v1/users/me/password").then().statusCode(204);
-        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", otherRefresh)).post("/api/v1/auth/refresh").then()
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", otherRefresh)).post("/api/v1/auth/refresh")
+                .then()
                 .spec(Problems.unauthorized());
-        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", tenant.refreshToken())).post("/api/v1/auth/refresh").then().statusCode(200);
+        Api.client().contentType(ContentType.JSON).body(Map.of("refreshToken", tenant.refreshToken()))
+                .post("/api/v1/auth/refresh").then().statusCode(200);
         Api.login(tenant.slug(), tenant.adminEmail(), "an-even-longer-passphrase").then().statusCode(200);
     }
 
@@ -170,10 +175,12 @@ class UserAdministrationTest {
         Api.Tenant tenant = Api.register();
         Api.login(tenant.slug(), tenant.adminEmail(), Api.PASSWORD).then().statusCode(200);
         var sessions = Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then()
-                .statusCode(200).body("items", hasSize(2)).body("items.findAll { it.current }", hasSize(1)).extract().response();
+                .statusCode(200).body("items", hasSize(2)).body("items.findAll { it.current }", hasSize(1)).extract()
+                .response();
         String other = sessions.path("items.find { !it.current }.id");
         Api.Tenant stranger = Api.register();
-        Api.client().auth().oauth2(stranger.accessToken()).delete("/api/v1/users/me/sessions/" + other).then().spec(Problems.notFound());
+        Api.client().auth().oauth2(stranger.accessToken()).delete("/api/v1/users/me/sessions/" + other).then()
+                .spec(Problems.notFound());
         Api.client().auth().oauth2(tenant.accessToken()).delete("/api/v1/users/me/sessions/" + other).then().statusCode(204);
         Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/users/me/sessions").then().body("items", hasSize(1));
     }

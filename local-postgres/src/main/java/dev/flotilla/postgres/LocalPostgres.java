@@ -36,9 +36,9 @@ public final class LocalPostgres implements AutoCloseable {
     /**
      * Starts a server.
      *
-     * @param workDir  where the binaries are unpacked (kept, so the next start is fast)
-     * @param dataDir  the cluster's data; kept across starts unless {@code throwaway}
-     * @param port     the port, or 0 for a free one
+     * @param workDir where the binaries are unpacked (kept, so the next start is fast)
+     * @param dataDir the cluster's data; kept across starts unless {@code throwaway}
+     * @param port the port, or 0 for a free one
      * @param throwaway whether the data is deleted when the server stops (tests)
      */
     public static LocalPostgres start(Path workDir, Path dataDir, int port, boolean throwaway, File serverLog)
@@ -51,7 +51,7 @@ public final class LocalPostgres implements AutoCloseable {
      * a benchmark that needs a server sized like a production one (e.g. {@code shared_buffers}).
      */
     public static LocalPostgres start(Path workDir, Path dataDir, int port, boolean throwaway, File serverLog,
-                                      Map<String, String> settings) throws IOException {
+            Map<String, String> settings) throws IOException {
         Files.createDirectories(workDir);
         Files.createDirectories(dataDir.getParent());
         ProcessBuilder.Redirect output = serverLog == null
@@ -84,14 +84,15 @@ public final class LocalPostgres implements AutoCloseable {
     /** Creates {@code database} if it is missing, with the extensions every service may use. */
     public void prepare(String database) throws SQLException {
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
-             Statement statement = admin.createStatement()) {
-            var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database.replace("'", "''") + "'");
+                Statement statement = admin.createStatement()) {
+            var exists = statement
+                    .executeQuery("select 1 from pg_database where datname = '" + database.replace("'", "''") + "'");
             if (!exists.next()) {
                 statement.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
             }
         }
         try (Connection db = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
-             Statement statement = db.createStatement()) {
+                Statement statement = db.createStatement()) {
             for (String extension : EXTENSIONS) {
                 statement.execute("create extension if not exists " + extension + " with schema public");
             }

@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code READY <port>} and stays up until it is told to stop (SIGTERM), when it stops the
  * server cleanly.
  *
- * <pre>java dev.flotilla.postgres.LocalPostgresServer &lt;stateDir&gt; &lt;port&gt; &lt;database&gt;</pre>
+ * <pre>
+ * java dev.flotilla.postgres.LocalPostgresServer &lt;stateDir&gt; &lt;port&gt; &lt;database&gt;
+ * </pre>
  */
 public final class LocalPostgresServer {
 

@@ -36,7 +36,8 @@ public final class Api {
     }
 
     /** A decision request as JSON. */
-    public static String question(String subject, String roles, String action, String type, String id, String resourceAttributes) {
+    public static String question(String subject, String roles, String action, String type, String id,
+            String resourceAttributes) {
         return """
                 {"subject": {"id": "%s", "roles": %s}, "action": "%s",
                  "resource": {"type": "%s", "id": "%s", "attributes": %s}, "context": {}}

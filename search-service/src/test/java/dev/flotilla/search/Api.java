@@ -21,7 +21,8 @@ public final class Api {
 
     /** Creates a collection with {@code settings} (JSON, may be null); its id. */
     public static String collection(UUID tenant, String settings) {
-        String body = "{\"name\": \"c-" + UUID.randomUUID() + "\"" + (settings == null ? "" : ", \"settings\": " + settings) + "}";
+        String body = "{\"name\": \"c-" + UUID.randomUUID() + "\"" + (settings == null ? "" : ", \"settings\": " + settings)
+                + "}";
         return Responses.created(member(tenant).body(body).post("/api/v1/collections").then());
     }
 

@@ -34,9 +34,11 @@ class CollectionsApiTest {
     void settingsAreValidated() {
         member(tenant).body("{\"name\": \"x\", \"settings\": {\"language\": \"klingon\"}}").post("/api/v1/collections").then()
                 .spec(Problems.validationFailed()).body("errors[0].field", is("settings.language"));
-        member(tenant).body("{\"name\": \"y\", \"settings\": {\"chunkSize\": 200, \"chunkOverlap\": 150}}").post("/api/v1/collections").then()
+        member(tenant).body("{\"name\": \"y\", \"settings\": {\"chunkSize\": 200, \"chunkOverlap\": 150}}")
+                .post("/api/v1/collections").then()
                 .spec(Problems.validationFailed()).body("errors[0].field", is("settings.chunkOverlap"));
-        member(tenant).body("{\"name\": \"z\", \"settings\": {\"fieldWeights\": {\"title\": 0, \"body\": 1}}}").post("/api/v1/collections").then()
+        member(tenant).body("{\"name\": \"z\", \"settings\": {\"fieldWeights\": {\"title\": 0, \"body\": 1}}}")
+                .post("/api/v1/collections").then()
                 .spec(Problems.validationFailed());
     }
 

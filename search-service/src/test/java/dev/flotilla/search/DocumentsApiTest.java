@@ -32,7 +32,8 @@ class DocumentsApiTest {
                 .body("id", is("refunds"))
                 .body("tags", contains("billing"))
                 .body("metadata.year", is(2024)));
-        member(tenant).body("{\"title\": \"Refund policy\", \"body\": \"Refunds within 60 days.\"}").put(documents(c) + "/refunds").then()
+        member(tenant).body("{\"title\": \"Refund policy\", \"body\": \"Refunds within 60 days.\"}")
+                .put(documents(c) + "/refunds").then()
                 .statusCode(200)
                 .body("body", is("Refunds within 60 days."))
                 .body("tags", hasSize(0));
@@ -60,10 +61,12 @@ class DocumentsApiTest {
                 .spec(Problems.validationFailed()).body("errors[0].field", is("metadata"));
         member(tenant).body("{\"title\": \"t\", \"colour\": \"red\"}").put(documents(c) + "/x").then()
                 .spec(Problems.validationFailed()).body("errors[0].field", is("colour"));
-        member(tenant).body("{\"title\": \"\", \"body\": \"  \"}").put(documents(c) + "/x").then().spec(Problems.validationFailed());
+        member(tenant).body("{\"title\": \"\", \"body\": \"  \"}").put(documents(c) + "/x").then()
+                .spec(Problems.validationFailed());
         member(tenant).body("{\"title\": \"t\"}").put(documents(c) + "/bad%20id").then()
                 .spec(Problems.validationFailed()).body("errors[0].field", is("id"));
-        member(tenant).body("{\"title\": \"t\", \"tags\": [\"\"]}").put(documents(c) + "/x").then().spec(Problems.validationFailed());
+        member(tenant).body("{\"title\": \"t\", \"tags\": [\"\"]}").put(documents(c) + "/x").then()
+                .spec(Problems.validationFailed());
         member(tenant).body("{not json").put(documents(c) + "/x").then().spec(Problems.malformedJson());
     }
 
@@ -72,7 +75,8 @@ class DocumentsApiTest {
         String c = Api.collection(tenant);
         for (int i = 1; i <= 5; i++) {
             Api.put(tenant, c, "d" + i, """
-                    {"title": "Doc %d", "body": "text", "tags": ["%s"], "metadata": {"n": %d}}""".formatted(i, i % 2 == 0 ? "even" : "odd", i));
+                    {"title": "Doc %d", "body": "text", "tags": ["%s"], "metadata": {"n": %d}}""".formatted(i,
+                    i % 2 == 0 ? "even" : "odd", i));
         }
         String next = member(tenant).get(documents(c) + "?limit=2").then()
                 .statusCode(200)
@@ -84,7 +88,8 @@ class DocumentsApiTest {
         member(tenant).queryParam("filter", "{\"n\": {\"gte\": 2, \"lt\": 5}}").queryParam("tag", "even")
                 .get(documents(c)).then()
                 .statusCode(200).body("items.id", contains("d2", "d4")).body("nextCursor", nullValue());
-        member(tenant).queryParam("filter", "{\"n\": {\"between\": 1}}").get(documents(c)).then().spec(Problems.validationFailed());
+        member(tenant).queryParam("filter", "{\"n\": {\"between\": 1}}").get(documents(c)).then()
+                .spec(Problems.validationFailed());
         member(tenant).queryParam("filter", "not json").get(documents(c)).then().spec(Problems.validationFailed());
     }
 

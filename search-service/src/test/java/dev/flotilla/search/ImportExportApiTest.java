@@ -65,8 +65,10 @@ class ImportExportApiTest {
         StringBuilder first = new StringBuilder();
         StringBuilder second = new StringBuilder();
         for (int i = 0; i < 30; i++) {
-            first.append("{\"id\": \"d%d\", \"title\": \"Shared apricot\", \"body\": \"apricot orchard %d\"}\n".formatted(i, i));
-            second.append("{\"id\": \"d%d\", \"title\": \"Shared blueberry\", \"body\": \"blueberry field\"}\n".formatted(i + 10));
+            first.append(
+                    "{\"id\": \"d%d\", \"title\": \"Shared apricot\", \"body\": \"apricot orchard %d\"}\n".formatted(i, i));
+            second.append(
+                    "{\"id\": \"d%d\", \"title\": \"Shared blueberry\", \"body\": \"blueberry field\"}\n".formatted(i + 10));
         }
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
@@ -79,8 +81,8 @@ class ImportExportApiTest {
         }
         Api.member(tenant).get("/api/v1/collections/" + c).then().body("documentCount", is(40));
         Api.search(tenant, c, "{\"q\": \"shared\"}").body("total", is(40));
-        long apricot = Api.search(tenant, c, "{\"q\": \"apricot\"}").extract().<Integer>path("total");
-        long blueberry = Api.search(tenant, c, "{\"q\": \"blueberry\"}").extract().<Integer>path("total");
+        long apricot = Api.search(tenant, c, "{\"q\": \"apricot\"}").extract().<Integer> path("total");
+        long blueberry = Api.search(tenant, c, "{\"q\": \"blueberry\"}").extract().<Integer> path("total");
         assertEquals(40, apricot + blueberry);
 
         for (int i = 0; i < 40; i++) {
@@ -89,7 +91,8 @@ class ImportExportApiTest {
         Api.member(tenant).get("/api/v1/collections/" + c).then().body("documentCount", is(0));
         // Every word's document count came back to 0, so the vocabulary is empty.
         for (String word : List.of("shared", "apricot", "orchard", "blueberry", "field")) {
-            Api.member(tenant).get("/api/v1/collections/" + c + "/suggest?q=" + word).then().statusCode(200).body("suggestions", hasSize(0));
+            Api.member(tenant).get("/api/v1/collections/" + c + "/suggest?q=" + word).then().statusCode(200).body("suggestions",
+                    hasSize(0));
         }
     }
 

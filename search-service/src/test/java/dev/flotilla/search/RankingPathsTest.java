@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RankingPathsTest {
 
-    private static final String[] WORDS = {"river", "stone", "bridge", "lantern", "harbor", "meadow", "copper", "violet", "signal",
-            "engine", "garden", "thunder", "window", "paper", "silver", "orchard", "canyon", "falcon", "marble", "timber"};
+    private static final String[] WORDS = { "river", "stone", "bridge", "lantern", "harbor", "meadow", "copper", "violet",
+            "signal",
+            "engine", "garden", "thunder", "window", "paper", "silver", "orchard", "canyon", "falcon", "marble", "timber" };
 
     @Inject
     Pool pool;
@@ -43,21 +44,25 @@ class RankingPathsTest {
             String title = text(random, 2 + random.nextInt(4));
             String body = text(random, 10 + random.nextInt(60));
             texts.put("d" + d, title + " " + body);
-            Api.put(tenant, c, "d" + d, "{\"title\": %s, \"body\": %s, \"metadata\": {\"n\": %d}}".formatted(quote(title), quote(body), d));
+            Api.put(tenant, c, "d" + d,
+                    "{\"title\": %s, \"body\": %s, \"metadata\": {\"n\": %d}}".formatted(quote(title), quote(body), d));
         }
-        for (String q : List.of("river", "stone bridge", "lantern OR harbor meadow", "+copper violet", "signal -engine", "gard*",
+        for (String q : List.of("river", "stone bridge", "lantern OR harbor meadow", "+copper violet", "signal -engine",
+                "gard*",
                 "thundr window", "paper silver orchard canyon falcon")) {
             JsonPath memory = page(c, q, "", null);
             JsonPath sql = page(c, q, EVERY_DOCUMENT, null);
             assertSameHits(q, sql, memory);
             assertTrue(memory.getString("nextCursor") != null || memory.getLong("total") <= 5, q);
             if (memory.getString("nextCursor") != null) {
-                assertSameHits(q, page(c, q, EVERY_DOCUMENT, sql.getString("nextCursor")), page(c, q, "", memory.getString("nextCursor")));
+                assertSameHits(q, page(c, q, EVERY_DOCUMENT, sql.getString("nextCursor")),
+                        page(c, q, "", memory.getString("nextCursor")));
             }
         }
         assertEquals(count(texts, t -> t.contains("river")), page(c, "river", "", null).getLong("total"));
         assertEquals(count(texts, t -> t.contains("copper")), page(c, "+copper violet", "", null).getLong("total"));
-        assertEquals(count(texts, t -> t.contains("signal") && !t.contains("engine")), page(c, "signal -engine", "", null).getLong("total"));
+        assertEquals(count(texts, t -> t.contains("signal") && !t.contains("engine")),
+                page(c, "signal -engine", "", null).getLong("total"));
     }
 
     @Test
@@ -117,7 +122,8 @@ class RankingPathsTest {
     }
 
     private long postings(String collection) {
-        return pool.preparedQuery("SELECT count(*) AS n FROM postings WHERE collection_id = $1").execute(Tuple.of(UUID.fromString(collection)))
+        return pool.preparedQuery("SELECT count(*) AS n FROM postings WHERE collection_id = $1")
+                .execute(Tuple.of(UUID.fromString(collection)))
                 .await().indefinitely().iterator().next().getLong("n");
     }
 

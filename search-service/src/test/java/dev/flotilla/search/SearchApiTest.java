@@ -31,13 +31,16 @@ class SearchApiTest {
         c = Api.collection(tenant);
         put("cats", "Caring for cats", "Cats need fresh water and a warm place to sleep. A cat sleeps most of the day.",
                 "[\"pets\"]", "{\"kind\": \"guide\", \"year\": 2021, \"published\": \"2021-03-01\"}");
-        put("dogs", "Dog training", "Training a dog takes patience. Dogs learn by repetition and reward; the warm praise helps.",
+        put("dogs", "Dog training",
+                "Training a dog takes patience. Dogs learn by repetition and reward; the warm praise helps.",
                 "[\"pets\", \"training\"]", "{\"kind\": \"guide\", \"year\": 2023, \"published\": \"2023-06-15\"}");
         put("cafe", "The café guide", "Our favourite café serves coffee and crème brûlée near the station.",
                 "[\"food\"]", "{\"kind\": \"review\", \"year\": 2024, \"published\": \"2024-01-20\", \"stars\": 4}");
-        put("ml", "Machine learning basics", "Neural networks learn representations. Training data matters more than the machine.",
+        put("ml", "Machine learning basics",
+                "Neural networks learn representations. Training data matters more than the machine.",
                 "[\"tech\"]", "{\"kind\": \"article\", \"year\": 2022}");
-        put("mention", "Notes", "The word learning appears here once, with machine and learning apart: learning is machine work.",
+        put("mention", "Notes",
+                "The word learning appears here once, with machine and learning apart: learning is machine work.",
                 "[]", "{}");
     }
 
@@ -82,7 +85,8 @@ class SearchApiTest {
     @Test
     void orMatchesEitherAndTheAndOperatorRequiresEveryWord() {
         assertEquals(2, ids(tenant, c, "coffee OR patience").size());
-        search(tenant, c, "{\"q\": \"warm water\", \"operator\": \"and\"}").statusCode(200).body("hits.id", is(List.of("cats")));
+        search(tenant, c, "{\"q\": \"warm water\", \"operator\": \"and\"}").statusCode(200).body("hits.id",
+                is(List.of("cats")));
         search(tenant, c, "{\"q\": \"warm water OR praise\", \"operator\": \"and\"}").statusCode(200).body("hits", hasSize(2));
     }
 
@@ -101,7 +105,8 @@ class SearchApiTest {
 
     @Test
     void aMalformedQueryIsSearchedBestEffortNeverAFailure() {
-        for (String q : List.of("\"unclosed phrase", "-", "*", "OR", "((( cat", "\"\"", "+", "cat OR", "- - -", "a\\b", "%00'; drop table documents; --")) {
+        for (String q : List.of("\"unclosed phrase", "-", "*", "OR", "((( cat", "\"\"", "+", "cat OR", "- - -", "a\\b",
+                "%00'; drop table documents; --")) {
             search(tenant, c, "{\"q\": " + Api.quote(q) + "}").statusCode(200).body("hits", notNullValue());
         }
         assertEquals(List.of("cats"), ids(tenant, c, "\"fresh water"));
@@ -156,11 +161,13 @@ class SearchApiTest {
     void pagesFollowTheCursorWithoutOverlap() {
         List<String> first = search(tenant, c, "{\"q\": \"\", \"limit\": 2}").body("total", is(5)).extract().path("hits.id");
         String next = search(tenant, c, "{\"q\": \"\", \"limit\": 2}").extract().path("nextCursor");
-        List<String> second = search(tenant, c, "{\"q\": \"\", \"limit\": 2, \"cursor\": \"" + next + "\"}").extract().path("hits.id");
+        List<String> second = search(tenant, c, "{\"q\": \"\", \"limit\": 2, \"cursor\": \"" + next + "\"}").extract()
+                .path("hits.id");
         assertEquals(2, second.size());
         assertFalse(first.stream().anyMatch(second::contains));
         String last = search(tenant, c, "{\"q\": \"\", \"limit\": 4}").extract().path("nextCursor");
-        search(tenant, c, "{\"q\": \"\", \"limit\": 4, \"cursor\": \"" + last + "\"}").body("hits", hasSize(1)).body("nextCursor", nullValue());
+        search(tenant, c, "{\"q\": \"\", \"limit\": 4, \"cursor\": \"" + last + "\"}").body("hits", hasSize(1))
+                .body("nextCursor", nullValue());
     }
 
     @Test
@@ -184,7 +191,8 @@ class SearchApiTest {
         // The test profile's listing count limit is 5.
         String notes = Api.collection(tenant);
         for (int i = 0; i < 7; i++) {
-            Api.put(tenant, notes, "n" + i, "{\"title\": \"Note %d\", \"body\": \"Text %d.\", \"metadata\": {\"kind\": \"note\"}}".formatted(i, i));
+            Api.put(tenant, notes, "n" + i,
+                    "{\"title\": \"Note %d\", \"body\": \"Text %d.\", \"metadata\": {\"kind\": \"note\"}}".formatted(i, i));
         }
         Api.put(tenant, notes, "other", "{\"title\": \"Other\", \"body\": \"Text.\", \"metadata\": {\"kind\": \"memo\"}}");
         String next = search(tenant, notes, "{\"filter\": {\"kind\": \"note\"}, \"limit\": 2}").statusCode(200)
@@ -213,7 +221,8 @@ class SearchApiTest {
                 .body("hits[0].passage.text", containsString("lighthouse"))
                 .body("hits[0].snippet", containsString("<mark>lighthouse</mark>"))
                 .extract().path("hits[0].passage.start");
-        int end = search(tenant, p, "{\"q\": \"lighthouse lamp\", \"mode\": \"passages\"}").extract().path("hits[0].passage.end");
+        int end = search(tenant, p, "{\"q\": \"lighthouse lamp\", \"mode\": \"passages\"}").extract()
+                .path("hits[0].passage.end");
         assertTrue(body.substring(start, end).contains("lighthouse keeper"));
     }
 
@@ -223,7 +232,8 @@ class SearchApiTest {
                 .body("suggestions.text", hasItem("dog training"));
         Api.member(tenant).get("/api/v1/collections/" + c + "/suggest?q=patienec").then().statusCode(200)
                 .body("suggestions.word", hasItem("patience"));
-        Api.member(tenant).get("/api/v1/collections/" + c + "/suggest?q=").then().statusCode(200).body("suggestions", hasSize(0));
+        Api.member(tenant).get("/api/v1/collections/" + c + "/suggest?q=").then().statusCode(200).body("suggestions",
+                hasSize(0));
     }
 
     @Test

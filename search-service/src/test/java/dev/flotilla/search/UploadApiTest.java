@@ -73,15 +73,16 @@ class UploadApiTest {
         Responses.created(upload(c, "notes.md", "text/markdown", markdown, "md")
                 .body("title", is("Release notes"))
                 .body("body", containsString("The turbine is documented.")));
-        Responses.created(upload(c, "plain.txt", "text/plain", "Just plain words about windmills.".getBytes(StandardCharsets.UTF_8), null)
-                .body("title", is("plain")));
+        Responses.created(
+                upload(c, "plain.txt", "text/plain", "Just plain words about windmills.".getBytes(StandardCharsets.UTF_8), null)
+                        .body("title", is("plain")));
         assertEquals(List.of("md"), Api.ids(tenant, c, "turbine"));
     }
 
     @Test
     void anUnsupportedFileTypeIsA415() {
         String c = Api.collection(tenant);
-        upload(c, "photo.png", "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G'}, null)
+        upload(c, "photo.png", "image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G' }, null)
                 .spec(Problems.unsupportedMediaType());
     }
 

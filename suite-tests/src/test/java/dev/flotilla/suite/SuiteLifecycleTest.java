@@ -53,7 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The suite as a developer runs it: {@code ./flotilla up}, the eight services and the embedded
  * PostgreSQL as real processes, {@code ./flotilla down}, and {@code up} again on the same data.
  *
- * <p>It runs in its own state directory ({@code target/suite-home}) on ports 18081-18088 and a
+ * <p>
+ * It runs in its own state directory ({@code target/suite-home}) on ports 18081-18088 and a
  * free PostgreSQL port, so a suite a developer has running on the default ports is left alone.
  * The methods are one lifecycle, in order.
  */
@@ -68,8 +69,8 @@ class SuiteLifecycleTest {
             "auth", "policy", "search", "conversation", "task", "notification", "config", "health");
     private static final Duration LAUNCHER_TIMEOUT = Duration.ofMinutes(8);
     private static final String DATABASE = "flotilla";
-    private static final Pattern FIRST_ADMIN =
-            Pattern.compile("First administrator created: tenant=default email=(\\S+) password=(\\S+)");
+    private static final Pattern FIRST_ADMIN = Pattern
+            .compile("First administrator created: tenant=default email=(\\S+) password=(\\S+)");
 
     private Path repo;
     private Path launcher;
@@ -219,7 +220,7 @@ class SuiteLifecycleTest {
                     .then().statusCode(200);
         }
         try (Connection db = database();
-             PreparedStatement select = db.prepareStatement("select count(*) from suite_tests.marker where value = ?")) {
+                PreparedStatement select = db.prepareStatement("select count(*) from suite_tests.marker where value = ?")) {
             select.setString(1, marker);
             try (ResultSet rows = select.executeQuery()) {
                 assertTrue(rows.next());

@@ -26,8 +26,8 @@ class AgentRegistryTest {
     @Test
     void registeringAnAgentAnswersCreatedWithItsLocationAndAnOfflineStatus() {
         api.call().body(Map.of("name", "researcher", "type", "SPECIALIST", "capabilities", List.of("web", "summarize"),
-                        "tools", List.of("browser"), "modelPreference", "large", "config", Map.of("temperature", 0.2),
-                        "memory", Map.of("facts", Map.of("home", "Oslo"))))
+                "tools", List.of("browser"), "modelPreference", "large", "config", Map.of("temperature", 0.2),
+                "memory", Map.of("facts", Map.of("home", "Oslo"))))
                 .post("/api/v1/agents").then()
                 .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/agents/"))
@@ -87,7 +87,8 @@ class AgentRegistryTest {
         UUID agent = api.agent("patchy", "one");
         api.call().body(Map.of("capabilities", List.of("two"), "modelPreference", "small"))
                 .patch("/api/v1/agents/" + agent).then()
-                .statusCode(200).body("capabilities", contains("two")).body("modelPreference", is("small")).body("name", is("patchy"));
+                .statusCode(200).body("capabilities", contains("two")).body("modelPreference", is("small"))
+                .body("name", is("patchy"));
     }
 
     @Test
@@ -118,7 +119,8 @@ class AgentRegistryTest {
                 .during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                 .until(() -> "DRAINING".equals(lifecycleOf(agent)));
         api.call().get("/api/v1/agents/" + agent).then().body("lifecycle", is("DRAINING"));
-        api.call().body(Map.of("leaseId", lease, "progress", 0.5)).post("/api/v1/tasks/" + task + "/heartbeat").then().statusCode(200);
+        api.call().body(Map.of("leaseId", lease, "progress", 0.5)).post("/api/v1/tasks/" + task + "/heartbeat").then()
+                .statusCode(200);
         api.complete(task, lease, Map.of("done", true)).statusCode(200);
         await("the drained agent becomes INACTIVE").atMost(Duration.ofSeconds(10))
                 .until(() -> "INACTIVE".equals(lifecycleOf(agent)));
@@ -139,7 +141,7 @@ class AgentRegistryTest {
     @Test
     void memoryMergesAsAJsonMergePatch() {
         UUID agent = UUID.fromString(Responses.created(api.call().body(Map.of("name", "memo", "type", "COORDINATOR",
-                        "memory", Map.of("facts", Map.of("a", 1, "b", 2), "decisions", Map.of("x", "keep"))))
+                "memory", Map.of("facts", Map.of("a", 1, "b", 2), "decisions", Map.of("x", "keep"))))
                 .post("/api/v1/agents").then()));
         api.call().contentType("application/merge-patch+json")
                 .body("{\"facts\": {\"b\": null, \"c\": 3}, \"context\": {\"topic\": \"ships\"}}")

@@ -44,6 +44,7 @@ final class Api {
     }
 
     ValidatableResponse fail(UUID task, String lease, String error, boolean retryable) {
-        return call().body(Map.of("leaseId", lease, "error", error, "retryable", retryable)).post("/api/v1/tasks/" + task + "/fail").then();
+        return call().body(Map.of("leaseId", lease, "error", error, "retryable", retryable))
+                .post("/api/v1/tasks/" + task + "/fail").then();
     }
 }

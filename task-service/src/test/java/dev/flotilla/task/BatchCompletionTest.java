@@ -144,7 +144,8 @@ class BatchCompletionTest {
         UUID agent = api.agent("claim-next-flow");
         String workflow = twoStepWorkflow("claimed-steps");
         ExtractableResponse<Response> first = api.claim(agent, Map.of("max", 5)).statusCode(200).extract();
-        List<Map<String, Object>> done = List.of(Map.of("id", first.path("tasks[0].id"), "leaseId", first.path("tasks[0].leaseId")));
+        List<Map<String, Object>> done = List
+                .of(Map.of("id", first.path("tasks[0].id"), "leaseId", first.path("tasks[0].leaseId")));
         long started = System.nanoTime();
         api.claim(agent, Map.of("max", 5, "waitSeconds", 10, "complete", done)).statusCode(200)
                 .body("completions[0].completed", is(true))

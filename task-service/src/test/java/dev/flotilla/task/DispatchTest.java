@@ -4,10 +4,10 @@ import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,8 @@ class DispatchTest {
             List<CompletableFuture<Void>> creations = new ArrayList<>();
             for (int i = 0; i < taskCount; i++) {
                 int n = i;
-                creations.add(CompletableFuture.runAsync(() -> api.task(Map.of("type", "bulk", "payload", Map.of("n", n))), pool));
+                creations.add(
+                        CompletableFuture.runAsync(() -> api.task(Map.of("type", "bulk", "payload", Map.of("n", n))), pool));
             }
             CompletableFuture.allOf(creations.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
 
@@ -62,7 +63,8 @@ class DispatchTest {
                         for (Map<String, Object> task : tasks) {
                             String id = (String) task.get("id");
                             claimed.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-                            int status = api.complete(UUID.fromString(id), (String) task.get("leaseId"), Map.of("by", agent.toString()))
+                            int status = api
+                                    .complete(UUID.fromString(id), (String) task.get("leaseId"), Map.of("by", agent.toString()))
                                     .extract().statusCode();
                             if (status == 200) {
                                 completed.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
@@ -83,8 +85,9 @@ class DispatchTest {
             String cursor = null;
             do {
                 var page = api.call().queryParam("status", "SUCCEEDED").queryParam("limit", 500)
-                        .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/tasks").then().statusCode(200).extract();
-                succeeded += page.<List<Object>>path("items").size();
+                        .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/tasks").then().statusCode(200)
+                        .extract();
+                succeeded += page.<List<Object>> path("items").size();
                 cursor = page.path("nextCursor");
             } while (cursor != null);
             assertEquals(taskCount, succeeded);
@@ -162,7 +165,8 @@ class DispatchTest {
         var second = api.claim(healthy, Map.of("max", 1, "waitSeconds", 15)).statusCode(200)
                 .body("tasks.id", contains(task.toString())).body("tasks[0].attempt", is(2)).extract();
         api.complete(task, lostLease, Map.of("late", true)).spec(Problems.conflict());
-        api.complete(task, second.path("tasks[0].leaseId"), Map.of("on", "time")).statusCode(200).body("status", is("SUCCEEDED"));
+        api.complete(task, second.path("tasks[0].leaseId"), Map.of("on", "time")).statusCode(200).body("status",
+                is("SUCCEEDED"));
         api.getTask(task)
                 .body("events.reason", hasItem("lease expired"))
                 .body("events.find { it.reason == 'lease expired' }.agentId", is(crashed.toString()))

@@ -102,7 +102,7 @@ class OutboxTest {
             // An event written (its id taken) by a transaction that commits only after a later change.
             open.query("begin").execute().await().atMost(WAIT);
             open.preparedQuery("insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt)"
-                            + " values ($1, $2, 'SCHEDULED', 'SCHEDULED', 'held open', 0)")
+                    + " values ($1, $2, 'SCHEDULED', 'SCHEDULED', 'held open', 0)")
                     .execute(Tuple.of(tenant, early)).await().atMost(WAIT);
             later = api.task("committed-first");
             dispatcher.drain().await().atMost(WAIT);

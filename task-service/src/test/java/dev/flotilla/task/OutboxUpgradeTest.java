@@ -61,28 +61,31 @@ class OutboxUpgradeTest {
     void changesStillInTheOutboxAreDeliveredFromTheirEventsAndNoneTwice() throws SQLException {
         upTo("6").migrate();
         try (Connection connection = connection(); Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    insert into workflows (id, tenant_id, name, status, created_at, updated_at)
-                    values ('00000000-0000-7000-8000-0000000000f1', '00000000-0000-7000-8000-000000000001', 'old', 'RUNNING', now(), now());
-                    insert into tasks (id, tenant_id, type, priority, status, run_at, max_attempts, backoff_initial_ms, backoff_max_ms,
-                                       backoff_multiplier, workflow_id, created_at, updated_at)
-                    values ('00000000-0000-7000-8000-0000000000a1', '00000000-0000-7000-8000-000000000001', 'old', 0, 'RUNNING', now(),
-                            3, 1000, 60000, 2, '00000000-0000-7000-8000-0000000000f1', now(), now());
-                    insert into task_events (tenant_id, task_id, from_status, to_status, reason, attempt) values
-                        ('00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-0000000000a1', null, 'SCHEDULED', 'created', 0),
-                        ('00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-0000000000a1', 'SCHEDULED', 'RUNNING', 'claimed', 1);
-                    insert into outbox (tenant_id, topic, aggregate_id, payload) values
-                        ('00000000-0000-7000-8000-000000000001', 'task.status-changed', '00000000-0000-7000-8000-0000000000a1',
-                         '{"from": "SCHEDULED", "to": "RUNNING", "reason": "claimed", "attempt": 1}'),
-                        ('00000000-0000-7000-8000-000000000001', 'workflow.status-changed', '00000000-0000-7000-8000-0000000000f1',
-                         '{"workflowId": "00000000-0000-7000-8000-0000000000f1", "from": "PENDING", "to": "RUNNING"}');
-                    """);
+            statement.execute(
+                    """
+                            insert into workflows (id, tenant_id, name, status, created_at, updated_at)
+                            values ('00000000-0000-7000-8000-0000000000f1', '00000000-0000-7000-8000-000000000001', 'old', 'RUNNING', now(), now());
+                            insert into tasks (id, tenant_id, type, priority, status, run_at, max_attempts, backoff_initial_ms, backoff_max_ms,
+                                               backoff_multiplier, workflow_id, created_at, updated_at)
+                            values ('00000000-0000-7000-8000-0000000000a1', '00000000-0000-7000-8000-000000000001', 'old', 0, 'RUNNING', now(),
+                                    3, 1000, 60000, 2, '00000000-0000-7000-8000-0000000000f1', now(), now());
+                            insert into task_events (tenant_id, task_id, from_status, to_status, reason, attempt) values
+                                ('00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-0000000000a1', null, 'SCHEDULED', 'created', 0),
+                                ('00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-0000000000a1', 'SCHEDULED', 'RUNNING', 'claimed', 1);
+                            insert into outbox (tenant_id, topic, aggregate_id, payload) values
+                                ('00000000-0000-7000-8000-000000000001', 'task.status-changed', '00000000-0000-7000-8000-0000000000a1',
+                                 '{"from": "SCHEDULED", "to": "RUNNING", "reason": "claimed", "attempt": 1}'),
+                                ('00000000-0000-7000-8000-000000000001', 'workflow.status-changed', '00000000-0000-7000-8000-0000000000f1',
+                                 '{"workflowId": "00000000-0000-7000-8000-0000000000f1", "from": "PENDING", "to": "RUNNING"}');
+                            """);
         }
         upTo("latest").migrate();
         try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             String due = "select to_status from task_events where (xid, id) > (select xid, id from outbox_cursor) order by xid, id";
-            assertEquals(List.of("RUNNING"), column(statement, due), "the change still in the outbox, and not the one delivered");
-            assertEquals(List.of("PENDING>RUNNING"), column(statement, "select from_status || '>' || to_status from workflow_events"));
+            assertEquals(List.of("RUNNING"), column(statement, due),
+                    "the change still in the outbox, and not the one delivered");
+            assertEquals(List.of("PENDING>RUNNING"),
+                    column(statement, "select from_status || '>' || to_status from workflow_events"));
             assertEquals(List.of("0"), column(statement, "select count(*) from pg_tables where schemaname = '" + SCHEMA
                     + "' and tablename = 'outbox'"), "the outbox table is gone");
             statement.execute("insert into task_events (tenant_id, task_id, to_status, reason, attempt) values"

@@ -54,7 +54,8 @@ class PreferReturnMinimalTest {
     @Test
     void aBatchCreateWithPreferReturnMinimalAnswersOnlyIds() {
         ExtractableResponse<Response> answer = batch(MINIMAL,
-                List.of(Map.of("task", Map.of("type", "minimal-first")), Map.of("task", Map.of("type", "minimal-second", "delay", "PT1H"))))
+                List.of(Map.of("task", Map.of("type", "minimal-first")),
+                        Map.of("task", Map.of("type", "minimal-second", "delay", "PT1H"))))
                 .statusCode(201)
                 .header("Preference-Applied", MINIMAL)
                 .body("tasks.status", contains("SCHEDULED", "PENDING"))
@@ -77,7 +78,8 @@ class PreferReturnMinimalTest {
 
     @Test
     void aBatchCreateWithoutPreferAnswersEveryTaskInFull() {
-        api.call().body(Map.of("tasks", List.of(Map.of("task", Map.of("type", "minimal-full"))))).post("/api/v1/tasks/batch").then()
+        api.call().body(Map.of("tasks", List.of(Map.of("task", Map.of("type", "minimal-full"))))).post("/api/v1/tasks/batch")
+                .then()
                 .statusCode(201)
                 .header("Preference-Applied", nullValue())
                 .body("tasks.task.type", contains("minimal-full"));

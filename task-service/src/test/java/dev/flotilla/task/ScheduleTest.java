@@ -80,14 +80,17 @@ class ScheduleTest {
 
     private List<Instant> ticksOf(UUID schedule) {
         List<Instant> ticks = new ArrayList<>();
-        pool.preparedQuery("select scheduled_for from task.tasks where schedule_id = $1 order by scheduled_for").execute(Tuple.of(schedule))
+        pool.preparedQuery("select scheduled_for from task.tasks where schedule_id = $1 order by scheduled_for")
+                .execute(Tuple.of(schedule))
                 .await().atMost(Duration.ofSeconds(5)).forEach(row -> ticks.add(row.getOffsetDateTime(0).toInstant()));
         return ticks;
     }
 
     @Test
     void aScheduleIsCreatedWithItsNextTickInItsTimeZone() {
-        api.call().body(Map.of("name", "nightly", "cron", "30 2 * * *", "timeZone", "America/New_York", "task", Map.of("type", "backup")))
+        api.call()
+                .body(Map.of("name", "nightly", "cron", "30 2 * * *", "timeZone", "America/New_York", "task",
+                        Map.of("type", "backup")))
                 .post("/api/v1/schedules").then()
                 .statusCode(201)
                 .body("catchUp", is("RUN_ONCE"))
@@ -97,13 +100,15 @@ class ScheduleTest {
 
     @Test
     void aMalformedCronIsABadRequest() {
-        api.call().body(Map.of("name", "bad", "cron", "every day", "task", Map.of("type", "x"))).post("/api/v1/schedules").then()
+        api.call().body(Map.of("name", "bad", "cron", "every day", "task", Map.of("type", "x"))).post("/api/v1/schedules")
+                .then()
                 .spec(Problems.validationFailed()).body("errors[0].field", is("cron"));
     }
 
     @Test
     void anUnknownTimeZoneIsABadRequest() {
-        api.call().body(Map.of("name", "bad-zone", "cron", "* * * * *", "timeZone", "Mars/Olympus", "task", Map.of("type", "x")))
+        api.call()
+                .body(Map.of("name", "bad-zone", "cron", "* * * * *", "timeZone", "Mars/Olympus", "task", Map.of("type", "x")))
                 .post("/api/v1/schedules").then().spec(Problems.validationFailed()).body("errors[0].field", is("timeZone"));
     }
 
@@ -202,7 +207,8 @@ class ScheduleTest {
         TaskSpec spec = new TaskSpec("report", null, 5, List.of(), null, 3, Duration.ZERO, Duration.ZERO, 2.0);
         List<Uni<Integer>> inserts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            NewTask task = new NewTask(UUID.randomUUID(), api.tenant, spec, null, null, null, null, 0, null, null, schedule, tick);
+            NewTask task = new NewTask(UUID.randomUUID(), api.tenant, spec, null, null, null, null, 0, null, null, schedule,
+                    tick);
             inserts.add(pool.withTransaction(connection -> tasks.insert(connection, task)).map(List::size));
         }
         List<Integer> created = Uni.join().all(inserts).andFailFast().await().atMost(Duration.ofSeconds(30));

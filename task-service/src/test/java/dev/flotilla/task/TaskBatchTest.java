@@ -104,7 +104,8 @@ class TaskBatchTest {
 
     @Test
     void aKeyUsedEarlierForAnotherTaskIsAConflictAndNothingIsCreated() {
-        api.call().header("Idempotency-Key", "b-3").body(Map.of("type", "original")).post("/api/v1/tasks").then().statusCode(201);
+        api.call().header("Idempotency-Key", "b-3").body(Map.of("type", "original")).post("/api/v1/tasks").then()
+                .statusCode(201);
         batch(List.of(item(Map.of("type", "bystander")), item("b-3", Map.of("type", "impostor"))))
                 .spec(Problems.conflict())
                 .body("detail", containsString("tasks[1].idempotencyKey"));

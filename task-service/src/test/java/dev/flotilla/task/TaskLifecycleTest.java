@@ -39,7 +39,8 @@ class TaskLifecycleTest {
     void aDelayedTaskIsPendingUntilItsTime() {
         api.call().body(Map.of("type", "later", "delay", "PT1H")).post("/api/v1/tasks").then()
                 .statusCode(201).body("status", is("PENDING"));
-        api.call().body(Map.of("type", "later", "runAt", Instant.now().plusSeconds(3600).toString())).post("/api/v1/tasks").then()
+        api.call().body(Map.of("type", "later", "runAt", Instant.now().plusSeconds(3600).toString())).post("/api/v1/tasks")
+                .then()
                 .statusCode(201).body("status", is("PENDING"));
     }
 
@@ -67,7 +68,8 @@ class TaskLifecycleTest {
     @Test
     void anIdempotencyKeyReusedForAnotherRequestIsAConflict() {
         api.call().header("Idempotency-Key", "k-2").body(Map.of("type", "a")).post("/api/v1/tasks").then().statusCode(201);
-        api.call().header("Idempotency-Key", "k-2").body(Map.of("type", "b")).post("/api/v1/tasks").then().spec(Problems.conflict());
+        api.call().header("Idempotency-Key", "k-2").body(Map.of("type", "b")).post("/api/v1/tasks").then()
+                .spec(Problems.conflict());
     }
 
     @Test
@@ -135,7 +137,8 @@ class TaskLifecycleTest {
     @Test
     void aRetryableFailureWithBackOffWaitsAsPending() {
         UUID agent = api.agent("patient", "patient");
-        UUID task = api.task(Map.of("type", "slow", "requiredCapabilities", List.of("patient"), "backoff", Map.of("initial", "PT1H")));
+        UUID task = api
+                .task(Map.of("type", "slow", "requiredCapabilities", List.of("patient"), "backoff", Map.of("initial", "PT1H")));
         String lease = api.claim(agent, Map.of("max", 1)).extract().path("tasks[0].leaseId");
         api.fail(task, lease, "later", true).statusCode(200).body("status", is("PENDING"));
         api.claim(agent, Map.of("max", 1)).body("tasks", empty());
@@ -147,7 +150,8 @@ class TaskLifecycleTest {
         UUID task = api.task(Map.of("type", "strict", "requiredCapabilities", List.of("strict")));
         String lease = api.claim(agent, Map.of("max", 1)).extract().path("tasks[0].leaseId");
         api.fail(task, lease, "bad input", false).statusCode(200).body("status", is("FAILED"));
-        api.call().post("/api/v1/tasks/" + task + "/retry").then().statusCode(200).body("status", is("SCHEDULED")).body("attempt", is(0));
+        api.call().post("/api/v1/tasks/" + task + "/retry").then().statusCode(200).body("status", is("SCHEDULED"))
+                .body("attempt", is(0));
         api.claim(agent, Map.of("max", 1)).body("tasks[0].id", is(task.toString()));
     }
 

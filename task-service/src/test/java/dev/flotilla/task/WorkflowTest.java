@@ -28,11 +28,13 @@ class WorkflowTest {
     }
 
     private String taskOf(String workflow, String key) {
-        return api.call().get("/api/v1/workflows/" + workflow).then().extract().path("tasks.find { it.key == '" + key + "' }.taskId");
+        return api.call().get("/api/v1/workflows/" + workflow).then().extract()
+                .path("tasks.find { it.key == '" + key + "' }.taskId");
     }
 
     private String statusOf(String workflow, String key) {
-        return api.call().get("/api/v1/workflows/" + workflow).then().extract().path("tasks.find { it.key == '" + key + "' }.status");
+        return api.call().get("/api/v1/workflows/" + workflow).then().extract()
+                .path("tasks.find { it.key == '" + key + "' }.status");
     }
 
     @Test
@@ -116,7 +118,8 @@ class WorkflowTest {
                 .body("status", is("CANCELLED"))
                 .body("tasks.find { it.key == 'second' }.status", is("CANCELLED"))
                 .body("tasks.find { it.key == 'first' }.status", is("RUNNING"));
-        api.call().body(Map.of("leaseId", claim.path("tasks[0].leaseId"))).post("/api/v1/tasks/" + claim.path("tasks[0].id") + "/heartbeat")
+        api.call().body(Map.of("leaseId", claim.path("tasks[0].leaseId")))
+                .post("/api/v1/tasks/" + claim.path("tasks[0].id") + "/heartbeat")
                 .then().body("cancelRequested", is(true));
         api.call().post("/api/v1/workflows/" + workflow + "/cancel").then().spec(Problems.conflict());
     }

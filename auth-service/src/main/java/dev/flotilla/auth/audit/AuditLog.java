@@ -39,7 +39,8 @@ public class AuditLog {
     }
 
     @WithTransaction
-    public Uni<Void> recordAlone(UUID tenant, String type, String actor, String subject, Origin origin, Map<String, Object> detail) {
+    public Uni<Void> recordAlone(UUID tenant, String type, String actor, String subject, Origin origin,
+            Map<String, Object> detail) {
         return record(tenant, type, actor, subject, origin, detail);
     }
 }

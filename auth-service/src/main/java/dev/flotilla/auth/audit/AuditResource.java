@@ -45,18 +45,18 @@ public class AuditResource {
     }
 
     /** An event reported by another service, e.g. {@code conversation.deleted}. */
-    public record ReportedEvent(@NotBlank @Size(max = 100) @Pattern(regexp = "[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+",
-                                        message = "must be a dotted lower-case name such as conversation.deleted") String type,
-                                @Size(max = 200) String actor,
-                                @Size(max = 200) String subject,
-                                Map<String, Object> detail) {
+    public record ReportedEvent(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+", message = "must be a dotted lower-case name such as conversation.deleted") String type,
+            @Size(max = 200) String actor,
+            @Size(max = 200) String subject,
+            Map<String, Object> detail) {
     }
 
     /** Newest first; {@code from} inclusive, {@code to} exclusive (ISO-8601 instants). */
     @GET
     @RolesAllowed(Roles.ADMIN)
     public Uni<Page<AuditView>> query(@BeanParam @Valid PageParams page, @RestQuery String type, @RestQuery String actor,
-                                      @RestQuery String from, @RestQuery String to) {
+            @RestQuery String from, @RestQuery String to) {
         return audit.query(caller.tenant(), type, actor, from, to, page);
     }
 
@@ -64,7 +64,8 @@ public class AuditResource {
     @RolesAllowed(Roles.SERVICE)
     @ResponseStatus(202)
     public Uni<Void> record(@NotNull @Valid ReportedEvent event, @Context HttpServerRequest http) {
-        return audit.recordReported(caller.tenant(), caller.subject(), event.type(), event.actor(), event.subject(), event.detail(),
+        return audit.recordReported(caller.tenant(), caller.subject(), event.type(), event.actor(), event.subject(),
+                event.detail(),
                 Origin.of(http));
     }
 }

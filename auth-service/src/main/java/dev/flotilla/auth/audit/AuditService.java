@@ -33,7 +33,7 @@ public class AuditService {
 
     /** An audit event as the API shows it. */
     public record AuditView(UUID id, String type, String actor, String subject, Instant occurredAt,
-                            String clientAddress, String userAgent, Map<String, Object> detail) {
+            String clientAddress, String userAgent, Map<String, Object> detail) {
         static AuditView of(AuditEvent e) {
             return new AuditView(e.id, e.type, e.actor, e.subject, e.occurredAt, e.clientAddress, e.userAgent, e.detail);
         }
@@ -41,7 +41,8 @@ public class AuditService {
 
     @WithSession
     public Uni<Page<AuditView>> query(UUID tenant, String type, String actor, String from, String to, PageParams page) {
-        var filter = new AuditEventRepository.AuditFilter(blankToNull(type), blankToNull(actor), instant("from", from), instant("to", to));
+        var filter = new AuditEventRepository.AuditFilter(blankToNull(type), blankToNull(actor), instant("from", from),
+                instant("to", to));
         return events.page(tenant, filter, page)
                 .map(rows -> Page.fromOverfetch(rows, page.limit(), e -> Cursor.of(e.id)).map(AuditView::of));
     }
@@ -49,7 +50,7 @@ public class AuditService {
     /** Records an event another service reports, in the reporting service's tenant, as that service. */
     @WithTransaction
     public Uni<Void> recordReported(UUID tenant, String reporter, String type, String actor, String subject,
-                                    Map<String, Object> detail, Origin origin) {
+            Map<String, Object> detail, Origin origin) {
         if (type.startsWith("auth.")) {
             return Uni.createFrom().failure(new BadRequest("type", "the auth.* types are recorded by auth-service itself"));
         }

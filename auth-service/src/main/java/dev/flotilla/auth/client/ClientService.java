@@ -39,7 +39,8 @@ public class ClientService {
     }
 
     /** A client as listed; never its secret. */
-    public record ClientView(UUID id, String clientId, String name, List<String> roles, Instant createdAt, Instant secretRotatedAt) {
+    public record ClientView(UUID id, String clientId, String name, List<String> roles, Instant createdAt,
+            Instant secretRotatedAt) {
         static ClientView of(ServiceClient c) {
             return new ClientView(c.id, c.clientId, c.name, c.roles, c.createdAt, c.secretRotatedAt);
         }
@@ -47,7 +48,7 @@ public class ClientService {
 
     /** A client with its secret, answered once, at creation or rotation. */
     public record ClientWithSecret(UUID id, String clientId, String name, List<String> roles, Instant createdAt,
-                                   Instant secretRotatedAt, String clientSecret) {
+            Instant secretRotatedAt, String clientSecret) {
         static ClientWithSecret of(ServiceClient c, String secret) {
             return new ClientWithSecret(c.id, c.clientId, c.name, c.roles, c.createdAt, c.secretRotatedAt, secret);
         }
@@ -66,13 +67,15 @@ public class ClientService {
         client.createdAt = Instant.now();
         client.secretRotatedAt = client.createdAt;
         return clients.persist(client)
-                .call(() -> audit.record(tenant, AuditType.CLIENT_CREATED, actor, client.clientId, origin, Map.of("name", client.name)))
+                .call(() -> audit.record(tenant, AuditType.CLIENT_CREATED, actor, client.clientId, origin,
+                        Map.of("name", client.name)))
                 .map(saved -> ClientWithSecret.of(client, secret));
     }
 
     @WithSession
     public Uni<Page<ClientView>> list(UUID tenant, PageParams page) {
-        return clients.page(tenant, page).map(rows -> Page.fromOverfetch(rows, page.limit(), c -> Cursor.of(c.id)).map(ClientView::of));
+        return clients.page(tenant, page)
+                .map(rows -> Page.fromOverfetch(rows, page.limit(), c -> Cursor.of(c.id)).map(ClientView::of));
     }
 
     @WithSession
@@ -97,7 +100,8 @@ public class ClientService {
     public Uni<Void> delete(UUID tenant, String actor, UUID id, Origin origin) {
         return clients.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("client", id))
                 .call(client -> clients.delete(client))
-                .call(client -> audit.record(tenant, AuditType.CLIENT_DELETED, actor, client.clientId, origin, Map.of("name", client.name)))
+                .call(client -> audit.record(tenant, AuditType.CLIENT_DELETED, actor, client.clientId, origin,
+                        Map.of("name", client.name)))
                 .replaceWithVoid();
     }
 

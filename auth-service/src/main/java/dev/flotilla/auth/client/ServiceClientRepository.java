@@ -38,7 +38,8 @@ class ServiceClientRepository implements PanacheRepositoryBase<ServiceClient, UU
      * the pool, without a session, as the token endpoint asks for them on every token it issues.
      */
     public Uni<Credentials> credentials(String clientId) {
-        return pool.preparedQuery(CREDENTIALS).execute(Tuple.of(clientId)).map(rows -> SqlResults.firstRow(rows, ServiceClientRepository::credentials));
+        return pool.preparedQuery(CREDENTIALS).execute(Tuple.of(clientId))
+                .map(rows -> SqlResults.firstRow(rows, ServiceClientRepository::credentials));
     }
 
     private static Credentials credentials(Row row) {

@@ -21,15 +21,13 @@ public class KeyJobs {
         this.keys = keys;
     }
 
-    @Scheduled(every = "${flotilla.auth.keys.reload-every}", delayed = "${flotilla.auth.keys.reload-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flotilla.auth.keys.reload-every}", delayed = "${flotilla.auth.keys.reload-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reload() {
         return keys.reload().onFailure().invoke(e -> LOG.warn("Reloading the signing keys failed; keeping the current ones", e))
                 .onFailure().recoverWithNull();
     }
 
-    @Scheduled(every = "${flotilla.auth.keys.check-every}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flotilla.auth.keys.check-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> rotateIfDue() {
         return keys.rotateIfDue().onFailure().invoke(e -> LOG.warn("The scheduled key rotation check failed", e))
                 .onFailure().recoverWithNull().replaceWithVoid();

@@ -1,11 +1,10 @@
 package dev.flotilla.auth.key;
 
+import jakarta.inject.Singleton;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
-
-import jakarta.inject.Singleton;
 
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -36,7 +35,8 @@ public class KeyRing {
 
     void replace(List<LoadedKey> keys) {
         List<LoadedKey> ordered = keys.stream().sorted(Comparator.comparing(LoadedKey::activatesAt)).toList();
-        Map<String, LoadedKey> byKid = ordered.stream().collect(Collectors.toUnmodifiableMap(LoadedKey::kid, Function.identity()));
+        Map<String, LoadedKey> byKid = ordered.stream()
+                .collect(Collectors.toUnmodifiableMap(LoadedKey::kid, Function.identity()));
         JsonWebKeySet set = new JsonWebKeySet();
         for (LoadedKey key : ordered) {
             RsaJsonWebKey jwk = new RsaJsonWebKey(key.publicKey());

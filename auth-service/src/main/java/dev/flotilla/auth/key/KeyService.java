@@ -42,7 +42,7 @@ public class KeyService {
     private final Vertx vertx;
 
     public KeyService(SigningKeyRepository repository, KeyRing ring, MasterKey masterKey, AuthConfig config,
-                      SigningProvider signing, Vertx vertx) {
+            SigningProvider signing, Vertx vertx) {
         this.repository = repository;
         this.ring = ring;
         this.masterKey = masterKey;
@@ -63,7 +63,8 @@ public class KeyService {
                 .chain(() -> repository.published(now))
                 .chain(keys -> keys.stream().anyMatch(k -> !k.activatesAt.isAfter(now) && k.expiresAt == null)
                         ? Uni.createFrom().voidItem()
-                        : newKey(now).chain(key -> repository.persist(key)).invoke(key -> LOG.infof("Created signing key %s", key.kid)).replaceWithVoid())
+                        : newKey(now).chain(key -> repository.persist(key))
+                                .invoke(key -> LOG.infof("Created signing key %s", key.kid)).replaceWithVoid())
                 .chain(this::reloadInSession);
     }
 
@@ -88,7 +89,8 @@ public class KeyService {
                     .chain(() -> repository.published(now))
                     .chain(keys -> {
                         Instant newest = keys.stream().map(k -> k.activatesAt).max(Instant::compareTo).orElse(Instant.MIN);
-                        boolean due = !newest.plus(config.keys().rotationInterval()).minus(config.keys().publishAhead()).isAfter(now);
+                        boolean due = !newest.plus(config.keys().rotationInterval()).minus(config.keys().publishAhead())
+                                .isAfter(now);
                         return due ? rotateLocked(false).replaceWith(true) : reloadInSession().replaceWith(false);
                     });
         });
@@ -103,7 +105,8 @@ public class KeyService {
     private Uni<Rotation> rotateLocked(boolean immediate) {
         Instant now = Instant.now();
         Instant activatesAt = immediate ? now : now.plus(config.keys().publishAhead());
-        Duration longestToken = max(config.tokens().accessTtl(), config.tokens().serviceTtl()).plus(config.tokens().clockSkew());
+        Duration longestToken = max(config.tokens().accessTtl(), config.tokens().serviceTtl())
+                .plus(config.tokens().clockSkew());
         return repository.published(now).chain(keys -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             List<String> retiring = keys.stream().filter(k -> !k.activatesAt.isAfter(now)).map(k -> k.kid).toList();
@@ -137,9 +140,11 @@ public class KeyService {
             RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(key.publicKey));
             if (!masterKey.id().equals(key.masterKeyId)) {
                 throw new IllegalStateException("Signing key " + key.kid + " was encrypted with master key " + key.masterKeyId
-                        + " but the configured master key is " + masterKey.id() + ": every replica needs the same FLOTILLA_AUTH_MASTER_KEY");
+                        + " but the configured master key is " + masterKey.id()
+                        + ": every replica needs the same FLOTILLA_AUTH_MASTER_KEY");
             }
-            var privateKey = signing.prepare(rsa.generatePrivate(new PKCS8EncodedKeySpec(masterKey.decrypt(key.privateKey, key.kid))));
+            var privateKey = signing
+                    .prepare(rsa.generatePrivate(new PKCS8EncodedKeySpec(masterKey.decrypt(key.privateKey, key.kid))));
             return new KeyRing.LoadedKey(key.kid, publicKey, privateKey, key.activatesAt, key.expiresAt);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Signing key " + key.kid + " cannot be read", e);
@@ -156,7 +161,8 @@ public class KeyService {
                 SigningKey key = new SigningKey();
                 key.id = Ids.next();
                 // RFC 7638 thumbprint: a kid derived from the key itself.
-                key.kid = new RsaJsonWebKey((RSAPublicKey) pair.getPublic()).calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
+                key.kid = new RsaJsonWebKey((RSAPublicKey) pair.getPublic())
+                        .calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
                 key.algorithm = "RS256";
                 key.publicKey = pair.getPublic().getEncoded();
                 key.privateKey = masterKey.encrypt(pair.getPrivate().getEncoded(), key.kid);

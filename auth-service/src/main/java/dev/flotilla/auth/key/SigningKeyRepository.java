@@ -30,7 +30,8 @@ class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, UUID> {
      * keys one at a time: waits for it when {@code wait}, otherwise answers at once whether it was free.
      */
     public Uni<Boolean> lockKeyChanges(boolean wait) {
-        String sql = wait ? "select true from (select pg_advisory_xact_lock(?1)) locked" : "select pg_try_advisory_xact_lock(?1)";
+        String sql = wait ? "select true from (select pg_advisory_xact_lock(?1)) locked"
+                : "select pg_try_advisory_xact_lock(?1)";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Boolean.class)
                 .setParameter(1, KEY_LOCK)
                 .getSingleResult());

@@ -46,12 +46,13 @@ public class OAuthResource {
     @Path("token")
     @PermitAll
     public Uni<Response> token(@RestForm("grant_type") String grantType,
-                               @RestForm("client_id") String clientId,
-                               @RestForm("client_secret") String clientSecret,
-                               @RestForm("refresh_token") String refreshToken,
-                               @RestHeader("Authorization") String authorization,
-                               @Context HttpServerRequest http) {
-        return oauth.token(grantType, ClientCredentials.of(authorization, clientId, clientSecret), refreshToken, Origin.of(http))
+            @RestForm("client_id") String clientId,
+            @RestForm("client_secret") String clientSecret,
+            @RestForm("refresh_token") String refreshToken,
+            @RestHeader("Authorization") String authorization,
+            @Context HttpServerRequest http) {
+        return oauth
+                .token(grantType, ClientCredentials.of(authorization, clientId, clientSecret), refreshToken, Origin.of(http))
                 .map(body -> Response.ok(body).header("Cache-Control", "no-store").build());
     }
 
@@ -59,7 +60,8 @@ public class OAuthResource {
     @POST
     @Path("revoke")
     @PermitAll
-    public Uni<Response> revoke(@RestForm("token") String token, @RestForm("token_type_hint") String hint, @Context HttpServerRequest http) {
+    public Uni<Response> revoke(@RestForm("token") String token, @RestForm("token_type_hint") String hint,
+            @Context HttpServerRequest http) {
         return oauth.revoke(token, Origin.of(http)).map(ignored -> Response.ok().build());
     }
 
@@ -79,7 +81,8 @@ public class OAuthResource {
                             java.nio.charset.StandardCharsets.UTF_8);
                     int colon = decoded.indexOf(':');
                     if (colon > 0) {
-                        return new ClientCredentials(decode(decoded.substring(0, colon)), decode(decoded.substring(colon + 1)), true);
+                        return new ClientCredentials(decode(decoded.substring(0, colon)), decode(decoded.substring(colon + 1)),
+                                true);
                     }
                 } catch (IllegalArgumentException malformed) {
                     return new ClientCredentials(null, null, true);

@@ -23,7 +23,8 @@ public class OAuthService {
         this.sessions = sessions;
     }
 
-    public Uni<Map<String, Object>> token(String grantType, OAuthResource.ClientCredentials credentials, String refreshToken, Origin origin) {
+    public Uni<Map<String, Object>> token(String grantType, OAuthResource.ClientCredentials credentials, String refreshToken,
+            Origin origin) {
         if (grantType == null || grantType.isBlank()) {
             return Uni.createFrom().failure(OAuthError.invalidRequest("grant_type is required"));
         }
@@ -37,7 +38,8 @@ public class OAuthService {
 
     private Uni<Map<String, Object>> clientCredentials(OAuthResource.ClientCredentials credentials) {
         if (credentials.clientId() == null || credentials.clientSecret() == null) {
-            return Uni.createFrom().failure(new OAuthError(401, "invalid_client", "Client authentication is required", credentials.basic()));
+            return Uni.createFrom()
+                    .failure(new OAuthError(401, "invalid_client", "Client authentication is required", credentials.basic()));
         }
         return clients.issueToken(credentials.clientId(), credentials.clientSecret()).map(issued -> {
             if (issued == null) {
@@ -56,7 +58,8 @@ public class OAuthService {
             return Uni.createFrom().failure(OAuthError.invalidRequest("refresh_token is required"));
         }
         return sessions.refresh(refreshToken, origin)
-                .onFailure(ProblemException.class).transform(e -> OAuthError.invalidGrant("The refresh token is invalid, expired or already used"))
+                .onFailure(ProblemException.class)
+                .transform(e -> OAuthError.invalidGrant("The refresh token is invalid, expired or already used"))
                 .map(pair -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("access_token", pair.accessToken());

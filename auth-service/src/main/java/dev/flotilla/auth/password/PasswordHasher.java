@@ -66,7 +66,8 @@ public class PasswordHasher {
         int t = config.argon2Iterations();
         int p = config.argon2Parallelism();
         byte[] hash = derive(password, salt, m, t, p, HASH_BYTES);
-        return "$argon2id$v=19$m=" + m + ",t=" + t + ",p=" + p + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        return "$argon2id$v=19$m=" + m + ",t=" + t + ",p=" + p + "$" + B64.encodeToString(salt) + "$"
+                + B64.encodeToString(hash);
     }
 
     boolean verifyNow(String password, String stored) {

@@ -39,9 +39,9 @@ public class RegistrationResource {
     }
 
     public record RegisterRequest(@NotBlank @Size(max = 100) String tenantName,
-                                  @NotBlank @Email @Size(max = 254) String email,
-                                  @NotNull @Size(max = 1024) String password,
-                                  @NotBlank @Size(max = 200) String displayName) {
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(max = 1024) String password,
+            @NotBlank @Size(max = 200) String displayName) {
     }
 
     public record TenantView(UUID id, String slug, String name, Instant createdAt) {
@@ -53,8 +53,10 @@ public class RegistrationResource {
 
     @POST
     public Uni<Response> register(@NotNull @Valid RegisterRequest request, @Context HttpServerRequest http) {
-        return registrations.register(request.tenantName(), request.email(), request.password(), request.displayName(), Origin.of(http))
-                .map(r -> new RegisteredView(new TenantView(r.tenant().id, r.tenant().slug, r.tenant().name, r.tenant().createdAt),
+        return registrations
+                .register(request.tenantName(), request.email(), request.password(), request.displayName(), Origin.of(http))
+                .map(r -> new RegisteredView(
+                        new TenantView(r.tenant().id, r.tenant().slug, r.tenant().name, r.tenant().createdAt),
                         UserView.of(r.admin())))
                 .map(view -> Response.created(URI.create("/api/v1/users/" + view.user().id())).entity(view).build());
     }

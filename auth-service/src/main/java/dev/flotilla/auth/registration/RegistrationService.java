@@ -35,8 +35,9 @@ public class RegistrationService {
     private final AuditLog audit;
     private final AuthConfig config;
 
-    public RegistrationService(TenantService tenants, UserService users, PasswordHasher hasher, PasswordPolicy policy, AuditLog audit,
-                               AuthConfig config) {
+    public RegistrationService(TenantService tenants, UserService users, PasswordHasher hasher, PasswordPolicy policy,
+            AuditLog audit,
+            AuthConfig config) {
         this.tenants = tenants;
         this.users = users;
         this.hasher = hasher;
@@ -52,14 +53,16 @@ public class RegistrationService {
     /** Creates a tenant named {@code name} (slug derived, made unique) and its first user, an admin. */
     public Uni<Registered> register(String name, String rawEmail, String password, String displayName, Origin origin) {
         if (!config.registrationEnabled()) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN, "Self-service registration is disabled on this installation"));
+            return Uni.createFrom().failure(
+                    new ProblemException(ProblemType.FORBIDDEN, "Self-service registration is disabled on this installation"));
         }
         String email = UserService.normalizeEmail(rawEmail);
         policy.check("password", password, email);
         return hasher.hash(password)
                 .chain(hash -> Panache.withTransaction(() -> tenants.createNamed(name)
                         .chain(tenant -> withAdmin(tenant, email, displayName.trim(), hash, origin))))
-                .onFailure(SqlResults::isUniqueViolation).transform(e -> new Conflict("A tenant with this name was registered at the same moment; try again"));
+                .onFailure(SqlResults::isUniqueViolation)
+                .transform(e -> new Conflict("A tenant with this name was registered at the same moment; try again"));
     }
 
     /**
@@ -79,7 +82,8 @@ public class RegistrationService {
 
     private Uni<Registered> withAdmin(Tenant tenant, String email, String displayName, String hash, Origin origin) {
         return users.createFirstAdmin(tenant.id, email, displayName, hash)
-                .call(admin -> audit.record(tenant.id, AuditType.TENANT_REGISTERED, admin.id.toString(), tenant.id.toString(), origin,
+                .call(admin -> audit.record(tenant.id, AuditType.TENANT_REGISTERED, admin.id.toString(), tenant.id.toString(),
+                        origin,
                         Map.of("slug", tenant.slug, "admin", email)))
                 .map(admin -> new Registered(tenant, admin));
     }

@@ -39,8 +39,8 @@ public class AuthResource {
 
     /** Login by tenant slug, e-mail and password. */
     public record LoginRequest(@NotBlank @Size(max = 100) String tenant,
-                               @NotBlank @Size(max = 254) String email,
-                               @NotNull @Size(max = 1024) String password) {
+            @NotBlank @Size(max = 254) String email,
+            @NotNull @Size(max = 1024) String password) {
     }
 
     public record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {
@@ -67,7 +67,7 @@ public class AuthResource {
     /** Ends the session the access token belongs to. */
     @POST
     @Path("logout")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.VIEWER })
     @ResponseStatus(204)
     public Uni<Void> logout(@Context HttpServerRequest http) {
         return sessions.logout(me.tenant(), me.id(), me.session(), Origin.of(http));
@@ -76,7 +76,7 @@ public class AuthResource {
     /** Ends every session of the caller. */
     @POST
     @Path("logout-all")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.VIEWER })
     @ResponseStatus(204)
     public Uni<Void> logoutAll(@Context HttpServerRequest http) {
         return sessions.logoutAll(me.tenant(), me.id(), Origin.of(http));

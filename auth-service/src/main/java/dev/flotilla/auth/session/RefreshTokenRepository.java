@@ -76,7 +76,7 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
      * unknown, used, expired, or its session or user no longer may refresh (nothing is changed then).
      */
     public Uni<Rotated> rotate(String presentedHash, String successorHash, Instant now, Instant touchIfUsedBefore,
-                               Origin origin) {
+            Origin origin) {
         Tuple parameters = Tuple.tuple()
                 .addString(presentedHash)
                 .addOffsetDateTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
@@ -87,7 +87,8 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
                 .addString(origin.address())
                 .addString(origin.userAgent())
                 .addOffsetDateTime(OffsetDateTime.ofInstant(touchIfUsedBefore, ZoneOffset.UTC));
-        return pool.preparedQuery(ROTATE).execute(parameters).map(rows -> SqlResults.firstRow(rows, RefreshTokenRepository::rotated));
+        return pool.preparedQuery(ROTATE).execute(parameters)
+                .map(rows -> SqlResults.firstRow(rows, RefreshTokenRepository::rotated));
     }
 
     private static Rotated rotated(Row row) {

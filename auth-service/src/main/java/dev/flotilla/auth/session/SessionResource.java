@@ -27,7 +27,7 @@ import java.util.UUID;
 // A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
 @Cancellable(false)
 @Path("/api/v1/users/me/sessions")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.VIEWER })
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {

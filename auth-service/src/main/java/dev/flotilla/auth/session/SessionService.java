@@ -65,8 +65,8 @@ public class SessionService {
     private final AuthConfig config;
 
     public SessionService(TenantService tenants, UserService users, SessionRepository sessions,
-                          RefreshTokenRepository refreshTokens, PasswordHasher hasher, LoginThrottle throttle,
-                          AccessTokens accessTokens, AuditLog audit, AuthConfig config) {
+            RefreshTokenRepository refreshTokens, PasswordHasher hasher, LoginThrottle throttle,
+            AccessTokens accessTokens, AuditLog audit, AuthConfig config) {
         this.tenants = tenants;
         this.users = users;
         this.sessions = sessions;
@@ -98,7 +98,8 @@ public class SessionService {
                             if (matches && target.user().active()) {
                                 return throttle.succeeded(accountKey).chain(() -> open(target.user(), origin));
                             }
-                            String reason = target.user() == null ? "unknown-account" : matches ? "user-disabled" : "wrong-password";
+                            String reason = target.user() == null ? "unknown-account"
+                                    : matches ? "user-disabled" : "wrong-password";
                             return throttle.failed(accountKey, addressKey)
                                     .chain(() -> auditAttempt(slug, email, AuditType.LOGIN_FAILED, reason, origin))
                                     .chain(() -> Uni.createFrom().failure(invalidCredentials()));
@@ -139,18 +140,23 @@ public class SessionService {
         return refreshTokens.rotate(presentedHash, Secrets.hash(successor), now, now.minus(LAST_USED_RESOLUTION), origin)
                 .chain(rotated -> rotated == null
                         ? refused(presentedHash, origin)
-                        : Uni.createFrom().item(pair(rotated.userId(), rotated.tenantId(), rotated.roles(), rotated.sessionId(), successor)));
+                        : Uni.createFrom().item(
+                                pair(rotated.userId(), rotated.tenantId(), rotated.roles(), rotated.sessionId(), successor)));
     }
 
     /** Why a refresh was refused; a used token of a live session is reuse, which ends the session. */
     private Uni<TokenPair> refused(String presentedHash, Origin origin) {
-        return Panache.withTransaction(() -> refreshTokens.findByHash(presentedHash).chain(token -> token == null || token.usedAt == null
-                        ? Uni.createFrom().voidItem()
-                        : sessions.findById(token.sessionId).chain(session -> session == null || !session.live(Instant.now())
+        return Panache
+                .withTransaction(() -> refreshTokens.findByHash(presentedHash)
+                        .chain(token -> token == null || token.usedAt == null
                                 ? Uni.createFrom().voidItem()
-                                : reuse(session, origin))))
+                                : sessions.findById(token.sessionId)
+                                        .chain(session -> session == null || !session.live(Instant.now())
+                                                ? Uni.createFrom().voidItem()
+                                                : reuse(session, origin))))
                 .chain(() -> Uni.createFrom().failure(
-                        new ProblemException(ProblemType.UNAUTHORIZED, "The refresh token is invalid, expired or already used")));
+                        new ProblemException(ProblemType.UNAUTHORIZED,
+                                "The refresh token is invalid, expired or already used")));
     }
 
     private Uni<Void> reuse(LoginSession session, Origin origin) {
@@ -172,7 +178,8 @@ public class SessionService {
                 return Uni.createFrom().nullItem();
             }
             return sessions.findById(refresh.sessionId).map(session -> session == null || !session.live(now) ? null
-                    : new ActiveRefreshToken(session.tenantId, session.userId, session.id, refresh.createdAt, refresh.expiresAt));
+                    : new ActiveRefreshToken(session.tenantId, session.userId, session.id, refresh.createdAt,
+                            refresh.expiresAt));
         });
     }
 
@@ -181,8 +188,9 @@ public class SessionService {
     public Uni<Void> revokeByRefreshToken(String presented, Origin origin) {
         return refreshTokens.findByHash(Secrets.hash(presented)).chain(token -> token == null
                 ? Uni.createFrom().voidItem()
-                : sessions.findById(token.sessionId).chain(session -> endSession(session, REASON_REVOKED, AuditType.SESSION_REVOKED,
-                        session.userId.toString(), origin)));
+                : sessions.findById(token.sessionId)
+                        .chain(session -> endSession(session, REASON_REVOKED, AuditType.SESSION_REVOKED,
+                                session.userId.toString(), origin)));
     }
 
     /** Logs out the session the caller's token belongs to. */
@@ -224,7 +232,8 @@ public class SessionService {
     private Uni<Void> endSession(LoginSession session, String reason, String auditType, String actor, Origin origin) {
         return sessions.revoke(session.tenantId, session.id, reason, Instant.now())
                 .chain(revoked -> revoked
-                        ? audit.record(session.tenantId, auditType, actor, session.userId.toString(), origin, Map.of("session", session.id.toString()))
+                        ? audit.record(session.tenantId, auditType, actor, session.userId.toString(), origin,
+                                Map.of("session", session.id.toString()))
                         : Uni.createFrom().voidItem());
     }
 

@@ -30,7 +30,8 @@ class TenantRepository implements PanacheRepositoryBase<Tenant, UUID> {
     /** Waits for the advisory lock of the first-start bootstrap and holds it for the rest of the transaction. */
     public Uni<Void> lockBootstrap() {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select true from (select pg_advisory_xact_lock(?1)) locked", Boolean.class)
+                .chain(session -> session
+                        .createNativeQuery("select true from (select pg_advisory_xact_lock(?1)) locked", Boolean.class)
                         .setParameter(1, BOOTSTRAP_LOCK).getSingleResult())
                 .replaceWithVoid();
     }

@@ -65,7 +65,8 @@ public class TenantService {
     public Uni<Void> requirePlatformAdmin(UUID tenant, boolean admin) {
         return isPlatform(tenant).invoke(platform -> {
             if (!admin || !platform) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "Only administrators of the default tenant manage the platform's signing keys");
+                throw new ProblemException(ProblemType.FORBIDDEN,
+                        "Only administrators of the default tenant manage the platform's signing keys");
             }
         }).replaceWithVoid();
     }

@@ -69,7 +69,8 @@ class LoginThrottleRepository {
     /** Drops the keys whose last failure is older than {@code cutoff} and that are not locked; returns how many. */
     Uni<Integer> deleteForgotten(OffsetDateTime cutoff) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("delete from " + table + " where last_failure_at < ?1 and (locked_until is null or locked_until < now())")
+                .createNativeQuery("delete from " + table
+                        + " where last_failure_at < ?1 and (locked_until is null or locked_until < now())")
                 .setParameter(1, cutoff)
                 .executeUpdate());
     }

@@ -48,7 +48,7 @@ public class TokenPairWriter implements ServerMessageBodyWriter<TokenPair> {
 
     @Override
     public void writeTo(TokenPair pair, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                        MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws java.io.IOException {
+            MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws java.io.IOException {
         entityStream.write(json(pair));
     }
 }

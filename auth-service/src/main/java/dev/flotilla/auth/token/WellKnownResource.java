@@ -7,10 +7,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ public class WellKnownResource {
 
     @GET
     @Path("jwks.json")
-    @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
+    @Produces({ "application/jwk-set+json", MediaType.APPLICATION_JSON })
     public Response jwks() {
         // Short caching: verifiers see a rotation within minutes, and refetch at once on an unknown kid.
         return Response.ok(keys.jwks()).header("Cache-Control", "public, max-age=300").build();

@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 // A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
 @Cancellable(false)
 @Path("/api/v1/users/me")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.VIEWER })
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeResource {
@@ -54,6 +54,7 @@ public class MeResource {
     @Path("password")
     @ResponseStatus(204)
     public Uni<Void> changePassword(@NotNull @Valid ChangePassword change, @Context HttpServerRequest http) {
-        return users.changePassword(me.tenant(), me.id(), me.session(), change.currentPassword(), change.newPassword(), Origin.of(http));
+        return users.changePassword(me.tenant(), me.id(), me.session(), change.currentPassword(), change.newPassword(),
+                Origin.of(http));
     }
 }

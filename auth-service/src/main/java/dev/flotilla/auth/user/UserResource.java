@@ -61,9 +61,9 @@ public class UserResource {
     /** Users in creation order, filtered by role, status and e-mail prefix. */
     @GET
     public Uni<Page<UserView>> list(@BeanParam @Valid PageParams page,
-                                    @RestQuery @Pattern(regexp = UserViews.USER_ROLE, message = "must be admin, member or viewer") String role,
-                                    @RestQuery @Pattern(regexp = "active|disabled", message = "must be active or disabled") String status,
-                                    @RestQuery @Size(max = 254) String email) {
+            @RestQuery @Pattern(regexp = UserViews.USER_ROLE, message = "must be admin, member or viewer") String role,
+            @RestQuery @Pattern(regexp = "active|disabled", message = "must be active or disabled") String status,
+            @RestQuery @Size(max = 254) String email) {
         String prefix = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
         return users.list(caller.tenant(), new UserFilter(role, status, prefix), page);
     }

@@ -50,7 +50,7 @@ public class UserService {
     private final AuditLog audit;
 
     public UserService(UserRepository users, TenantService tenants, UserSessions sessions, PasswordHasher hasher,
-                       PasswordPolicy policy, AuditLog audit) {
+            PasswordPolicy policy, AuditLog audit) {
         this.users = users;
         this.tenants = tenants;
         this.sessions = sessions;
@@ -69,16 +69,19 @@ public class UserService {
         String generated = request.password() == null ? policy.generate() : null;
         String password = generated == null ? request.password() : generated;
         policy.check("password", password, email);
-        return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> users.findByEmail(tenant, email).chain(existing -> {
+        return hasher.hash(password)
+                .chain(hash -> Panache.withTransaction(() -> users.findByEmail(tenant, email).chain(existing -> {
                     if (existing != null) {
-                        return Uni.createFrom().failure(new Conflict("A user with e-mail " + email + " already exists in this tenant"));
+                        return Uni.createFrom()
+                                .failure(new Conflict("A user with e-mail " + email + " already exists in this tenant"));
                     }
                     User user = newUser(tenant, email, request.displayName().trim(), hash, request.roles());
                     return users.persist(user)
                             .call(() -> audit.record(tenant, AuditType.USER_CREATED, actor, user.id.toString(), origin,
                                     Map.of("email", email, "roles", user.roles)));
                 })))
-                .onFailure(SqlResults::isUniqueViolation).transform(e -> new Conflict("A user with e-mail " + email + " already exists in this tenant"))
+                .onFailure(SqlResults::isUniqueViolation)
+                .transform(e -> new Conflict("A user with e-mail " + email + " already exists in this tenant"))
                 .map(user -> CreatedUser.of(user, generated));
     }
 
@@ -122,10 +125,12 @@ public class UserService {
     /** An administrator's change of name, roles or status. Disabling ends the user's sessions. */
     @WithTransaction
     public Uni<UserView> update(UUID tenant, String actor, UUID id, UpdateUser change, Origin origin) {
-        return tenants.lock(tenant).chain(() -> users.find(tenant, id)).onItem().ifNull().failWith(() -> new NotFound("user", id))
+        return tenants.lock(tenant).chain(() -> users.find(tenant, id)).onItem().ifNull()
+                .failWith(() -> new NotFound("user", id))
                 .call(user -> {
                     boolean losesAdmin = user.isAdmin() && user.active()
-                            && (change.roles() != null && !change.roles().contains("admin") || User.DISABLED.equals(change.status()));
+                            && (change.roles() != null && !change.roles().contains("admin")
+                                    || User.DISABLED.equals(change.status()));
                     return losesAdmin ? requireAnotherAdmin(tenant) : Uni.createFrom().voidItem();
                 })
                 .call(user -> apply(user, actor, change, origin))
@@ -144,7 +149,8 @@ public class UserService {
             if (!roles.equals(user.roles.stream().sorted().toList())) {
                 Map<String, Object> roleDetail = Map.of("from", user.roles, "to", roles);
                 user.roles = roles;
-                effects.add(audit.record(user.tenantId, AuditType.ROLES_CHANGED, actor, user.id.toString(), origin, roleDetail));
+                effects.add(
+                        audit.record(user.tenantId, AuditType.ROLES_CHANGED, actor, user.id.toString(), origin, roleDetail));
             }
         }
         if (change.status() != null && !change.status().equals(user.status)) {
@@ -170,10 +176,12 @@ public class UserService {
     /** Deletes a user (and with it their sessions); never the last active administrator. */
     @WithTransaction
     public Uni<Void> delete(UUID tenant, String actor, UUID id, Origin origin) {
-        return tenants.lock(tenant).chain(() -> users.find(tenant, id)).onItem().ifNull().failWith(() -> new NotFound("user", id))
+        return tenants.lock(tenant).chain(() -> users.find(tenant, id)).onItem().ifNull()
+                .failWith(() -> new NotFound("user", id))
                 .call(user -> user.isAdmin() && user.active() ? requireAnotherAdmin(tenant) : Uni.createFrom().voidItem())
                 .call(user -> users.delete(user))
-                .call(user -> audit.record(tenant, AuditType.USER_DELETED, actor, user.id.toString(), origin, Map.of("email", user.email)))
+                .call(user -> audit.record(tenant, AuditType.USER_DELETED, actor, user.id.toString(), origin,
+                        Map.of("email", user.email)))
                 .replaceWithVoid();
     }
 
@@ -205,13 +213,15 @@ public class UserService {
                     }
                 }))
                 .chain(user -> hasher.hash(next))
-                .chain(hash -> Panache.withTransaction(() -> users.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("user", id))
-                        .call(user -> {
-                            user.passwordHash = hash;
-                            user.updatedAt = Instant.now();
-                            return sessions.endOthersAfterPasswordChange(tenant, id, currentSession);
-                        })
-                        .call(user -> audit.record(tenant, AuditType.PASSWORD_CHANGED, id.toString(), id.toString(), origin, Map.of()))))
+                .chain(hash -> Panache
+                        .withTransaction(() -> users.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("user", id))
+                                .call(user -> {
+                                    user.passwordHash = hash;
+                                    user.updatedAt = Instant.now();
+                                    return sessions.endOthersAfterPasswordChange(tenant, id, currentSession);
+                                })
+                                .call(user -> audit.record(tenant, AuditType.PASSWORD_CHANGED, id.toString(), id.toString(),
+                                        origin, Map.of()))))
                 .replaceWithVoid();
     }
 }

@@ -56,14 +56,16 @@ class KeyRingTest {
 
     @Test
     void aPendingKeyDoesNotSignYet() {
-        KeyRing ring = ringOf(key("current", NOW.minus(Duration.ofDays(1)), null), key("pending", NOW.plus(Duration.ofMinutes(35)), null));
+        KeyRing ring = ringOf(key("current", NOW.minus(Duration.ofDays(1)), null),
+                key("pending", NOW.plus(Duration.ofMinutes(35)), null));
 
         assertEquals("current", ring.signingKey().kid());
     }
 
     @Test
     void aPendingKeyAlreadyVerifies() {
-        KeyRing ring = ringOf(key("current", NOW.minus(Duration.ofDays(1)), null), key("pending", NOW.plus(Duration.ofMinutes(35)), null));
+        KeyRing ring = ringOf(key("current", NOW.minus(Duration.ofDays(1)), null),
+                key("pending", NOW.plus(Duration.ofMinutes(35)), null));
 
         assertTrue(ring.publicKey("pending").isPresent());
     }
@@ -93,7 +95,8 @@ class KeyRingTest {
 
     @Test
     void keysAreListedInTheOrderTheyActivate() {
-        KeyRing ring = ringOf(key("pending", NOW.plus(Duration.ofMinutes(35)), null), key("current", NOW.minus(Duration.ofDays(1)), null));
+        KeyRing ring = ringOf(key("pending", NOW.plus(Duration.ofMinutes(35)), null),
+                key("current", NOW.minus(Duration.ofDays(1)), null));
 
         assertEquals(List.of("current", "pending"), ring.keys().stream().map(KeyRing.LoadedKey::kid).toList());
     }
@@ -102,7 +105,9 @@ class KeyRingTest {
     void theJwksPublishesEachKeyAsAnRs256SigningKeyWithItsKid() {
         String jwks = ringOf(key("current", NOW.minus(Duration.ofDays(1)), null)).jwks();
 
-        assertTrue(jwks.contains("\"kid\":\"current\"") && jwks.contains("\"alg\":\"RS256\"") && jwks.contains("\"use\":\"sig\""), jwks);
+        assertTrue(
+                jwks.contains("\"kid\":\"current\"") && jwks.contains("\"alg\":\"RS256\"") && jwks.contains("\"use\":\"sig\""),
+                jwks);
     }
 
     @Test

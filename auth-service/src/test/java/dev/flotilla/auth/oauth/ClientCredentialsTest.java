@@ -17,17 +17,20 @@ class ClientCredentialsTest {
 
     @Test
     void basicCredentialsComeFromTheAuthorizationHeader() {
-        assertEquals(new ClientCredentials("svc-1", "s3cret", true), ClientCredentials.of(basic("svc-1:s3cret"), "form-id", "form-secret"));
+        assertEquals(new ClientCredentials("svc-1", "s3cret", true),
+                ClientCredentials.of(basic("svc-1:s3cret"), "form-id", "form-secret"));
     }
 
     @Test
     void theBasicSchemeIsRecognisedInAnyCase() {
-        assertEquals(new ClientCredentials("svc-1", "s3cret", true), ClientCredentials.of("bASIC " + basic("svc-1:s3cret").substring(6), null, null));
+        assertEquals(new ClientCredentials("svc-1", "s3cret", true),
+                ClientCredentials.of("bASIC " + basic("svc-1:s3cret").substring(6), null, null));
     }
 
     @Test
     void basicCredentialsAreFormUrlDecoded() {
-        assertEquals(new ClientCredentials("svc:1", "p@ss word", true), ClientCredentials.of(basic("svc%3A1:p%40ss+word"), null, null));
+        assertEquals(new ClientCredentials("svc:1", "p@ss word", true),
+                ClientCredentials.of(basic("svc%3A1:p%40ss+word"), null, null));
     }
 
     @Test
@@ -42,7 +45,8 @@ class ClientCredentialsTest {
 
     @Test
     void basicCredentialsThatAreNotBase64AreNone() {
-        assertEquals(new ClientCredentials(null, null, true), ClientCredentials.of("Basic !!not-base64!!", "form-id", "form-secret"));
+        assertEquals(new ClientCredentials(null, null, true),
+                ClientCredentials.of("Basic !!not-base64!!", "form-id", "form-secret"));
     }
 
     @Test
@@ -52,11 +56,13 @@ class ClientCredentialsTest {
 
     @Test
     void withoutBasicAuthenticationTheFormsCredentialsAreUsed() {
-        assertEquals(new ClientCredentials("form-id", "form-secret", false), ClientCredentials.of(null, "form-id", "form-secret"));
+        assertEquals(new ClientCredentials("form-id", "form-secret", false),
+                ClientCredentials.of(null, "form-id", "form-secret"));
     }
 
     @Test
     void anotherAuthorizationSchemeLeavesTheFormsCredentials() {
-        assertEquals(new ClientCredentials("form-id", "form-secret", false), ClientCredentials.of("Bearer abc", "form-id", "form-secret"));
+        assertEquals(new ClientCredentials("form-id", "form-secret", false),
+                ClientCredentials.of("Bearer abc", "form-id", "form-secret"));
     }
 }

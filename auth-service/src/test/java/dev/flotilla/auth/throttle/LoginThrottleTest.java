@@ -53,7 +53,8 @@ class LoginThrottleTest {
     void theFreeFailuresLockNothing(UniAsserter asserter) {
         fail(asserter, 5);
 
-        asserter.assertThat(() -> Panache.withSession(() -> counters.lockedUntil(account, address)), until -> assertNull(until));
+        asserter.assertThat(() -> Panache.withSession(() -> counters.lockedUntil(account, address)),
+                until -> assertNull(until));
     }
 
     @Test
@@ -92,6 +93,7 @@ class LoginThrottleTest {
 
         asserter.execute(() -> throttle.succeeded(account));
 
-        asserter.assertThat(() -> Panache.withSession(() -> counters.lockedUntil(account, address)), until -> assertNull(until));
+        asserter.assertThat(() -> Panache.withSession(() -> counters.lockedUntil(account, address)),
+                until -> assertNull(until));
     }
 }

@@ -58,7 +58,8 @@ class AccessTokensTest {
 
         void rotateTo(String kid) {
             try {
-                key = new LoadedKey(kid, (RSAPublicKey) PAIR.getPublic(), SIGNING.prepare(PAIR.getPrivate()), Instant.EPOCH, null);
+                key = new LoadedKey(kid, (RSAPublicKey) PAIR.getPublic(), SIGNING.prepare(PAIR.getPrivate()), Instant.EPOCH,
+                        null);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -93,7 +94,8 @@ class AccessTokensTest {
 
     @Test
     void aUserTokenNamesItsLoginSession() throws Exception {
-        assertEquals(SESSION.toString(), verified(tokens.forUser(USER, TENANT, List.of("admin"), SESSION)).getStringClaimValue("sid"));
+        assertEquals(SESSION.toString(),
+                verified(tokens.forUser(USER, TENANT, List.of("admin"), SESSION)).getStringClaimValue("sid"));
     }
 
     @Test
@@ -140,7 +142,8 @@ class AccessTokensTest {
 
     @Test
     void theHeaderNamesTheTypeTheSigningKeyAndTheAlgorithm() {
-        assertEquals("{\"typ\":\"JWT\",\"kid\":\"kid-1\",\"alg\":\"RS256\"}", headerOf(tokens.forClient("svc-1", TENANT, List.of("service"))));
+        assertEquals("{\"typ\":\"JWT\",\"kid\":\"kid-1\",\"alg\":\"RS256\"}",
+                headerOf(tokens.forClient("svc-1", TENANT, List.of("service"))));
     }
 
     @Test
@@ -148,6 +151,7 @@ class AccessTokensTest {
         tokens.forClient("svc-1", TENANT, List.of("service"));
         ring.rotateTo("kid-2");
 
-        assertEquals("{\"typ\":\"JWT\",\"kid\":\"kid-2\",\"alg\":\"RS256\"}", headerOf(tokens.forClient("svc-1", TENANT, List.of("service"))));
+        assertEquals("{\"typ\":\"JWT\",\"kid\":\"kid-2\",\"alg\":\"RS256\"}",
+                headerOf(tokens.forClient("svc-1", TENANT, List.of("service"))));
     }
 }

@@ -14,7 +14,8 @@ class OriginTest {
 
     /** A request from {@code address} (null: none known) with the {@code User-Agent} {@code agent} (null: none). */
     private static HttpServerRequest request(SocketAddress address, String agent) {
-        return (HttpServerRequest) Proxy.newProxyInstance(OriginTest.class.getClassLoader(), new Class<?>[] {HttpServerRequest.class},
+        return (HttpServerRequest) Proxy.newProxyInstance(OriginTest.class.getClassLoader(),
+                new Class<?>[] { HttpServerRequest.class },
                 (proxy, method, args) -> switch (method.getName()) {
                     case "remoteAddress" -> address;
                     case "getHeader" -> "User-Agent".equalsIgnoreCase(args[0].toString()) ? agent : null;
@@ -41,7 +42,8 @@ class OriginTest {
     void aUserAgentLongerThan512CharactersIsCut() {
         String agent = "a".repeat(600);
 
-        assertEquals(agent.substring(0, 512), Origin.of(request(SocketAddress.inetSocketAddress(1, "10.1.2.3"), agent)).userAgent());
+        assertEquals(agent.substring(0, 512),
+                Origin.of(request(SocketAddress.inetSocketAddress(1, "10.1.2.3"), agent)).userAgent());
     }
 
     @Test

@@ -16,7 +16,7 @@ public class PropagatedHeaders implements ClientHeadersFactory {
 
     @Override
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
-                                                 MultivaluedMap<String, String> outgoing) {
+            MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
         if (!outgoing.containsKey(HttpHeaders.AUTHORIZATION) && incoming.containsKey(HttpHeaders.AUTHORIZATION)) {
             headers.put(HttpHeaders.AUTHORIZATION, incoming.get(HttpHeaders.AUTHORIZATION));

@@ -15,7 +15,10 @@ public final class SqlResults {
     private SqlResults() {
     }
 
-    /** Whether {@code failure} or one of its causes is a unique-constraint violation (SQLSTATE 23505), e.g. two concurrent creates. */
+    /**
+     * Whether {@code failure} or one of its causes is a unique-constraint violation (SQLSTATE 23505), e.g. two concurrent
+     * creates.
+     */
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {

@@ -111,7 +111,8 @@ public class ProblemMappers {
             return malformedJson(cause, request);
         }
         if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException) {
-            return respond(request, ProblemType.BAD_REQUEST, "A path or query parameter has a value of the wrong type", List.of());
+            return respond(request, ProblemType.BAD_REQUEST, "A path or query parameter has a value of the wrong type",
+                    List.of());
         }
         Response original = e.getResponse();
         ProblemType type = ProblemType.forStatus(original.getStatus());
@@ -141,17 +142,19 @@ public class ProblemMappers {
 
     private static Response unauthorized(HttpServerRequest request) {
         return Response.fromResponse(respond(request, ProblemType.UNAUTHORIZED,
-                        "A valid bearer token is required: it is missing, expired or not signed by a trusted key", List.of()))
+                "A valid bearer token is required: it is missing, expired or not signed by a trusted key", List.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
     /** Builds the problem response; the single place where the media type and log level are decided. */
-    public static Response respond(HttpServerRequest request, ProblemType type, String detail, List<Problem.FieldError> errors) {
+    public static Response respond(HttpServerRequest request, ProblemType type, String detail,
+            List<Problem.FieldError> errors) {
         if (type.status() < 500) {
             LOG.debugf("%s %s answered %d: %s", request.method(), request.path(), type.status(), detail);
         }
-        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, request.path(), errors, RequestIds.current());
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, request.path(), errors,
+                RequestIds.current());
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

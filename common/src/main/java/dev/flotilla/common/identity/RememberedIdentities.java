@@ -12,7 +12,8 @@ import jakarta.enterprise.event.Observes;
  * Gives a request whose bearer token {@link RememberedTokens} has already verified its identity
  * at once, and leaves every other request to Quarkus's authentication (SmallRye JWT).
  *
- * <p>Without this, every authenticated request went through Quarkus's lazy authentication chain
+ * <p>
+ * Without this, every authenticated request went through Quarkus's lazy authentication chain
  * (the HTTP mechanism, the identity-provider manager, a dozen Mutiny operators, each capturing and
  * restoring the thread context) and, because the keys come from a remote JWKS, a hop to a worker
  * thread and back, even when verifying was a cache lookup. A client sends the same token for its
@@ -20,7 +21,8 @@ import jakarta.enterprise.event.Observes;
  * loop. A token not remembered yet, a rejected one, or any other credential still takes the full
  * path, so a slow or unreachable auth-service never blocks an event loop.
  *
- * <p>The identity is the one SmallRye JWT builds (see {@link RememberedTokens}), built when the
+ * <p>
+ * The identity is the one SmallRye JWT builds (see {@link RememberedTokens}), built when the
  * token was verified, not on every request. It is set between Quarkus's authentication filter
  * (which installs the lazy identity) and its authorization filter (the first to ask for it), the
  * place its own {@code QuarkusHttpUser.setIdentity} is made for.

@@ -27,12 +27,14 @@ import java.time.Instant;
  * request for its whole lifetime, so the signature check, claim parsing and building the identity,
  * the dearest part of a small request, happen once per token instead of once per request.
  *
- * <p>A remembered answer is the one verifying again would give: only an identical string hits, the
+ * <p>
+ * A remembered answer is the one verifying again would give: only an identical string hits, the
  * issuer and audience checked are fixed configuration, the entry is gone when the token expires,
  * and a signing key leaves the JWKS only after every token it signed has expired. Rejected tokens
  * are never remembered. Principals are not changed after they are built, so requests may share one.
  *
- * <p>{@code flotilla.auth.remembered-tokens} bounds the number of tokens remembered (default 1000,
+ * <p>
+ * {@code flotilla.auth.remembered-tokens} bounds the number of tokens remembered (default 1000,
  * a few MB; {@code 0} turns remembering off). auth-service, which verifies with its own keys,
  * extends it with a higher priority and its own {@link #verify}.
  */
@@ -52,7 +54,7 @@ public class RememberedTokens extends JWTCallerPrincipalFactory {
                 // (bench/RESULTS.md, "Figures behind code comments").
                 .executor(Runnable::run)
                 .maximumSize(capacity)
-                .expireAfter(Expiry.<TokenKey, Remembered>creating((token, remembered) -> untilExpiry(remembered.principal())))
+                .expireAfter(Expiry.<TokenKey, Remembered> creating((token, remembered) -> untilExpiry(remembered.principal())))
                 .build();
     }
 

@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
  * The principal of a verified access token. It differs from SmallRye JWT's own in two ways, both
  * because one principal serves every request its token is sent with ({@link RememberedTokens}):
  * <ul>
- *   <li>reading a claim the MicroProfile JWT specification does not name (our {@code tid},
- *   {@code sid}) constructs no exception. SmallRye finds a claim's type with {@code Claims.valueOf},
- *   which throws for every custom name, and building that exception's stack trace, a hundred frames
- *   deep inside a request, cost more than the rest of reading the tenant;</li>
- *   <li>the groups (roles) are read from the claims once, not copied into a new set per request;
- *   the set is unmodifiable.</li>
+ * <li>reading a claim the MicroProfile JWT specification does not name (our {@code tid},
+ * {@code sid}) constructs no exception. SmallRye finds a claim's type with {@code Claims.valueOf},
+ * which throws for every custom name, and building that exception's stack trace, a hundred frames
+ * deep inside a request, cost more than the rest of reading the tenant;</li>
+ * <li>the groups (roles) are read from the claims once, not copied into a new set per request;
+ * the set is unmodifiable.</li>
  * </ul>
  */
 public class VerifiedToken extends DefaultJWTCallerPrincipal {

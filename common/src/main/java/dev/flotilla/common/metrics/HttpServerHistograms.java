@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 public class HttpServerHistograms {
 
-    private static final double[] BUCKETS_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    private static final double[] BUCKETS_SECONDS = { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };
 
     @Produces
     @Singleton

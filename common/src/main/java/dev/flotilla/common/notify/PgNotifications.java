@@ -38,12 +38,13 @@ public class PgNotifications {
     private volatile boolean stopping;
 
     public PgNotifications(Vertx vertx,
-                           @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                           @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                           @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                           @ConfigProperty(name = "flotilla.notify.reconnect-delay", defaultValue = "1s") Duration reconnectDelay) {
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "flotilla.notify.reconnect-delay", defaultValue = "1s") Duration reconnectDelay) {
         this.vertx = vertx;
-        this.options = PgConnectOptions.fromUri(url.startsWith(REACTIVE_URL_PREFIX) ? url.substring(REACTIVE_URL_PREFIX.length()) : url);
+        this.options = PgConnectOptions
+                .fromUri(url.startsWith(REACTIVE_URL_PREFIX) ? url.substring(REACTIVE_URL_PREFIX.length()) : url);
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         this.reconnectDelay = reconnectDelay.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : reconnectDelay;
@@ -93,7 +94,9 @@ public class PgNotifications {
     synchronized void stop(@Observes ShutdownEvent event) {
         stopping = true;
         if (subscriber != null) {
-            subscriber.close().subscribe().with(ignored -> { }, failure -> { });
+            subscriber.close().subscribe().with(ignored -> {
+            }, failure -> {
+            });
         }
     }
 }

@@ -11,10 +11,10 @@ import java.util.UUID;
  * it when there is none. Only {@link Basis#DECISION} answers come from the tenant's policies;
  * the others are always denials ({@link #fromFallback()}).
  *
- * @param allowed      whether the action may go ahead
+ * @param allowed whether the action may go ahead
  * @param matchedRules the deny rules that decided a denial, or the allow rules that decided an allowance
- * @param reasons      human-readable reasons, for logs and operators rather than end users
- * @param basis        what the answer rests on
+ * @param reasons human-readable reasons, for logs and operators rather than end users
+ * @param basis what the answer rests on
  */
 public record PolicyAnswer(boolean allowed, List<MatchedRule> matchedRules, List<String> reasons, Basis basis) {
 

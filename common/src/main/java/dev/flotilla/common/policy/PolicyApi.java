@@ -33,14 +33,14 @@ interface PolicyApi {
 
     @POST
     Uni<Outcome> decide(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                        @HeaderParam(RequestIds.HEADER) String requestId,
-                        Question question);
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            Question question);
 
     @POST
     @Path("batch")
     Uni<Outcomes> decideAll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            @HeaderParam(RequestIds.HEADER) String requestId,
-                            Batch batch);
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            Batch batch);
 
     /**
      * A 4xx means policy-service will not answer this question (token, role, shape), so it is

@@ -2,10 +2,10 @@ package dev.flotilla.common.policy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.flotilla.common.correlation.RequestIds;
 import dev.flotilla.common.error.ProblemException;
 import dev.flotilla.common.error.ProblemType;
 import dev.flotilla.common.identity.Caller;
-import dev.flotilla.common.correlation.RequestIds;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +23,11 @@ import java.util.UUID;
  * caller's token, which must have the role {@code service} or {@code admin}; the tenant is the
  * token's. Answers:
  * <ul>
- *   <li>are cached per tenant and question for {@code flotilla.policy-client.cache-ttl} (5 s) — only
- *       decisions of policy-service, never fail-closed answers;</li>
- *   <li><b>fail closed</b>: when policy-service is down, failing, slower than the timeout or its
- *       circuit breaker is open, the answer is a denial with {@link PolicyAnswer#fromFallback()}
- *       and the reason {@value PolicyAnswer#UNAVAILABLE_REASON}; {@link #check} never fails.</li>
+ * <li>are cached per tenant and question for {@code flotilla.policy-client.cache-ttl} (5 s) — only
+ * decisions of policy-service, never fail-closed answers;</li>
+ * <li><b>fail closed</b>: when policy-service is down, failing, slower than the timeout or its
+ * circuit breaker is open, the answer is a denial with {@link PolicyAnswer#fromFallback()}
+ * and the reason {@value PolicyAnswer#UNAVAILABLE_REASON}; {@link #check} never fails.</li>
  * </ul>
  * Use {@link #require} in a service method to stop with a problem response, {@link #check} to
  * branch (e.g. to hide what may not be seen), {@link #checkAll} for many questions at once.
@@ -75,7 +75,8 @@ public class PolicyClient {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return Uni.createFrom().deferred(() -> transport.decide(asker.authorization(), asker.requestId(), PolicyApi.Question.of(question)))
+        return Uni.createFrom()
+                .deferred(() -> transport.decide(asker.authorization(), asker.requestId(), PolicyApi.Question.of(question)))
                 .map(outcome -> remember(key, answer(outcome)))
                 .onFailure().recoverWithItem(PolicyClient::fallback);
     }
@@ -131,11 +132,13 @@ public class PolicyClient {
     /** Fills in {@code answers} at the positions {@code batch} names, from one batch call. */
     private Uni<Void> askBatch(Asker asker, List<PolicyQuestion> asked, List<Integer> batch, PolicyAnswer[] answers) {
         List<PolicyApi.Question> body = batch.stream().map(i -> PolicyApi.Question.of(asked.get(i))).toList();
-        return Uni.createFrom().deferred(() -> transport.decideAll(asker.authorization(), asker.requestId(), new PolicyApi.Batch(body)))
+        return Uni.createFrom()
+                .deferred(() -> transport.decideAll(asker.authorization(), asker.requestId(), new PolicyApi.Batch(body)))
                 .invoke(outcomes -> {
                     if (outcomes == null || outcomes.results() == null || outcomes.results().size() != batch.size()) {
                         throw new IllegalStateException("policy-service answered a batch of " + batch.size() + " with "
-                                + (outcomes == null || outcomes.results() == null ? "nothing" : outcomes.results().size() + " results"));
+                                + (outcomes == null || outcomes.results() == null ? "nothing"
+                                        : outcomes.results().size() + " results"));
                     }
                     for (int j = 0; j < batch.size(); j++) {
                         int i = batch.get(j);
@@ -188,7 +191,8 @@ public class PolicyClient {
     private static ProblemException refusal(PolicyQuestion question, PolicyAnswer answer) {
         return switch (answer.basis()) {
             case DECISION -> {
-                LOG.debugf("policy denies %s on %s %s: %s", question.action(), question.resourceType(), question.resourceId(), answer.reasons());
+                LOG.debugf("policy denies %s on %s %s: %s", question.action(), question.resourceType(), question.resourceId(),
+                        answer.reasons());
                 // The reasons name the tenant's rules; the caller learns only what was refused.
                 yield new ProblemException(ProblemType.FORBIDDEN,
                         "The policies in force do not allow '" + question.action() + "' on this " + question.resourceType());

@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * (a question about creating a resource has none); absent lists and maps become empty.
  */
 public record PolicyQuestion(String subjectId, List<String> roles, Map<String, Object> subjectAttributes,
-                             String action, String resourceType, String resourceId,
-                             Map<String, Object> resourceAttributes, Map<String, Object> context) {
+        String action, String resourceType, String resourceId,
+        Map<String, Object> resourceAttributes, Map<String, Object> context) {
 
     public PolicyQuestion {
         subjectId = required(subjectId, "subjectId");
@@ -46,7 +46,8 @@ public record PolicyQuestion(String subjectId, List<String> roles, Map<String, O
 
     /** The same question with this context (plan, counts, client address ...), which conditions see as {@code context}. */
     public PolicyQuestion withContext(Map<String, Object> context) {
-        return new PolicyQuestion(subjectId, roles, subjectAttributes, action, resourceType, resourceId, resourceAttributes, context);
+        return new PolicyQuestion(subjectId, roles, subjectAttributes, action, resourceType, resourceId, resourceAttributes,
+                context);
     }
 
     /** The same question with these subject attributes, which conditions see as {@code subject.attributes}. */

@@ -35,9 +35,8 @@ class PolicyTransport {
     }
 
     @Timeout(500)
-    @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = {PolicyRefusal.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = PolicyRefusal.class)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = { PolicyRefusal.class, CircuitBreakerOpenException.class })
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PolicyRefusal.class)
     @CircuitBreakerName(BREAKER)
     public Uni<PolicyApi.Outcome> decide(String authorization, String requestId, PolicyApi.Question question) {
         return api.decide(authorization, requestId, question);
@@ -45,9 +44,8 @@ class PolicyTransport {
 
     /** Up to 1,000 questions; a full batch takes longer than one question, hence the longer timeout. */
     @Timeout(2000)
-    @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = {PolicyRefusal.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = PolicyRefusal.class)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = { PolicyRefusal.class, CircuitBreakerOpenException.class })
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PolicyRefusal.class)
     @CircuitBreakerName(BATCH_BREAKER)
     public Uni<PolicyApi.Outcomes> decideAll(String authorization, String requestId, PolicyApi.Batch batch) {
         return api.decideAll(authorization, requestId, batch);

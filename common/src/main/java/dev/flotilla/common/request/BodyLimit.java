@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyLimit {
 
     void install(@Observes Router router,
-                 @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
         long max = limit.asLongValue();
         router.route().order(-10).handler(ctx -> {
             String declared = ctx.request().getHeader("Content-Length");

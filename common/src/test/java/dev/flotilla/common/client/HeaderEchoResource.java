@@ -22,7 +22,7 @@ public class HeaderEchoResource {
     @GET
     @Path("headers")
     public Map<String, String> headers(@HeaderParam("Authorization") String authorization,
-                                       @HeaderParam("X-Request-Id") String requestId) {
+            @HeaderParam("X-Request-Id") String requestId) {
         Map<String, String> seen = new HashMap<>();
         seen.put("authorization", authorization);
         seen.put("requestId", requestId);

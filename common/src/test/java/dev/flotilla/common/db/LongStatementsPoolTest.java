@@ -24,11 +24,11 @@ class LongStatementsPoolTest {
     void aStatementLongerThanTheClientsDefaultLimitIsKeptPreparedOnItsConnection() {
         assertTrue(LONG_STATEMENT.length() > 2_048);
         long prepared = pool.withConnection(connection -> connection.preparedQuery(LONG_STATEMENT).execute(Tuple.of(41))
-                        .invoke(rows -> assertEquals(42, rows.iterator().next().getInteger("answer")))
-                        .chain(() -> connection.preparedQuery(LONG_STATEMENT).execute(Tuple.of(1)))
-                        .chain(() -> connection.preparedQuery("select count(*) from pg_prepared_statements where statement = $1")
-                                .execute(Tuple.of(LONG_STATEMENT)))
-                        .map(rows -> rows.iterator().next().getLong(0)))
+                .invoke(rows -> assertEquals(42, rows.iterator().next().getInteger("answer")))
+                .chain(() -> connection.preparedQuery(LONG_STATEMENT).execute(Tuple.of(1)))
+                .chain(() -> connection.preparedQuery("select count(*) from pg_prepared_statements where statement = $1")
+                        .execute(Tuple.of(LONG_STATEMENT)))
+                .map(rows -> rows.iterator().next().getLong(0)))
                 .await().atMost(Duration.ofSeconds(10));
         assertEquals(1, prepared);
     }

@@ -39,7 +39,10 @@ import java.util.stream.IntStream;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WidgetResource {
 
-    public enum Colour { RED, GREEN }
+    public enum Colour {
+        RED,
+        GREEN
+    }
 
     public record Widget(@NotBlank String name, @Min(0) @Max(10) int size, @NotNull Colour colour) {
     }

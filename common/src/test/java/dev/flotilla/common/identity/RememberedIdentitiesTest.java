@@ -56,7 +56,8 @@ class RememberedIdentitiesTest {
         String token = rememberedToken(UUID.randomUUID(), "admin");
         // A character well before the end: the copy is as long as the original and ends the same.
         int changed = token.length() - 40;
-        String altered = token.substring(0, changed) + (token.charAt(changed) == 'A' ? 'B' : 'A') + token.substring(changed + 1);
+        String altered = token.substring(0, changed) + (token.charAt(changed) == 'A' ? 'B' : 'A')
+                + token.substring(changed + 1);
 
         given().auth().oauth2(altered).get("/api/v1/caller").then().spec(Problems.unauthorized());
     }

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * Each tenant's rule set in force, compiled and kept in memory so that a decision costs no
  * database round trip.
  *
- * <p>Freshness: every change of a policy is announced over PostgreSQL LISTEN/NOTIFY and
+ * <p>
+ * Freshness: every change of a policy is announced over PostgreSQL LISTEN/NOTIFY and
  * {@link #invalidate(UUID) invalidates} the tenant on every replica. On the replica that makes a
  * change the guarantee is strict: while a write is in flight ({@link #whileWriting}) the tenant's
  * cache is bypassed, and it is invalidated again once the write has committed, so a request that

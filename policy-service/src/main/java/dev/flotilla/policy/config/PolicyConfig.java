@@ -15,7 +15,9 @@ public interface PolicyConfig {
     /** The decision log. */
     DecisionLog decisionLog();
 
-    /** Whether a tenant seen for the first time gets the default policy (admins everything, members their own, viewers read). */
+    /**
+     * Whether a tenant seen for the first time gets the default policy (admins everything, members their own, viewers read).
+     */
     @WithDefault("true")
     boolean defaultPolicy();
 

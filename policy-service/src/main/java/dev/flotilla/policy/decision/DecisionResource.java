@@ -20,7 +20,7 @@ import java.util.List;
  */
 @Cancellable(false)
 @Path("/api/v1/decisions")
-@RolesAllowed({Roles.SERVICE, Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
+@RolesAllowed({ Roles.SERVICE, Roles.ADMIN, Roles.MEMBER, Roles.VIEWER })
 public class DecisionResource {
 
     private final DecisionService decisions;

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 @Cancellable(false)
 @Path("/v1/data")
-@RolesAllowed({Roles.SERVICE, Roles.ADMIN})
+@RolesAllowed({ Roles.SERVICE, Roles.ADMIN })
 public class OpaDataResource {
 
     /** The body OPA clients send. */

@@ -29,7 +29,8 @@ final class OpaInput {
             return new DecisionRequest.Subject(id, List.of(), Map.of());
         }
         if (value instanceof Map<?, ?> subject && subject.get("id") instanceof String id && !id.isBlank()) {
-            return new DecisionRequest.Subject(id, roles(subject.get("roles")), map("input.subject.attributes", subject.get("attributes")));
+            return new DecisionRequest.Subject(id, roles(subject.get("roles")),
+                    map("input.subject.attributes", subject.get("attributes")));
         }
         throw new BadRequest("input.subject", "must be an id or an object with an id");
     }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * the expression (line and column, both counted from 1).
  *
  * @param ruleIndex position of the rule in the policy, from 0
- * @param ruleId    the rule's id as written
- * @param field     JSON path of the offending value, e.g. {@code rules[1].condition}
- * @param line      line in the expression, or {@code null} when the error is not in an expression
- * @param column    column in the expression, or {@code null}
- * @param message   what is wrong
+ * @param ruleId the rule's id as written
+ * @param field JSON path of the offending value, e.g. {@code rules[1].condition}
+ * @param line line in the expression, or {@code null} when the error is not in an expression
+ * @param column column in the expression, or {@code null}
+ * @param message what is wrong
  */
 public record CompilationError(int ruleIndex, String ruleId, String field, Integer line, Integer column, String message) {
 

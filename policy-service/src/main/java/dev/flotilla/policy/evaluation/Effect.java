@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What a rule does when it matches: allow, or deny (which overrides every allow). */
 public enum Effect {
-    @JsonProperty("allow") @JsonAlias("ALLOW")
+    @JsonProperty("allow")
+    @JsonAlias("ALLOW")
     ALLOW,
-    @JsonProperty("deny") @JsonAlias("DENY")
+    @JsonProperty("deny")
+    @JsonAlias("DENY")
     DENY
 }

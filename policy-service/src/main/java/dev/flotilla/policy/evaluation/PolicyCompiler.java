@@ -25,7 +25,8 @@ import java.util.UUID;
  * {@code action} a string, {@code now} a timestamp) and required to yield a {@code bool}.
  * Every problem is reported with the rule and the position in the expression.
  *
- * <p>Thread-safe and free of framework dependencies: a benchmark can construct one and call it
+ * <p>
+ * Thread-safe and free of framework dependencies: a benchmark can construct one and call it
  * in-process.
  */
 public final class PolicyCompiler {
@@ -91,7 +92,7 @@ public final class PolicyCompiler {
     }
 
     private static List<Glob> globs(List<String> patterns, boolean resource, int index, String ruleId, String field,
-                                    List<CompilationError> errors) {
+            List<CompilationError> errors) {
         if (patterns == null || patterns.isEmpty()) {
             errors.add(new CompilationError(index, ruleId, field, null, null, "at least one glob is required"));
             return List.of();

@@ -12,13 +12,13 @@ import java.util.List;
  * One rule of a policy as people write it and as it is stored: it applies to the actions and
  * resources its globs match and, when it has a condition, only where that CEL expression is true.
  *
- * @param id          unique within the policy; names the rule in decisions and errors
- * @param effect      {@code allow} or {@code deny}
- * @param actions     globs over the action, e.g. {@code read}, {@code *}, {@code message.*}
- * @param resources   globs over {@code type:id}, e.g. {@code conversation:*}; a glob without
- *                    {@code :} names resource types ({@code conversation} = {@code conversation:*})
- * @param condition   optional CEL expression over {@code subject}, {@code action}, {@code resource},
- *                    {@code context} and {@code now}; absent or blank means "always"
+ * @param id unique within the policy; names the rule in decisions and errors
+ * @param effect {@code allow} or {@code deny}
+ * @param actions globs over the action, e.g. {@code read}, {@code *}, {@code message.*}
+ * @param resources globs over {@code type:id}, e.g. {@code conversation:*}; a glob without
+ *        {@code :} names resource types ({@code conversation} = {@code conversation:*})
+ * @param condition optional CEL expression over {@code subject}, {@code action}, {@code resource},
+ *        {@code context} and {@code now}; absent or blank means "always"
  * @param description optional note for people
  */
 public record RuleDefinition(

@@ -9,14 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Narrows a rule set to the rules that can apply to an action and a resource type, so that a
  * decision tests the globs of a handful of rules rather than of every rule of the tenant.
  *
- * <p>A rule whose action globs are all literal can only apply to those actions; a rule whose
+ * <p>
+ * A rule whose action globs are all literal can only apply to those actions; a rule whose
  * resource globs all start with a literal type ({@code conversation:*}, {@code document:42}) can
  * only apply to resources of those types. Any other rule is a candidate for everything. The
  * candidates of an (action, type) pair are listed, in rule order, on first use and kept. Actions
  * and types that no rule names literally share one list, so the number of lists is bounded by the
  * rule set, not by what callers ask.
  *
- * <p>A candidate whose globs are sure to match, because it names the action (or has the action
+ * <p>
+ * A candidate whose globs are sure to match, because it names the action (or has the action
  * glob {@code *}) and covers the whole type ({@code conversation:*}, or {@code *}), is marked so:
  * the decision skips testing its globs.
  */
@@ -82,7 +84,8 @@ final class RuleIndex {
         boolean[] globsMatch = new boolean[actionsOf.length];
         int count = 0;
         for (int i = 0; i < actionsOf.length; i++) {
-            if ((actionsOf[i] == null || actionsOf[i].contains(actionKey)) && (typesOf[i] == null || typesOf[i].contains(typeKey))) {
+            if ((actionsOf[i] == null || actionsOf[i].contains(actionKey))
+                    && (typesOf[i] == null || typesOf[i].contains(typeKey))) {
                 globsMatch[count] = coversAction(rules[i], actionKey) && coversType(rules[i], typeKey);
                 found[count++] = i;
             }

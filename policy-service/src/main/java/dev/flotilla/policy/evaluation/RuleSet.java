@@ -18,7 +18,8 @@ import java.util.UUID;
  * otherwise the answer is deny. A condition that cannot be evaluated (a missing attribute, a
  * type error) makes an allow rule not apply and a deny rule apply, so errors fail closed.
  *
- * <p>Immutable, thread-safe and free of framework dependencies, so that a benchmark can call
+ * <p>
+ * Immutable, thread-safe and free of framework dependencies, so that a benchmark can call
  * {@link #evaluate(DecisionRequest, Instant)} in-process.
  */
 public final class RuleSet {

@@ -54,7 +54,7 @@ public class DecisionLog {
     private final Counter written;
 
     DecisionLog(DecisionLogRepository entries, PolicySetRepository policySets, PolicyDocuments documents,
-                PolicyConfig config, MeterRegistry registry) {
+            PolicyConfig config, MeterRegistry registry) {
         this.entries = entries;
         this.policySets = policySets;
         this.documents = documents;
@@ -71,7 +71,8 @@ public class DecisionLog {
      * Offers a decision to the log; it is kept if sampled and if the buffer has room.
      * {@code versions} is kept, not copied: it must not change afterwards.
      */
-    public void record(UUID tenant, DecisionRequest request, DecisionOutcome outcome, Map<String, Integer> versions, Instant at) {
+    public void record(UUID tenant, DecisionRequest request, DecisionOutcome outcome, Map<String, Integer> versions,
+            Instant at) {
         double rate = outcome.decision() == Decision.DENY ? config.denySampleRate() : config.allowSampleRate();
         if (rate <= 0 || (rate < 1 && ThreadLocalRandom.current().nextDouble() >= rate)) {
             return;
@@ -134,7 +135,8 @@ public class DecisionLog {
         if (policyVersions != null) {
             policyVersions.forEach((k, v) -> versions.put(k, ((Number) v).intValue()));
         }
-        return new DecisionLogView(entry.id, entry.createdAt, input(entry), documents.fromJson(entry.result, DecisionOutcome.class),
+        return new DecisionLogView(entry.id, entry.createdAt, input(entry),
+                documents.fromJson(entry.result, DecisionOutcome.class),
                 versions, entry.evaluationMicros);
     }
 }

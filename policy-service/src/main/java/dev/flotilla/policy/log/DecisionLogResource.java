@@ -31,9 +31,9 @@ public class DecisionLogResource {
 
     @GET
     public Uni<Page<DecisionLogView>> list(@RestQuery String decision, @RestQuery String action, @RestQuery String subjectId,
-                                           @RestQuery String resourceType, @RestQuery String resourceId,
-                                           @RestQuery("from") Instant from, @RestQuery("to") Instant to,
-                                           @BeanParam @Valid PageParams page) {
+            @RestQuery String resourceType, @RestQuery String resourceId,
+            @RestQuery("from") Instant from, @RestQuery("to") Instant to,
+            @BeanParam @Valid PageParams page) {
         var filter = DecisionLogFilter.of(decision, action, subjectId, resourceType, resourceId, from, to);
         return log.list(caller.tenant(), filter, page);
     }

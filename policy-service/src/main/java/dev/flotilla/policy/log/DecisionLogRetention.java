@@ -29,8 +29,7 @@ public class DecisionLogRetention {
         this.retention = config.decisionLog().retention();
     }
 
-    @Scheduled(every = "${flotilla.policy.decision-log.retention-interval:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flotilla.policy.decision-log.retention-interval:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return purge().replaceWithVoid();
     }
@@ -39,7 +38,7 @@ public class DecisionLogRetention {
     public Uni<Long> purge() {
         Instant cutoff = Instant.now().minus(retention);
         return Panache.withTransaction(() -> entries.deleteOlderThan(cutoff)
-                        .call(() -> policySets.deleteUnusedSince(cutoff)))
+                .call(() -> policySets.deleteUnusedSince(cutoff)))
                 .invoke(deleted -> {
                     if (deleted > 0) {
                         LOG.infof("Deleted %d decision-log entries older than %s", deleted, cutoff);

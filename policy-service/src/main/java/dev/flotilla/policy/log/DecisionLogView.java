@@ -9,5 +9,5 @@ import java.util.UUID;
 
 /** A decision-log entry as the API shows it. {@code policyVersions} maps policy ids to versions. */
 public record DecisionLogView(UUID id, Instant createdAt, DecisionRequest input, DecisionOutcome result,
-                              Map<String, Integer> policyVersions, long evaluationMicros) {
+        Map<String, Integer> policyVersions, long evaluationMicros) {
 }

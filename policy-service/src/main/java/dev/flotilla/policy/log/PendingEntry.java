@@ -13,5 +13,5 @@ import java.util.UUID;
  * {@code versions} is the rule set's own immutable map, shared by every decision made under it.
  */
 record PendingEntry(UUID id, UUID tenantId, Instant createdAt, DecisionRequest request, DecisionOutcome outcome,
-                    Map<String, Integer> versions) {
+        Map<String, Integer> versions) {
 }

@@ -31,7 +31,7 @@ import java.util.UUID;
  */
 @Cancellable(false)
 @Path("/api/v1/policies")
-@RolesAllowed({Roles.ADMIN, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
 public class PolicyResource {
 
     private final PolicyService policies;
@@ -46,8 +46,8 @@ public class PolicyResource {
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<PolicyView>> create(@NotNull @Valid PolicyDraft draft, UriInfo uri) {
         return policies.create(caller.tenant(), caller.subject(), draft)
-                .map(saved -> RestResponse.ResponseBuilder.<PolicyView>created(
-                                uri.getAbsolutePathBuilder().path(saved.body().id().toString()).build())
+                .map(saved -> RestResponse.ResponseBuilder.<PolicyView> created(
+                        uri.getAbsolutePathBuilder().path(saved.body().id().toString()).build())
                         .entity(saved.body())
                         .header(HttpHeaders.ETAG, saved.etag())
                         .build());
@@ -69,8 +69,8 @@ public class PolicyResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<PolicyView>> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
-                                                @RestQuery @DefaultValue("true") boolean activate,
-                                                @NotNull @Valid PolicyDraft draft) {
+            @RestQuery @DefaultValue("true") boolean activate,
+            @NotNull @Valid PolicyDraft draft) {
         return policies.update(caller.tenant(), id, ifMatch, draft, activate, caller.subject()).map(PolicyResource::tagged);
     }
 

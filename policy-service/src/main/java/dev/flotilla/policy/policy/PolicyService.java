@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * {@code If-Match}), activate a version (roll back or forward, guarded by the policy's stored
  * tests), delete, and validate rules without saving them.
  *
- * <p>Writes run through {@link PolicyWriteGuard#whileWriting}, inside which the transaction is
+ * <p>
+ * Writes run through {@link PolicyWriteGuard#whileWriting}, inside which the transaction is
  * opened (rather than {@code @WithTransaction} around the method) so that the cached rule sets
  * are invalidated only after the commit.
  */
@@ -48,8 +49,8 @@ public class PolicyService {
     private final TenantProvisioning provisioning;
 
     public PolicyService(PolicyRepository policies, PolicyVersionRepository versions, PolicyCompiler compiler,
-                         PolicyDocuments documents, ActivationGate activationGate, PolicyWriteGuard writeGuard,
-                         TenantProvisioning provisioning) {
+            PolicyDocuments documents, ActivationGate activationGate, PolicyWriteGuard writeGuard,
+            TenantProvisioning provisioning) {
         this.policies = policies;
         this.versions = versions;
         this.compiler = compiler;
@@ -97,7 +98,8 @@ public class PolicyService {
         return provisioning.ensure(tenant)
                 .chain(() -> policies.page(tenant, page.after(), page.limit() + 1))
                 .chain(rows -> versions.active(tenant).map(active -> {
-                    Map<UUID, PolicyVersion> byPolicy = active.stream().collect(Collectors.toMap(v -> v.policyId, Function.identity()));
+                    Map<UUID, PolicyVersion> byPolicy = active.stream()
+                            .collect(Collectors.toMap(v -> v.policyId, Function.identity()));
                     return Page.fromOverfetch(rows, page.limit(), p -> Cursor.of(p.id))
                             .map(p -> view(p, byPolicy.get(p.id)));
                 }));
@@ -107,7 +109,8 @@ public class PolicyService {
      * Saves {@code draft} as the policy's next version, and activates it when {@code activate}
      * (after checking the policy's stored tests). Requires {@code If-Match}.
      */
-    public Uni<Tagged<PolicyView>> update(UUID tenant, UUID id, String ifMatch, PolicyDraft draft, boolean activate, String author) {
+    public Uni<Tagged<PolicyView>> update(UUID tenant, UUID id, String ifMatch, PolicyDraft draft, boolean activate,
+            String author) {
         Preconditions.require(ifMatch);
         requireCompiles(draft.rules());
         return write(tenant, () -> lockedPolicy(tenant, id, ifMatch)
@@ -155,7 +158,8 @@ public class PolicyService {
                             policy.activeVersion = number;
                             touch(policy, Instant.now());
                         })
-                        .map(version -> tagged(policy, version))), null);
+                        .map(version -> tagged(policy, version))),
+                null);
     }
 
     public Uni<Void> delete(UUID tenant, UUID id, String ifMatch) {
@@ -198,7 +202,8 @@ public class PolicyService {
     private static void failUnlessEmpty(List<CompilationError> errors) {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE,
-                    "The policy does not compile: " + errors.stream().map(CompilationError::describe).collect(Collectors.joining("; ")),
+                    "The policy does not compile: "
+                            + errors.stream().map(CompilationError::describe).collect(Collectors.joining("; ")),
                     errors.stream().map(e -> new Problem.FieldError(e.field(), e.describe())).toList());
         }
     }

@@ -20,7 +20,8 @@ public class PolicyVersionRepository implements PanacheRepositoryBase<PolicyVers
     public Uni<List<PolicyVersion>> page(UUID tenant, UUID policyId, Integer before, int limit) {
         var query = before == null
                 ? find("tenantId = ?1 and policyId = ?2", Sort.descending("version"), tenant, policyId)
-                : find("tenantId = ?1 and policyId = ?2 and version < ?3", Sort.descending("version"), tenant, policyId, before);
+                : find("tenantId = ?1 and policyId = ?2 and version < ?3", Sort.descending("version"), tenant, policyId,
+                        before);
         return query.range(0, limit - 1).list();
     }
 

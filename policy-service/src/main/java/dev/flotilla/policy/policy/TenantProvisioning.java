@@ -27,7 +27,7 @@ public class TenantProvisioning {
     private final boolean enabled;
 
     TenantProvisioning(TenantRepository tenants, PolicyRepository policies, PolicyVersionRepository versions,
-                       PolicyDocuments documents, PolicyConfig config) {
+            PolicyDocuments documents, PolicyConfig config) {
         this.tenants = tenants;
         this.policies = policies;
         this.versions = versions;
@@ -41,7 +41,7 @@ public class TenantProvisioning {
         }
         // Its own transaction, committed before the caller reads the tenant's policies.
         return Panache.withTransaction(() -> tenants.claim(tenant)
-                        .chain(claimed -> claimed ? createDefault(tenant) : Uni.createFrom().voidItem()))
+                .chain(claimed -> claimed ? createDefault(tenant) : Uni.createFrom().voidItem()))
                 .invoke(() -> provisioned.add(tenant));
     }
 

@@ -18,13 +18,13 @@ public record SimulationReport(UUID policyId, int evaluated, int changed, List<C
     /**
      * One decision that would change.
      *
-     * @param logId    the decision-log entry re-evaluated
+     * @param logId the decision-log entry re-evaluated
      * @param loggedAt when it was decided (also the value of {@code now} in the re-evaluation)
-     * @param logged   the decision recorded then
-     * @param current  the decision under the policies in force now
-     * @param draft    the decision with the draft in place
+     * @param logged the decision recorded then
+     * @param current the decision under the policies in force now
+     * @param draft the decision with the draft in place
      */
     public record Change(UUID logId, Instant loggedAt, DecisionRequest input, Decision logged, Decision current, Decision draft,
-                         List<MatchedRule> draftMatchedRules, List<String> draftReasons) {
+            List<MatchedRule> draftMatchedRules, List<String> draftReasons) {
     }
 }

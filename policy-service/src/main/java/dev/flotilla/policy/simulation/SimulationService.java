@@ -55,7 +55,8 @@ public class SimulationService {
                         DecisionOutcome now = current.evaluate(input, entry.createdAt);
                         DecisionOutcome then = withDraft.evaluate(input, entry.createdAt);
                         if (now.decision() != then.decision()) {
-                            changes.add(new SimulationReport.Change(entry.id, entry.createdAt, input, Decision.valueOf(entry.decision),
+                            changes.add(new SimulationReport.Change(entry.id, entry.createdAt, input,
+                                    Decision.valueOf(entry.decision),
                                     now.decision(), then.decision(), then.matchedRules(), then.reasons()));
                         }
                     }

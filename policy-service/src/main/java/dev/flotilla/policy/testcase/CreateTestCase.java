@@ -12,10 +12,10 @@ import java.time.Instant;
 /**
  * The body of {@code POST /api/v1/policies/{id}/tests}.
  *
- * @param name   unique within the policy
- * @param input  the question
+ * @param name unique within the policy
+ * @param input the question
  * @param expect the decision the policy must give
- * @param at     optional value of {@code now} (for time-dependent conditions)
+ * @param at optional value of {@code now} (for time-dependent conditions)
  */
 public record CreateTestCase(
         @NotBlank @Size(max = 200) String name,

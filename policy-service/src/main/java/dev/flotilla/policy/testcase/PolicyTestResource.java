@@ -23,7 +23,7 @@ import java.util.UUID;
 /** Stored test cases of a policy: the questions it must keep answering the same way. */
 @Cancellable(false)
 @Path("/api/v1/policies/{policyId}/tests")
-@RolesAllowed({Roles.ADMIN, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
 public class PolicyTestResource {
 
     private final PolicyTests tests;
@@ -38,7 +38,7 @@ public class PolicyTestResource {
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<TestCaseView>> create(@RestPath UUID policyId, @NotNull @Valid CreateTestCase body, UriInfo uri) {
         return tests.create(caller.tenant(), policyId, body)
-                .map(view -> RestResponse.ResponseBuilder.<TestCaseView>created(
+                .map(view -> RestResponse.ResponseBuilder.<TestCaseView> created(
                         uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build());
     }
 

@@ -47,7 +47,7 @@ public class PolicyTests implements ActivationGate {
     private final PolicyDocuments documents;
 
     PolicyTests(PolicyTestCaseRepository tests, PolicyRepository policies, PolicyVersionRepository versions,
-                CompiledVersions compiled, PolicyDocuments documents) {
+            CompiledVersions compiled, PolicyDocuments documents) {
         this.tests = tests;
         this.policies = policies;
         this.versions = versions;
@@ -74,7 +74,8 @@ public class PolicyTests implements ActivationGate {
                     test.expected = body.expect().name();
                     test.askedAt = body.at();
                     test.createdAt = Instant.now();
-                    return tests.persistAndFlush(test).chain(() -> activeOf(policy)).map(active -> view(test, policy.name, active));
+                    return tests.persistAndFlush(test).chain(() -> activeOf(policy))
+                            .map(active -> view(test, policy.name, active));
                 })
                 .onFailure(SqlResults::isUniqueViolation)
                 .transform(e -> new Conflict("The policy already has a test named '" + body.name() + "'"));
@@ -82,9 +83,10 @@ public class PolicyTests implements ActivationGate {
 
     @WithSession
     public Uni<Page<TestCaseView>> list(UUID tenant, UUID policyId, PageParams page) {
-        return policy(tenant, policyId).chain(policy -> activeOf(policy).chain(active ->
-                tests.page(tenant, policyId, page.after(), page.limit() + 1)
-                        .map(rows -> Page.fromOverfetch(rows, page.limit(), t -> Cursor.of(t.id)).map(t -> view(t, policy.name, active)))));
+        return policy(tenant, policyId)
+                .chain(policy -> activeOf(policy).chain(active -> tests.page(tenant, policyId, page.after(), page.limit() + 1)
+                        .map(rows -> Page.fromOverfetch(rows, page.limit(), t -> Cursor.of(t.id))
+                                .map(t -> view(t, policy.name, active)))));
     }
 
     @WithTransaction
@@ -116,7 +118,8 @@ public class PolicyTests implements ActivationGate {
                         + " stored test(s) and cannot be activated: "
                         + String.join("; ", failures.stream().map(TestFailure::describe).toList());
                 throw new ProblemException(ProblemType.UNPROCESSABLE, detail, failures.stream()
-                        .map(f -> new Problem.FieldError("tests." + f.name(), f.describe() + " (" + String.join("; ", f.reasons()) + ")"))
+                        .map(f -> new Problem.FieldError("tests." + f.name(),
+                                f.describe() + " (" + String.join("; ", f.reasons()) + ")"))
                         .toList());
             }
             return null;

@@ -11,8 +11,8 @@ import java.util.UUID;
  * A stored test, with its outcome against the policy's active version.
  *
  * @param activeVersion the version {@code actual} was computed with
- * @param actual        what that version decides
- * @param passes        whether {@code actual} is what the test expects
+ * @param actual what that version decides
+ * @param passes whether {@code actual} is what the test expects
  */
 public record TestCaseView(
         UUID id,

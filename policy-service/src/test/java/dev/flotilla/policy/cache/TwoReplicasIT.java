@@ -57,7 +57,8 @@ class TwoReplicasIT {
         work = Path.of("target", "two-replicas").toAbsolutePath();
         Files.createDirectories(work);
         jwks = JwksServer.start(0);
-        postgres = LocalPostgres.start(work, work.resolve("pg-" + UUID.randomUUID()), 0, true, work.resolve("postgres.log").toFile());
+        postgres = LocalPostgres.start(work, work.resolve("pg-" + UUID.randomUUID()), 0, true,
+                work.resolve("postgres.log").toFile());
         postgres.prepare("flotilla");
         first = Replica.start("first");
         second = Replica.start("second");
@@ -67,7 +68,7 @@ class TwoReplicasIT {
 
     @AfterAll
     static void stopEverything() throws IOException {
-        for (Replica replica : new Replica[] {first, second}) {
+        for (Replica replica : new Replica[] { first, second }) {
             if (replica != null) {
                 replica.stop();
             }
@@ -152,7 +153,8 @@ class TwoReplicasIT {
 
         void awaitReady() {
             await().atMost(Duration.ofSeconds(90)).until(() -> {
-                assertTrue(process.isAlive(), () -> name + " replica exited with " + process.exitValue() + "; see " + work.resolve(name + ".log"));
+                assertTrue(process.isAlive(),
+                        () -> name + " replica exited with " + process.exitValue() + "; see " + work.resolve(name + ".log"));
                 return get("/q/health/ready") == 200;
             });
         }
@@ -178,7 +180,8 @@ class TwoReplicasIT {
         }
 
         String decide(UUID tenant, String question) {
-            return as(tenant, "service").body(question).post("/api/v1/decisions").then().statusCode(200).extract().path("decision");
+            return as(tenant, "service").body(question).post("/api/v1/decisions").then().statusCode(200).extract()
+                    .path("decision");
         }
 
         /** Polls the decision until it is {@code expected}, failing after {@code deadline}. */

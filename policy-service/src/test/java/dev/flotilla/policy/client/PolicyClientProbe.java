@@ -53,7 +53,8 @@ public class PolicyClientProbe {
     /** A question about the caller itself: its subject and roles. */
     @POST
     @Path("check-own")
-    public Uni<PolicyAnswer> checkOwn(@QueryParam("action") String action, @QueryParam("type") String type, @QueryParam("id") String id) {
+    public Uni<PolicyAnswer> checkOwn(@QueryParam("action") String action, @QueryParam("type") String type,
+            @QueryParam("id") String id) {
         return policy.check(PolicyQuestion.of(caller, action, type, id, Map.of()));
     }
 

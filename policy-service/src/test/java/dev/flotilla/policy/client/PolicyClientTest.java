@@ -213,9 +213,11 @@ class PolicyClientTest {
         PolicyQuestion known = question("a", "admin", "read", "doc", "1");
         PolicyQuestion fresh = question("n", null, "read", "doc", "1");
         check(tenant, known);
-        assertEquals(List.of(true, false), checkAll(tenant, List.of(known, fresh)).stream().map(PolicyAnswer::allowed).toList());
+        assertEquals(List.of(true, false),
+                checkAll(tenant, List.of(known, fresh)).stream().map(PolicyAnswer::allowed).toList());
         assertEquals(2, PolicyServiceOutage.requests());
-        assertEquals(List.of(false, true), checkAll(tenant, List.of(fresh, known)).stream().map(PolicyAnswer::allowed).toList());
+        assertEquals(List.of(false, true),
+                checkAll(tenant, List.of(fresh, known)).stream().map(PolicyAnswer::allowed).toList());
         assertEquals(2, PolicyServiceOutage.requests(), "both answers were cached");
     }
 
@@ -344,7 +346,8 @@ class PolicyClientTest {
 
     /** A question of {@code subject} with one role (or none) about {@code type}/{@code id}. */
     private static PolicyQuestion question(String subject, String role, String action, String type, String id) {
-        return new PolicyQuestion(subject, role == null ? List.of() : List.of(role), Map.of(), action, type, id, Map.of(), Map.of());
+        return new PolicyQuestion(subject, role == null ? List.of() : List.of(role), Map.of(), action, type, id, Map.of(),
+                Map.of());
     }
 
     private static PolicyQuestion withOwner(PolicyQuestion q, String owner) {

@@ -17,7 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class PolicyServiceOutage {
 
-    public enum Mode { NONE, CONNECTION_DROPPED, SERVER_ERROR, SLOW }
+    public enum Mode {
+        NONE,
+        CONNECTION_DROPPED,
+        SERVER_ERROR,
+        SLOW
+    }
 
     /** Attempts that arrived, by request id: a retry carries the id of the request it repeats. */
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();

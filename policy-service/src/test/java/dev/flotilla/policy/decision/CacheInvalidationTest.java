@@ -49,8 +49,8 @@ class CacheInvalidationTest {
 
         // "Another replica" rolls back to version 1 (deny everyone) and commits.
         try (Connection db = connect();
-             PreparedStatement rollback = db.prepareStatement(
-                     "update policy.policies set active_version = 1, revision = revision + 1 where id = ?")) {
+                PreparedStatement rollback = db.prepareStatement(
+                        "update policy.policies set active_version = 1, revision = revision + 1 where id = ?")) {
             rollback.setObject(1, UUID.fromString(id));
             assertEquals(1, rollback.executeUpdate());
         }

@@ -44,15 +44,19 @@ class DecisionsApiTest {
 
     @Test
     void theDefaultPolicyLetsMembersChangeOnlyWhatTheyOwn() {
-        assertEquals("ALLOW", decide(tenant, question("m1", "[\"member\"]", "update", "conversation", "c1", "{\"ownerId\": \"m1\"}")));
-        assertEquals("DENY", decide(tenant, question("m1", "[\"member\"]", "update", "conversation", "c2", "{\"ownerId\": \"m2\"}")));
+        assertEquals("ALLOW",
+                decide(tenant, question("m1", "[\"member\"]", "update", "conversation", "c1", "{\"ownerId\": \"m1\"}")));
+        assertEquals("DENY",
+                decide(tenant, question("m1", "[\"member\"]", "update", "conversation", "c2", "{\"ownerId\": \"m2\"}")));
         assertEquals("ALLOW", decide(tenant, question("m1", "[\"member\"]", "create", "conversation", "", "{}")));
     }
 
     @Test
     void theDefaultPolicyLetsViewersOnlyRead() {
-        assertEquals("ALLOW", decide(tenant, question("v1", "[\"viewer\"]", "read", "conversation", "c1", "{\"ownerId\": \"x\"}")));
-        assertEquals("DENY", decide(tenant, question("v1", "[\"viewer\"]", "update", "conversation", "c1", "{\"ownerId\": \"v1\"}")));
+        assertEquals("ALLOW",
+                decide(tenant, question("v1", "[\"viewer\"]", "read", "conversation", "c1", "{\"ownerId\": \"x\"}")));
+        assertEquals("DENY",
+                decide(tenant, question("v1", "[\"viewer\"]", "update", "conversation", "c1", "{\"ownerId\": \"v1\"}")));
     }
 
     @Test

@@ -19,9 +19,9 @@ class OpaDataApiTest {
     @Test
     void anAllowPathAnswersABooleanResult() {
         service(tenant).body("""
-                        {"input": {"subject": {"id": "a1", "roles": ["admin"]}, "action": "delete",
-                                   "resource": {"type": "conversation", "id": "c1"}}}
-                        """)
+                {"input": {"subject": {"id": "a1", "roles": ["admin"]}, "action": "delete",
+                           "resource": {"type": "conversation", "id": "c1"}}}
+                """)
                 .post("/v1/data/flotilla/authz/allow").then()
                 .statusCode(200)
                 .body("result", is(true));
@@ -30,8 +30,8 @@ class OpaDataApiTest {
     @Test
     void aPackagePathAnswersTheWholeDecision() {
         service(tenant).body("""
-                        {"input": {"subject": "stranger", "action": "read", "resource": "conversation:c1"}}
-                        """)
+                {"input": {"subject": "stranger", "action": "read", "resource": "conversation:c1"}}
+                """)
                 .post("/v1/data/flotilla/authz").then()
                 .statusCode(200)
                 .body("result.allow", is(false))

@@ -108,7 +108,8 @@ class OpaInputTest {
     @Test
     void attributesOrAContextThatAreNotObjectsAreABadRequestNamingThem() {
         assertEquals("input.subject.attributes", refusedField(input(Map.of("id", "u", "attributes", "x"), "read", "doc:1")));
-        assertEquals("input.resource.attributes", refusedField(input("u", "read", Map.of("type", "doc", "attributes", List.of()))));
+        assertEquals("input.resource.attributes",
+                refusedField(input("u", "read", Map.of("type", "doc", "attributes", List.of()))));
         Map<String, Object> input = input("u", "read", "doc:1");
         input.put("context", "pro");
         assertEquals("input.context", refusedField(input));

@@ -59,7 +59,8 @@ class SelfQuestionsTest {
 
     @Test
     void aServiceAsksAboutAnyone() {
-        assertDoesNotThrow(() -> SelfQuestions.requireAllowed(caller("search-service", "service"), List.of(about("u-1", "admin"))));
+        assertDoesNotThrow(
+                () -> SelfQuestions.requireAllowed(caller("search-service", "service"), List.of(about("u-1", "admin"))));
     }
 
     @Test

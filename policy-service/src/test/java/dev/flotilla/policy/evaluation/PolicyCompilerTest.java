@@ -17,7 +17,8 @@ class PolicyCompilerTest {
     private static final PolicyCompiler COMPILER = new PolicyCompiler();
     private static final List<String> ANY = List.of("*");
 
-    private static RuleDefinition rule(String id, Effect effect, List<String> actions, List<String> resources, String condition) {
+    private static RuleDefinition rule(String id, Effect effect, List<String> actions, List<String> resources,
+            String condition) {
         return new RuleDefinition(id, effect, actions, resources, condition, null);
     }
 
@@ -111,7 +112,8 @@ class PolicyCompilerTest {
 
     @Test
     void aResourceGlobWithoutAColonNamesAType() {
-        var compilation = compile(rule("r", Effect.ALLOW, List.of("read"), List.of("conversation", "doc:1", "*", "draft-*"), null));
+        var compilation = compile(
+                rule("r", Effect.ALLOW, List.of("read"), List.of("conversation", "doc:1", "*", "draft-*"), null));
         assertEquals(List.of("conversation:*", "doc:1", "*", "draft-*:*"),
                 compilation.policy().rules().get(0).resources().stream().map(Glob::pattern).toList());
     }
@@ -119,7 +121,8 @@ class PolicyCompilerTest {
     @Test
     void anActionGlobIsKeptAsWritten() {
         var compilation = compile(rule("r", Effect.ALLOW, List.of("read", "message.*"), ANY, null));
-        assertEquals(List.of("read", "message.*"), compilation.policy().rules().get(0).actions().stream().map(Glob::pattern).toList());
+        assertEquals(List.of("read", "message.*"),
+                compilation.policy().rules().get(0).actions().stream().map(Glob::pattern).toList());
     }
 
     @Test

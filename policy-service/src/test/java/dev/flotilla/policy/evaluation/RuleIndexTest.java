@@ -31,23 +31,23 @@ class RuleIndexTest {
     @Test
     void aRuleNamingItsActionsIsACandidateOnlyForThem() {
         var index = index(rule("read-docs", List.of("read", "list"), List.of("doc:*")));
-        assertArrayEquals(new int[] {0}, candidates(index, "read", "doc"));
-        assertArrayEquals(new int[] {0}, candidates(index, "list", "doc"));
+        assertArrayEquals(new int[] { 0 }, candidates(index, "read", "doc"));
+        assertArrayEquals(new int[] { 0 }, candidates(index, "list", "doc"));
         assertArrayEquals(new int[] {}, candidates(index, "delete", "doc"));
     }
 
     @Test
     void aRuleWithAWildcardActionIsACandidateForEveryAction() {
         var index = index(rule("messages", List.of("message.*"), List.of("doc:*")));
-        assertArrayEquals(new int[] {0}, candidates(index, "message.send", "doc"));
-        assertArrayEquals(new int[] {0}, candidates(index, "read", "doc"));
+        assertArrayEquals(new int[] { 0 }, candidates(index, "message.send", "doc"));
+        assertArrayEquals(new int[] { 0 }, candidates(index, "read", "doc"));
     }
 
     @Test
     void aRuleNamingItsTypesIsACandidateOnlyForThem() {
         var index = index(rule("docs-and-notes", List.of("read"), List.of("doc:1", "note:*")));
-        assertArrayEquals(new int[] {0}, candidates(index, "read", "doc"));
-        assertArrayEquals(new int[] {0}, candidates(index, "read", "note"));
+        assertArrayEquals(new int[] { 0 }, candidates(index, "read", "doc"));
+        assertArrayEquals(new int[] { 0 }, candidates(index, "read", "note"));
         assertArrayEquals(new int[] {}, candidates(index, "read", "report"));
     }
 
@@ -57,8 +57,8 @@ class RuleIndexTest {
                 rule("drafts", List.of("read"), List.of("draft-*")),
                 rule("everything", List.of("read"), List.of("*")),
                 rule("any-type-with-id-1", List.of("read"), List.of("*:1")));
-        assertArrayEquals(new int[] {0, 1, 2}, candidates(index, "read", "draft-7"));
-        assertArrayEquals(new int[] {0, 1, 2}, candidates(index, "read", "doc"));
+        assertArrayEquals(new int[] { 0, 1, 2 }, candidates(index, "read", "draft-7"));
+        assertArrayEquals(new int[] { 0, 1, 2 }, candidates(index, "read", "doc"));
     }
 
     @Test
@@ -68,7 +68,7 @@ class RuleIndexTest {
                 rule("not-for-notes", List.of("read"), List.of("note:*")),
                 rule("third", List.of("*"), List.of("*")),
                 rule("fourth", List.of("read", "write"), List.of("doc:1")));
-        assertArrayEquals(new int[] {0, 2, 3}, candidates(index, "read", "doc"));
+        assertArrayEquals(new int[] { 0, 2, 3 }, candidates(index, "read", "doc"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class RuleIndexTest {
         var index = index(rule("read-docs", List.of("read"), List.of("doc:*")), rule("anything", List.of("*"), List.of("*")));
         var first = index.candidates("never-named", "unknown");
         assertSame(first, index.candidates("also-never-named", "other-unknown"));
-        assertArrayEquals(new int[] {1}, first.rules());
+        assertArrayEquals(new int[] { 1 }, first.rules());
     }
 
     @Test
@@ -118,7 +118,7 @@ class RuleIndexTest {
     @Test
     void aTypeContainingAColonIsIndexedByItsFirstSegment() {
         var index = index(rule("nested", List.of("read"), List.of("a:b:*")));
-        assertArrayEquals(new int[] {0}, candidates(index, "read", "a:b"));
+        assertArrayEquals(new int[] { 0 }, candidates(index, "read", "a:b"));
         assertEquals(List.of(false), globsMatch(index.candidates("read", "a:b")));
     }
 

@@ -25,12 +25,13 @@ class RuleSetTest {
         return new RuleSet(List.of(new RuleSet.Entry("p", compilation.policy())));
     }
 
-    private static RuleDefinition rule(String id, Effect effect, List<String> actions, List<String> resources, String condition) {
+    private static RuleDefinition rule(String id, Effect effect, List<String> actions, List<String> resources,
+            String condition) {
         return new RuleDefinition(id, effect, actions, resources, condition, null);
     }
 
     private static DecisionRequest ask(String subject, List<String> roles, String action, String type, String id,
-                                       Map<String, Object> attributes) {
+            Map<String, Object> attributes) {
         return new DecisionRequest(new DecisionRequest.Subject(subject, roles, Map.of()), action,
                 new DecisionRequest.Resource(type, id, attributes), Map.of());
     }
@@ -57,8 +58,10 @@ class RuleSetTest {
     @Test
     void resourceGlobsMatchTypeAndId() {
         var set = rules(rule("r", Effect.ALLOW, List.of("read"), List.of("conversation:team-*"), null));
-        assertEquals(Decision.ALLOW, set.evaluate(ask("u", List.of(), "read", "conversation", "team-7", Map.of()), NOON).decision());
-        assertEquals(Decision.DENY, set.evaluate(ask("u", List.of(), "read", "conversation", "solo-7", Map.of()), NOON).decision());
+        assertEquals(Decision.ALLOW,
+                set.evaluate(ask("u", List.of(), "read", "conversation", "team-7", Map.of()), NOON).decision());
+        assertEquals(Decision.DENY,
+                set.evaluate(ask("u", List.of(), "read", "conversation", "solo-7", Map.of()), NOON).decision());
         assertEquals(Decision.DENY, set.evaluate(ask("u", List.of(), "read", "document", "team-7", Map.of()), NOON).decision());
     }
 
@@ -124,21 +127,26 @@ class RuleSetTest {
         var owned = ask("u1", List.of(), "update", "doc", "1", Map.of("ownerId", "u1"));
         assertEquals(Decision.ALLOW, set.evaluate(owned, NOON).decision());
         assertEquals(Decision.DENY, set.evaluate(owned, Instant.parse("2026-03-02T20:00:00Z")).decision());
-        assertEquals(Decision.DENY, set.evaluate(ask("u2", List.of(), "update", "doc", "1", Map.of("ownerId", "u1")), NOON).decision());
+        assertEquals(Decision.DENY,
+                set.evaluate(ask("u2", List.of(), "update", "doc", "1", Map.of("ownerId", "u1")), NOON).decision());
     }
 
     @Test
     void roleChecksAreAnsweredFromTheRequestsRolesAsCelWould() {
-        for (String condition : List.of("'editor' in subject.roles", "\"editor\" in subject.roles", "('editor' in (subject.roles))")) {
+        for (String condition : List.of("'editor' in subject.roles", "\"editor\" in subject.roles",
+                "('editor' in (subject.roles))")) {
             var set = rules(rule("editors", Effect.ALLOW, List.of("*"), List.of("*"), condition));
             assertTrue(set.entries().get(0).policy().rules().get(0).condition().isRoleCheck(), condition);
-            assertEquals(Decision.ALLOW, set.evaluate(ask("u", List.of("viewer", "editor"), "read", "doc", "1", Map.of()), NOON).decision());
-            assertEquals(Decision.DENY, set.evaluate(ask("u", List.of("viewer"), "read", "doc", "1", Map.of()), NOON).decision());
+            assertEquals(Decision.ALLOW,
+                    set.evaluate(ask("u", List.of("viewer", "editor"), "read", "doc", "1", Map.of()), NOON).decision());
+            assertEquals(Decision.DENY,
+                    set.evaluate(ask("u", List.of("viewer"), "read", "doc", "1", Map.of()), NOON).decision());
             assertEquals(Decision.DENY, set.evaluate(ask("u", null, "read", "doc", "1", Map.of()), NOON).decision());
         }
         for (String condition : List.of("'editor' in subject.roles || false", "'editor' in subject.attributes.roles",
                 "subject.id in subject.roles")) {
-            var compilation = COMPILER.compile(UUID.randomUUID(), 1, List.of(rule("r", Effect.ALLOW, List.of("*"), List.of("*"), condition)));
+            var compilation = COMPILER.compile(UUID.randomUUID(), 1,
+                    List.of(rule("r", Effect.ALLOW, List.of("*"), List.of("*"), condition)));
             assertFalse(compilation.policy().rules().get(0).condition().isRoleCheck(), condition);
         }
     }
@@ -193,8 +201,10 @@ class RuleSetTest {
     @Test
     void jsonNumbersCompareAsCelNumbers() {
         var set = rules(rule("under-limit", Effect.ALLOW, List.of("create"), List.of("*"), "resource.attributes.count < 10"));
-        assertEquals(Decision.ALLOW, set.evaluate(ask("u", List.of(), "create", "doc", "", Map.of("count", 3)), NOON).decision());
-        assertEquals(Decision.DENY, set.evaluate(ask("u", List.of(), "create", "doc", "", Map.of("count", 10.5)), NOON).decision());
+        assertEquals(Decision.ALLOW,
+                set.evaluate(ask("u", List.of(), "create", "doc", "", Map.of("count", 3)), NOON).decision());
+        assertEquals(Decision.DENY,
+                set.evaluate(ask("u", List.of(), "create", "doc", "", Map.of("count", 10.5)), NOON).decision());
     }
 
     @Test
@@ -209,7 +219,8 @@ class RuleSetTest {
 
     @Test
     void anAllowRuleWhoseConditionFailsDoesNotApply() {
-        var outcome = rules(rule("owner", Effect.ALLOW, List.of("*"), List.of("*"), "resource.attributes.ownerId == subject.id"))
+        var outcome = rules(
+                rule("owner", Effect.ALLOW, List.of("*"), List.of("*"), "resource.attributes.ownerId == subject.id"))
                 .evaluate(ask("u", List.of(), "read", "doc", "1", Map.of()), NOON);
         assertEquals(Decision.DENY, outcome.decision());
     }
@@ -230,7 +241,8 @@ class RuleSetTest {
 
     @Test
     void aConditionMustBeBoolean() {
-        var compilation = COMPILER.compile(UUID.randomUUID(), 1, List.of(rule("r", Effect.ALLOW, List.of("*"), List.of("*"), "1 + 1")));
+        var compilation = COMPILER.compile(UUID.randomUUID(), 1,
+                List.of(rule("r", Effect.ALLOW, List.of("*"), List.of("*"), "1 + 1")));
         assertFalse(compilation.succeeded());
         assertTrue(compilation.errors().get(0).message().contains("bool"));
     }
@@ -262,7 +274,8 @@ class RuleSetTest {
                 "context.plan == 'free' && context.conversationCount >= 10",
                 "resource.attributes.archived == true");
         for (String condition : conditions) {
-            var compilation = COMPILER.compile(UUID.randomUUID(), 1, List.of(rule("r", Effect.DENY, List.of("*"), List.of("*"), condition)));
+            var compilation = COMPILER.compile(UUID.randomUUID(), 1,
+                    List.of(rule("r", Effect.DENY, List.of("*"), List.of("*"), condition)));
             assertTrue(compilation.succeeded(), () -> condition + ": " + compilation.errors());
         }
         var set = rules(rule("office-hours", Effect.ALLOW, List.of("run"), List.of("agent"),

@@ -116,7 +116,8 @@ class DecisionLogApiTest {
             decide(tenant, question("s" + i, "[]", "read", "doc", "1", "{}"));
         }
         await().atMost(WRITTEN_WITHIN).until(this::logged, greaterThanOrEqualTo(3));
-        assertEquals(1L, VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> policySets.count("tenantId", tenant))));
+        assertEquals(1L,
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> policySets.count("tenantId", tenant))));
         admin(tenant).get(LOGS).then().body("items.collect { it.policyVersions.size() }", is(List.of(1, 1, 1)));
     }
 

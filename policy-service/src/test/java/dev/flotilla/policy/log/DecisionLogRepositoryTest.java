@@ -59,7 +59,8 @@ class DecisionLogRepositoryTest {
     void eachFilterNarrowsTheLog(UniAsserter asserter) {
         asserter.execute(() -> Panache.withTransaction(() -> entries.persist(threeEntries())));
         assertSubjects(asserter, EVERYTHING, List.of("carol", "bob", "alice"));
-        assertSubjects(asserter, new DecisionLogFilter(Decision.ALLOW, null, null, null, null, null, null), List.of("carol", "alice"));
+        assertSubjects(asserter, new DecisionLogFilter(Decision.ALLOW, null, null, null, null, null, null),
+                List.of("carol", "alice"));
         assertSubjects(asserter, new DecisionLogFilter(null, "write", null, null, null, null, null), List.of("carol"));
         assertSubjects(asserter, new DecisionLogFilter(null, null, "bob", null, null, null, null), List.of("bob"));
         assertSubjects(asserter, new DecisionLogFilter(null, null, null, "doc", null, null, null), List.of("carol", "alice"));
@@ -70,7 +71,8 @@ class DecisionLogRepositoryTest {
     @RunOnVertxContext
     void fromIsInclusiveAndToExclusive(UniAsserter asserter) {
         asserter.execute(() -> Panache.withTransaction(() -> entries.persist(threeEntries())));
-        assertSubjects(asserter, new DecisionLogFilter(null, null, null, null, null, NOON.minusSeconds(3600), NOON), List.of("bob"));
+        assertSubjects(asserter, new DecisionLogFilter(null, null, null, null, null, NOON.minusSeconds(3600), NOON),
+                List.of("bob"));
     }
 
     @Test

@@ -29,7 +29,7 @@ class EntryBatchTest {
     private final UUID tenant = UUID.randomUUID();
 
     private static PendingEntry entry(UUID tenant, String subject, String resourceId, Decision decision,
-                                      Map<String, Integer> versions) {
+            Map<String, Integer> versions) {
         var request = new DecisionRequest(new DecisionRequest.Subject(subject, List.of("member"), Map.of()), "read",
                 new DecisionRequest.Resource("doc", resourceId, Map.of()), Map.of());
         var outcome = new DecisionOutcome(decision, List.of(), List.of("because"), 4);
@@ -43,14 +43,14 @@ class EntryBatchTest {
         PendingEntry second = entry(tenant, "bob", "d-2", Decision.DENY, versions);
         EntryBatch batch = new EntryBatch(List.of(first, second), DOCUMENTS);
         assertEquals(2, batch.size());
-        assertArrayEquals(new UUID[] {first.id(), second.id()}, batch.ids);
-        assertArrayEquals(new UUID[] {tenant, tenant}, batch.tenants);
-        assertArrayEquals(new String[] {"ALLOW", "DENY"}, batch.decisions);
-        assertArrayEquals(new String[] {"alice", "bob"}, batch.subjects);
-        assertArrayEquals(new String[] {"read", "read"}, batch.actions);
-        assertArrayEquals(new String[] {"doc", "doc"}, batch.resourceTypes);
-        assertArrayEquals(new String[] {"d-1", "d-2"}, batch.resourceIds);
-        assertArrayEquals(new Long[] {4L, 4L}, batch.evaluationMicros);
+        assertArrayEquals(new UUID[] { first.id(), second.id() }, batch.ids);
+        assertArrayEquals(new UUID[] { tenant, tenant }, batch.tenants);
+        assertArrayEquals(new String[] { "ALLOW", "DENY" }, batch.decisions);
+        assertArrayEquals(new String[] { "alice", "bob" }, batch.subjects);
+        assertArrayEquals(new String[] { "read", "read" }, batch.actions);
+        assertArrayEquals(new String[] { "doc", "doc" }, batch.resourceTypes);
+        assertArrayEquals(new String[] { "d-1", "d-2" }, batch.resourceIds);
+        assertArrayEquals(new Long[] { 4L, 4L }, batch.evaluationMicros);
     }
 
     @Test
@@ -94,12 +94,14 @@ class EntryBatchTest {
                 entry(tenant, "alice", "d-1", Decision.ALLOW, versions),
                 entry(other, "bob", "d-2", Decision.ALLOW, versions)), DOCUMENTS);
         assertEquals(List.of(tenant, other), batch.policySets.stream().map(PolicySetRepository.StoredSet::tenantId).toList());
-        assertEquals(List.of(PolicySet.idOf(tenant, versions), PolicySet.idOf(other, versions)), Arrays.asList(batch.policySetIds));
+        assertEquals(List.of(PolicySet.idOf(tenant, versions), PolicySet.idOf(other, versions)),
+                Arrays.asList(batch.policySetIds));
     }
 
     @Test
     void aSetIsStoredWithItsVersionsAsJson() {
-        EntryBatch batch = new EntryBatch(List.of(entry(tenant, "alice", "d-1", Decision.ALLOW, Map.of("policy-a", 3))), DOCUMENTS);
+        EntryBatch batch = new EntryBatch(List.of(entry(tenant, "alice", "d-1", Decision.ALLOW, Map.of("policy-a", 3))),
+                DOCUMENTS);
         assertEquals("{\"policy-a\":3}", batch.policySets.get(0).versionsJson());
     }
 }

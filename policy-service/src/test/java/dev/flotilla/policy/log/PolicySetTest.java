@@ -41,7 +41,8 @@ class PolicySetTest {
 
     @Test
     void theSameVersionsInAnotherTenantAreAnotherSet() {
-        assertNotEquals(PolicySet.idOf(TENANT, Map.of("policy-a", 1)), PolicySet.idOf(UUID.randomUUID(), Map.of("policy-a", 1)));
+        assertNotEquals(PolicySet.idOf(TENANT, Map.of("policy-a", 1)),
+                PolicySet.idOf(UUID.randomUUID(), Map.of("policy-a", 1)));
     }
 
     @Test

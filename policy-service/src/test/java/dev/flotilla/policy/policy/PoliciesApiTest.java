@@ -86,7 +86,8 @@ class PoliciesApiTest {
 
     @Test
     void aRuleWithoutActionsIsABadRequest() {
-        admin(tenant).body("{\"name\": \"x\", \"rules\": [{\"id\": \"r\", \"effect\": \"allow\", \"actions\": [], \"resources\": [\"*\"]}]}")
+        admin(tenant).body(
+                "{\"name\": \"x\", \"rules\": [{\"id\": \"r\", \"effect\": \"allow\", \"actions\": [], \"resources\": [\"*\"]}]}")
                 .post(POLICIES).then()
                 .spec(Problems.validationFailed())
                 .body("errors.field", hasItem("rules[0].actions"));
@@ -94,7 +95,8 @@ class PoliciesApiTest {
 
     @Test
     void anUnknownEffectIsABadRequest() {
-        admin(tenant).body("{\"name\": \"x\", \"rules\": [{\"id\": \"r\", \"effect\": \"maybe\", \"actions\": [\"*\"], \"resources\": [\"*\"]}]}")
+        admin(tenant).body(
+                "{\"name\": \"x\", \"rules\": [{\"id\": \"r\", \"effect\": \"maybe\", \"actions\": [\"*\"], \"resources\": [\"*\"]}]}")
                 .post(POLICIES).then()
                 .spec(Problems.validationFailed())
                 .body("errors.field", hasItem("rules[0].effect"));

@@ -38,7 +38,8 @@ class SimulationApiTest {
     void aDraftReportsEveryRecentDecisionItWouldChange() {
         String id = create(tenant, policy("reports", "placeholder", "deny", "[\"none\"]", "[\"report\"]", null));
         logDecisions();
-        String draft = "{\"rules\": [" + rule("viewers-blind", "deny", "[\"read\"]", "[\"report\"]", "'viewer' in subject.roles") + "]}";
+        String draft = "{\"rules\": ["
+                + rule("viewers-blind", "deny", "[\"read\"]", "[\"report\"]", "'viewer' in subject.roles") + "]}";
         admin(tenant).body(draft).post("/api/v1/policies/" + id + "/simulate").then()
                 .statusCode(200)
                 .body("evaluated", is(3))

@@ -30,7 +30,8 @@ class PolicyTestsApiTest {
 
     /** A policy whose version 1 lets viewers read reports, and whose version 2 does not. */
     private String policyWithTwoVersions() {
-        String id = create(tenant, policy("reports", "viewers-read", "allow", "[\"read\"]", "[\"report\"]", "'viewer' in subject.roles"));
+        String id = create(tenant,
+                policy("reports", "viewers-read", "allow", "[\"read\"]", "[\"report\"]", "'viewer' in subject.roles"));
         admin(tenant).header("If-Match", "\"1\"").queryParam("activate", false)
                 .body(policy("reports", "viewers-read", "allow", "[\"read\"]", "[\"report\"]", "'auditor' in subject.roles"))
                 .put(POLICIES + id).then().statusCode(200);
@@ -77,7 +78,8 @@ class PolicyTestsApiTest {
 
     @Test
     void aPutThatBreaksAStoredTestIsRejectedAndSavesNothing() {
-        String id = create(tenant, policy("reports", "viewers-read", "allow", "[\"read\"]", "[\"report\"]", "'viewer' in subject.roles"));
+        String id = create(tenant,
+                policy("reports", "viewers-read", "allow", "[\"read\"]", "[\"report\"]", "'viewer' in subject.roles"));
         admin(tenant).body(test("viewers read reports", question("v", "[\"viewer\"]", "read", "report", "r1", "{}"), "ALLOW"))
                 .post(POLICIES + id + "/tests").then().statusCode(201);
         admin(tenant).header("If-Match", "\"1\"").body(policy("reports", "nobody", "deny", ANY, ANY, null))

@@ -9,7 +9,13 @@ import java.util.stream.Collectors;
 
 /** The text languages a collection may declare; each selects stop words and a stemmer. */
 public enum Language {
-    ENGLISH, FRENCH, GERMAN, SPANISH, ITALIAN, PORTUGUESE, DUTCH,
+    ENGLISH,
+    FRENCH,
+    GERMAN,
+    SPANISH,
+    ITALIAN,
+    PORTUGUESE,
+    DUTCH,
     /** No stop words, no stemming: lower-casing and accent folding only. */
     SIMPLE;
 

@@ -45,7 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * "brulee" stem alike). For English the chain is exactly Lucene's
  * {@code EnglishAnalyzer} (possessives, stop words, Porter) plus the folding.
  *
- * <p>Each distinct raw token is analysed once and cached, which keeps indexing cheap. Thread-safe.
+ * <p>
+ * Each distinct raw token is analysed once and cached, which keeps indexing cheap. Thread-safe.
  */
 public final class TextAnalyzer {
 
@@ -99,17 +100,21 @@ public final class TextAnalyzer {
         return switch (language) {
             case ENGLISH -> new PorterStemFilter(fold(new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)),
                     EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
-            case FRENCH -> new FrenchLightStemFilter(fold(new StopFilter(new LowerCaseFilter(new ElisionFilter(source, FRENCH_ARTICLES)),
-                    FrenchAnalyzer.getDefaultStopSet())));
+            case FRENCH ->
+                new FrenchLightStemFilter(fold(new StopFilter(new LowerCaseFilter(new ElisionFilter(source, FRENCH_ARTICLES)),
+                        FrenchAnalyzer.getDefaultStopSet())));
             case GERMAN -> new GermanLightStemFilter(fold(new GermanNormalizationFilter(
                     new StopFilter(new LowerCaseFilter(source), GermanAnalyzer.getDefaultStopSet()))));
-            case SPANISH -> new SpanishLightStemFilter(fold(new StopFilter(new LowerCaseFilter(source), SpanishAnalyzer.getDefaultStopSet())));
-            case ITALIAN -> new ItalianLightStemFilter(fold(new StopFilter(new LowerCaseFilter(new ElisionFilter(source, ITALIAN_ARTICLES)),
-                    ItalianAnalyzer.getDefaultStopSet())));
+            case SPANISH -> new SpanishLightStemFilter(
+                    fold(new StopFilter(new LowerCaseFilter(source), SpanishAnalyzer.getDefaultStopSet())));
+            case ITALIAN ->
+                new ItalianLightStemFilter(fold(new StopFilter(new LowerCaseFilter(new ElisionFilter(source, ITALIAN_ARTICLES)),
+                        ItalianAnalyzer.getDefaultStopSet())));
             case PORTUGUESE -> new PortugueseLightStemFilter(fold(new StopFilter(new LowerCaseFilter(source),
                     PortugueseAnalyzer.getDefaultStopSet())));
-            case DUTCH -> new SnowballFilter(fold(new StopFilter(new LowerCaseFilter(source), DutchAnalyzer.getDefaultStopSet())),
-                    new DutchStemmer());
+            case DUTCH ->
+                new SnowballFilter(fold(new StopFilter(new LowerCaseFilter(source), DutchAnalyzer.getDefaultStopSet())),
+                        new DutchStemmer());
             case SIMPLE -> fold(new LowerCaseFilter(source));
         };
     }

@@ -9,7 +9,7 @@ import java.util.UUID;
  * every change to the index.
  */
 public record Collection(UUID id, UUID tenantId, String name, String description, CollectionSettings settings,
-                         long documentCount, long titleTokens, long bodyTokens, long indexVersion, Instant createdAt, Instant updatedAt) {
+        long documentCount, long titleTokens, long bodyTokens, long indexVersion, Instant createdAt, Instant updatedAt) {
 
     public double averageTitleLength() {
         return documentCount == 0 ? 1.0 : Math.max(1.0, (double) titleTokens / documentCount);

@@ -47,8 +47,11 @@ class CollectionRepository {
     }
 
     Uni<Void> insert(SqlClient db, Collection c) {
-        return db.preparedQuery("INSERT INTO collections (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)")
-                .execute(Tuple.from(Arrays.asList(c.id(), c.tenantId(), c.name(), c.description(), c.settings().language().code(),
+        return db
+                .preparedQuery("INSERT INTO collections (" + COLUMNS
+                        + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)")
+                .execute(Tuple.from(Arrays.asList(c.id(), c.tenantId(), c.name(), c.description(),
+                        c.settings().language().code(),
                         c.settings().fieldWeights().title(), c.settings().fieldWeights().body(), c.settings().chunkSize(),
                         c.settings().chunkOverlap(), utc(c.createdAt()), utc(c.updatedAt()))))
                 .replaceWithVoid();
@@ -56,8 +59,9 @@ class CollectionRepository {
 
     Uni<Void> update(SqlClient db, Collection c) {
         return db.preparedQuery("UPDATE collections SET name = $3, description = $4, language = $5, title_weight = $6, "
-                        + "body_weight = $7, chunk_size = $8, chunk_overlap = $9, updated_at = $10 WHERE tenant_id = $1 AND id = $2")
-                .execute(Tuple.from(Arrays.asList(c.tenantId(), c.id(), c.name(), c.description(), c.settings().language().code(),
+                + "body_weight = $7, chunk_size = $8, chunk_overlap = $9, updated_at = $10 WHERE tenant_id = $1 AND id = $2")
+                .execute(Tuple.from(Arrays.asList(c.tenantId(), c.id(), c.name(), c.description(),
+                        c.settings().language().code(),
                         c.settings().fieldWeights().title(), c.settings().fieldWeights().body(), c.settings().chunkSize(),
                         c.settings().chunkOverlap(), utc(c.updatedAt()))))
                 .replaceWithVoid();
@@ -70,7 +74,8 @@ class CollectionRepository {
     Uni<Void> delete(SqlClient db, UUID tenant, UUID id) {
         return db.preparedQuery("DELETE FROM postings WHERE collection_id = $1")
                 .execute(Tuple.of(id))
-                .chain(() -> db.preparedQuery("DELETE FROM collections WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenant, id)))
+                .chain(() -> db.preparedQuery("DELETE FROM collections WHERE tenant_id = $1 AND id = $2")
+                        .execute(Tuple.of(tenant, id)))
                 .replaceWithVoid();
     }
 
@@ -88,11 +93,13 @@ class CollectionRepository {
     private static List<Collection> all(RowSet<Row> rows) {
         List<Collection> result = new ArrayList<>();
         for (Row row : rows) {
-            result.add(new Collection(row.getUUID("id"), row.getUUID("tenant_id"), row.getString("name"), row.getString("description"),
+            result.add(new Collection(row.getUUID("id"), row.getUUID("tenant_id"), row.getString("name"),
+                    row.getString("description"),
                     new CollectionSettings(Language.of(row.getString("language")),
                             new FieldWeights(row.getDouble("title_weight"), row.getDouble("body_weight")),
                             row.getInteger("chunk_size"), row.getInteger("chunk_overlap")),
-                    row.getLong("doc_count"), row.getLong("title_tokens"), row.getLong("body_tokens"), row.getLong("index_version"),
+                    row.getLong("doc_count"), row.getLong("title_tokens"), row.getLong("body_tokens"),
+                    row.getLong("index_version"),
                     row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant()));
         }
         return result;

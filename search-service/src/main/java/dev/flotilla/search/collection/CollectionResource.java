@@ -24,7 +24,7 @@ import java.util.UUID;
 /** Collections of the caller's tenant. Everyone reads; viewers cannot change anything. */
 @Cancellable(false)
 @Path("/api/v1/collections")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE })
 public class CollectionResource {
 
     private final CollectionService collections;
@@ -36,10 +36,11 @@ public class CollectionResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
     public Uni<RestResponse<CollectionView>> create(@NotNull @Valid CollectionDraft draft, UriInfo uri) {
         return collections.create(caller.tenant(), draft)
-                .map(c -> RestResponse.ResponseBuilder.<CollectionView>created(uri.getAbsolutePathBuilder().path(c.id().toString()).build())
+                .map(c -> RestResponse.ResponseBuilder
+                        .<CollectionView> created(uri.getAbsolutePathBuilder().path(c.id().toString()).build())
                         .entity(CollectionView.of(c)).build());
     }
 
@@ -56,14 +57,14 @@ public class CollectionResource {
 
     @PATCH
     @Path("{c}")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
     public Uni<CollectionView> update(@RestPath UUID c, @NotNull @Valid CollectionPatch patch) {
         return collections.update(caller.tenant(), c, patch).map(CollectionView::of);
     }
 
     @DELETE
     @Path("{c}")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
     public Uni<RestResponse<Void>> delete(@RestPath UUID c) {
         return collections.delete(caller.tenant(), c).map(ignored -> RestResponse.noContent());
     }

@@ -1,12 +1,12 @@
 package dev.flotilla.search.collection;
 
+import dev.flotilla.common.db.SqlResults;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.common.db.SqlResults;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -73,7 +73,8 @@ public class CollectionService {
             Collection changed = new Collection(current.id(), tenant,
                     patch.name() == null ? current.name() : patch.name().strip(),
                     patch.description() == null ? current.description() : patch.description(),
-                    settings, current.documentCount(), current.titleTokens(), current.bodyTokens(), current.indexVersion(), current.createdAt(),
+                    settings, current.documentCount(), current.titleTokens(), current.bodyTokens(), current.indexVersion(),
+                    current.createdAt(),
                     Instant.now().truncatedTo(ChronoUnit.MICROS));
             return collections.update(db, changed).replaceWith(changed);
         })).onFailure(SqlResults::isUniqueViolation).transform(e -> duplicate(patch.name()));
@@ -81,7 +82,8 @@ public class CollectionService {
 
     public Uni<Void> delete(UUID tenant, UUID id) {
         // The lock waits for running writers, so none adds postings after they are deleted.
-        return pool.withTransaction(db -> lock(db, tenant, id).chain(() -> collections.delete(db, tenant, id))).replaceWithVoid();
+        return pool.withTransaction(db -> lock(db, tenant, id).chain(() -> collections.delete(db, tenant, id)))
+                .replaceWithVoid();
     }
 
     /** The collection locked for changing or deleting it in the transaction of {@code db}, or a 404. */

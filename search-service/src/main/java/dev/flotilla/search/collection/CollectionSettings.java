@@ -7,7 +7,8 @@ import dev.flotilla.search.analysis.Language;
 public record CollectionSettings(Language language, FieldWeights fieldWeights, int chunkSize, int chunkOverlap) {
 
     /** Title matches count twice a body match: a title says in a few words what the whole document is about. */
-    public static final CollectionSettings DEFAULTS = new CollectionSettings(Language.ENGLISH, new FieldWeights(2.0, 1.0), 1000, 150);
+    public static final CollectionSettings DEFAULTS = new CollectionSettings(Language.ENGLISH, new FieldWeights(2.0, 1.0), 1000,
+            150);
 
     /** These settings with the members {@code draft} sets replaced; validated as a whole. */
     public CollectionSettings with(SettingsDraft draft) {

@@ -8,9 +8,9 @@ import jakarta.validation.constraints.Min;
  * Collection settings as a client sends them; an absent member keeps its default (on create) or
  * its current value (on PATCH).
  *
- * @param language     text language: stop words and stemming ({@code english}, {@code french}, ...)
+ * @param language text language: stop words and stemming ({@code english}, {@code french}, ...)
  * @param fieldWeights how much a match in each field counts
- * @param chunkSize    passage length in characters
+ * @param chunkSize passage length in characters
  * @param chunkOverlap characters shared by consecutive passages
  */
 public record SettingsDraft(

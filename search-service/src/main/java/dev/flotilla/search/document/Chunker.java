@@ -50,7 +50,8 @@ public final class Chunker {
         }
         for (int i = end - 1; i >= floor; i--) {
             char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == '\n') && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))) {
+            if ((c == '.' || c == '!' || c == '?' || c == '\n') && i + 1 < text.length()
+                    && Character.isWhitespace(text.charAt(i + 1))) {
                 return i + 1;
             }
         }

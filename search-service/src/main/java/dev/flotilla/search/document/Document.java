@@ -7,5 +7,5 @@ import java.util.List;
 
 /** A stored document. */
 public record Document(long key, String id, String title, String body, List<String> tags, JsonNode metadata, String source,
-                       Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt) {
 }

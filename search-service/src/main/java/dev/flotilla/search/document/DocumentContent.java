@@ -59,7 +59,8 @@ public record DocumentContent(String id, String title, String body, List<String>
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
             throw new BadRequest("metadata", "must be a JSON object");
         }
-        ObjectNode object = metadata == null || metadata.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) metadata;
+        ObjectNode object = metadata == null || metadata.isNull() ? JsonNodeFactory.instance.objectNode()
+                : (ObjectNode) metadata;
         if (object.toString().length() > MAX_METADATA) {
             throw new BadRequest("metadata", "must be at most " + MAX_METADATA + " characters as JSON");
         }
@@ -71,8 +72,9 @@ public record DocumentContent(String id, String title, String body, List<String>
 
     public static void requireId(String id) {
         if (id == null || !ID.matcher(id).matches() || RESERVED.contains(id)) {
-            throw new BadRequest("id", "must be 1-200 characters of letters, digits and . _ : @ ~ = + -, starting with a letter "
-                    + "or digit, and not 'import' or 'export'");
+            throw new BadRequest("id",
+                    "must be 1-200 characters of letters, digits and . _ : @ ~ = + -, starting with a letter "
+                            + "or digit, and not 'import' or 'export'");
         }
     }
 }

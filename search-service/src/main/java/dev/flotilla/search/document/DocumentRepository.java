@@ -24,7 +24,9 @@ class DocumentRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     Uni<Document> find(SqlClient db, UUID tenant, UUID collection, String id) {
-        return db.preparedQuery("SELECT " + COLUMNS + " FROM documents d WHERE d.tenant_id = $1 AND d.collection_id = $2 AND d.id = $3")
+        return db
+                .preparedQuery(
+                        "SELECT " + COLUMNS + " FROM documents d WHERE d.tenant_id = $1 AND d.collection_id = $2 AND d.id = $3")
                 .execute(Tuple.of(tenant, collection, id))
                 .map(rows -> {
                     List<Document> all = all(rows);
@@ -34,7 +36,7 @@ class DocumentRepository {
 
     /** One page in id order, after {@code after}, filtered by metadata and tags (all of them). */
     Uni<List<Document>> page(SqlClient db, UUID tenant, UUID collection, String after, int limit,
-                             MetadataFilter filter, List<String> tags, boolean withBody) {
+            MetadataFilter filter, List<String> tags, boolean withBody) {
         SqlParams params = new SqlParams(tenant, collection);
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(withBody ? COLUMNS : COLUMNS.replace("d.body", "'' AS body"))

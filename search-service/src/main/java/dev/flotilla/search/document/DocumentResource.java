@@ -33,7 +33,7 @@ import java.util.UUID;
 /** Documents of a collection: upsert by client-chosen id, read, delete, list, passages, export. */
 @Cancellable(false)
 @Path("/api/v1/collections/{c}/documents")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE })
 public class DocumentResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -53,14 +53,15 @@ public class DocumentResource {
     /** Creates ({@code 201}) or replaces ({@code 200}) the document {@code id}. */
     @PUT
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
     public Uni<RestResponse<DocumentView>> put(@RestPath UUID c, @RestPath String id, DocumentInput input, UriInfo uri) {
         if (input != null && input.id() != null && !input.id().equals(id)) {
             throw new BadRequest("id", "differs from the id in the path");
         }
         return documents.upsert(caller.tenant(), c, documents.check(id, input))
                 .map(u -> u.created()
-                        ? RestResponse.ResponseBuilder.<DocumentView>created(uri.getAbsolutePath()).entity(DocumentView.of(u.document())).build()
+                        ? RestResponse.ResponseBuilder.<DocumentView> created(uri.getAbsolutePath())
+                                .entity(DocumentView.of(u.document())).build()
                         : RestResponse.ok(DocumentView.of(u.document())));
     }
 
@@ -72,15 +73,17 @@ public class DocumentResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
     public Uni<RestResponse<Void>> delete(@RestPath UUID c, @RestPath String id) {
         return documents.delete(caller.tenant(), c, id).map(ignored -> RestResponse.noContent());
     }
 
-    /** A page of documents (without bodies) in id order; {@code filter} is a metadata filter as JSON, {@code tag} repeatable. */
+    /**
+     * A page of documents (without bodies) in id order; {@code filter} is a metadata filter as JSON, {@code tag} repeatable.
+     */
     @GET
     public Uni<Page<DocumentView>> list(@RestPath UUID c, @BeanParam @Valid PageParams page, @RestQuery String filter,
-                                        @RestQuery List<String> tag) {
+            @RestQuery List<String> tag) {
         return documents.list(caller.tenant(), c, page, parseFilter(filter), tag).map(p -> p.map(DocumentView::summary));
     }
 
@@ -90,7 +93,8 @@ public class DocumentResource {
     public Uni<Map<String, List<Passage>>> passages(@RestPath UUID c, @RestPath String id) {
         UUID tenant = caller.tenant();
         return collections.get(tenant, c).chain(collection -> documents.get(tenant, c, id)
-                .map(d -> Map.of("items", Chunker.split(d.body(), collection.settings().chunkSize(), collection.settings().chunkOverlap()))));
+                .map(d -> Map.of("items",
+                        Chunker.split(d.body(), collection.settings().chunkSize(), collection.settings().chunkOverlap()))));
     }
 
     /** The whole collection as NDJSON, one document per line, streamed; what {@code import} reads back. */

@@ -41,7 +41,7 @@ public class DocumentService {
     private final SearchConfig config;
 
     DocumentService(Pool pool, CollectionService collections, DocumentRepository documents, IndexWriter writer,
-                    Analyzers analyzers, SearchConfig config) {
+            Analyzers analyzers, SearchConfig config) {
         this.pool = pool;
         this.collections = collections;
         this.documents = documents;
@@ -85,7 +85,7 @@ public class DocumentService {
             return Uni.createFrom().item(0);
         }
         return pool.withTransaction(db -> collections.lockForDocuments(db, tenant, collection.id())
-                        .chain(locked -> writer.write(db, locked, entries)))
+                .chain(locked -> writer.write(db, locked, entries)))
                 .replaceWith(entries.size());
     }
 
@@ -119,7 +119,8 @@ public class DocumentService {
     public Multi<Document> export(UUID tenant, UUID collection) {
         AtomicReference<String> after = new AtomicReference<>();
         return Multi.createBy().repeating()
-                .uni(() -> documents.page(pool, tenant, collection, after.get(), EXPORT_PAGE, MetadataFilter.NONE, List.of(), true)
+                .uni(() -> documents
+                        .page(pool, tenant, collection, after.get(), EXPORT_PAGE, MetadataFilter.NONE, List.of(), true)
                         .invoke(page -> {
                             if (!page.isEmpty()) {
                                 after.set(page.get(page.size() - 1).id());
@@ -131,6 +132,7 @@ public class DocumentService {
 
     /** Analysis is CPU work: it runs on a worker thread, never on the event loop. */
     private Uni<List<IndexEntry>> analyse(Collection collection, List<DocumentContent> contents) {
-        return Uni.createFrom().item(() -> analyseNow(collection, contents)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(() -> analyseNow(collection, contents))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 /**
  * Filters on document metadata, written as JSON:
+ *
  * <pre>
  * {"lang": "en",                         equality (an array value matches any element)
  *  "status": {"in": ["draft", "final"]},  one of
@@ -18,6 +19,7 @@ import java.util.Set;
  *  "published": {"gte": "2024-01-01"},    date range (ISO-8601 strings compare in time order)
  *  "author.name": {"exists": true}}       presence; dots reach into nested objects
  * </pre>
+ *
  * All conditions must hold. Each becomes a SQL/JSON path predicate, which {@link MetadataFilterSql}
  * turns into a condition of a statement (equality and {@code in} as {@code metadata @? path},
  * answered by the GIN index on metadata); values travel inside the bound path parameter, never in
@@ -99,7 +101,8 @@ public final class MetadataFilter {
                     }
                     result.add(new Condition(path, !v.booleanValue(), false));
                 }
-                default -> throw new BadRequest("filter." + field, "unknown operator '" + op.getKey() + "', expected one of " + OPERATORS);
+                default -> throw new BadRequest("filter." + field,
+                        "unknown operator '" + op.getKey() + "', expected one of " + OPERATORS);
             }
         }
         if (!range.isEmpty()) {

@@ -23,7 +23,8 @@ public final class MetadataFilterSql {
         for (MetadataFilter.Condition c : filter.conditions()) {
             String path = params.add(c.path()) + "::jsonpath";
             sql.append(" AND ").append(c.negated() ? "NOT " : "")
-                    .append(c.indexed() ? "(" + column + " @? " + path + ")" : "jsonb_path_exists(" + column + ", " + path + ", '{}', true)");
+                    .append(c.indexed() ? "(" + column + " @? " + path + ")"
+                            : "jsonb_path_exists(" + column + ", " + path + ", '{}', true)");
         }
         return sql.toString();
     }

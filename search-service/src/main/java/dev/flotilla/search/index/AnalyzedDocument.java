@@ -4,10 +4,10 @@ import dev.flotilla.search.analysis.TextAnalyzer;
 import dev.flotilla.search.analysis.Token;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 
 /**
  * What the index stores for one document: per term the frequencies in title and body and the
@@ -42,7 +42,8 @@ public record AnalyzedDocument(int titleLength, int bodyLength, Map<String, Term
         final List<Integer> positions = new ArrayList<>(4);
     }
 
-    private static int add(List<Token> tokens, boolean title, int offset, Map<String, Counts> counts, Map<String, String> words) {
+    private static int add(List<Token> tokens, boolean title, int offset, Map<String, Counts> counts,
+            Map<String, String> words) {
         int length = 0;
         for (Token token : tokens) {
             if (token.term() == null) {

@@ -47,7 +47,8 @@ class IndexRepository {
     /** Inserts or replaces the documents of {@code entries}, in their order; their keys and the versions they replaced. */
     Uni<Stored> upsertDocuments(SqlClient db, UUID tenant, UUID collection, Collection<IndexEntry> entries) {
         int n = entries.size();
-        String[] ids = new String[n], titles = new String[n], bodies = new String[n], tags = new String[n], metadata = new String[n],
+        String[] ids = new String[n], titles = new String[n], bodies = new String[n], tags = new String[n],
+                metadata = new String[n],
                 sources = new String[n];
         Integer[] titleLengths = new Integer[n], bodyLengths = new Integer[n];
         int i = 0;
@@ -65,18 +66,18 @@ class IndexRepository {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // WITH ORDINALITY and ORDER BY: rows are inserted, and so locked, in id order.
         return db.preparedQuery("""
-                        INSERT INTO documents (tenant_id, collection_id, id, title, body, tags, metadata, source, title_len, body_len,
-                                               created_at, updated_at)
-                        SELECT $1, $2, x.id, x.title, x.body, ARRAY(SELECT jsonb_array_elements_text(x.tags::jsonb)), x.metadata::jsonb,
-                               x.source, x.tl, x.bl, $3, $3
-                        FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::int[])
-                             WITH ORDINALITY AS x(id, title, body, tags, metadata, source, tl, bl, n)
-                        ORDER BY x.n
-                        ON CONFLICT (tenant_id, collection_id, id) DO UPDATE SET title = excluded.title, body = excluded.body,
-                            tags = excluded.tags, metadata = excluded.metadata, source = excluded.source,
-                            title_len = excluded.title_len, body_len = excluded.body_len, updated_at = excluded.updated_at
-                        RETURNING new.id, new.doc_key, old.doc_key AS old_key, old.title AS old_title, old.body AS old_body,
-                            old.title_len AS old_title_len, old.body_len AS old_body_len""")
+                INSERT INTO documents (tenant_id, collection_id, id, title, body, tags, metadata, source, title_len, body_len,
+                                       created_at, updated_at)
+                SELECT $1, $2, x.id, x.title, x.body, ARRAY(SELECT jsonb_array_elements_text(x.tags::jsonb)), x.metadata::jsonb,
+                       x.source, x.tl, x.bl, $3, $3
+                FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::int[])
+                     WITH ORDINALITY AS x(id, title, body, tags, metadata, source, tl, bl, n)
+                ORDER BY x.n
+                ON CONFLICT (tenant_id, collection_id, id) DO UPDATE SET title = excluded.title, body = excluded.body,
+                    tags = excluded.tags, metadata = excluded.metadata, source = excluded.source,
+                    title_len = excluded.title_len, body_len = excluded.body_len, updated_at = excluded.updated_at
+                RETURNING new.id, new.doc_key, old.doc_key AS old_key, old.title AS old_title, old.body AS old_body,
+                    old.title_len AS old_title_len, old.body_len AS old_body_len""")
                 .execute(Tuple.from(List.of(tenant, collection, now, ids, titles, bodies, tags, metadata, sources,
                         titleLengths, bodyLengths)))
                 .map(rows -> {
@@ -86,7 +87,8 @@ class IndexRepository {
                         keys.put(row.getString("id"), row.getLong("doc_key"));
                         if (row.getLong("old_key") != null) {
                             previous.put(row.getString("id"), new Previous(row.getLong("old_key"), row.getString("old_title"),
-                                    row.getString("old_body"), row.getInteger("old_title_len"), row.getInteger("old_body_len")));
+                                    row.getString("old_body"), row.getInteger("old_title_len"),
+                                    row.getInteger("old_body_len")));
                         }
                     }
                     return new Stored(keys, previous);
@@ -96,7 +98,7 @@ class IndexRepository {
     /** Deletes the document {@code id}; the version deleted, or null if there was none. */
     Uni<Previous> deleteDocument(SqlClient db, UUID tenant, UUID collection, String id) {
         return db.preparedQuery("DELETE FROM documents WHERE tenant_id = $1 AND collection_id = $2 AND id = $3 "
-                        + "RETURNING doc_key, title, body, title_len, body_len")
+                + "RETURNING doc_key, title, body, title_len, body_len")
                 .execute(Tuple.of(tenant, collection, id))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
@@ -111,7 +113,7 @@ class IndexRepository {
     /** Deletes the postings {@code (terms[i], keys[i])}, found through the primary key. */
     Uni<Void> deletePostings(SqlClient db, UUID collection, List<String> terms, List<Long> keys) {
         return db.preparedQuery("DELETE FROM postings p USING unnest($2::text[], $3::int8[]) AS x(term, doc_key) "
-                        + "WHERE p.collection_id = $1 AND p.term = x.term AND p.doc_key = x.doc_key")
+                + "WHERE p.collection_id = $1 AND p.term = x.term AND p.doc_key = x.doc_key")
                 .execute(Tuple.of(collection, terms.toArray(String[]::new), keys.toArray(Long[]::new)))
                 .replaceWithVoid();
     }
@@ -143,16 +145,17 @@ class IndexRepository {
         // unnest in the select list walks the arrays side by side as they come; in FROM, each array would first be
         // copied into a tuple store of its own.
         return db.preparedQuery("""
-                        INSERT INTO postings (collection_id, term, doc_key, tf_title, tf_body, title_len, body_len, positions)
-                        SELECT $1, unnest($2::text[]), unnest($3::int8[]), unnest($4::int[]), unnest($5::int[]), unnest($6::int[]),
-                               unnest($7::int[]), unnest($8::text[])::int[]""")
+                INSERT INTO postings (collection_id, term, doc_key, tf_title, tf_body, title_len, body_len, positions)
+                SELECT $1, unnest($2::text[]), unnest($3::int8[]), unnest($4::int[]), unnest($5::int[]), unnest($6::int[]),
+                       unnest($7::int[]), unnest($8::text[])::int[]""")
                 .execute(Tuple.from(List.of(collection, terms, docs, tfTitle, tfBody, titleLen, bodyLen, positions)))
                 .replaceWithVoid();
     }
 
     /** Adds {@code by[i]} to the document count of {@code words[i]} (whose term is {@code terms[i]}), in the order given. */
     Uni<Void> addToWords(SqlClient db, UUID tenant, UUID collection, String[] words, String[] terms, Integer[] by) {
-        return db.preparedQuery("""
+        return db.preparedQuery(
+                """
                         INSERT INTO vocabulary (tenant_id, collection_id, word, term, df)
                         SELECT $1, $2, x.w, x.t, x.c FROM unnest($3::text[], $4::text[], $5::int[]) WITH ORDINALITY AS x(w, t, c, n)
                         ORDER BY x.n
@@ -164,7 +167,7 @@ class IndexRepository {
     /** Deletes those of {@code words} that no document holds any more. */
     Uni<Void> deleteUnusedWords(SqlClient db, UUID tenant, UUID collection, String[] words) {
         return db.preparedQuery("DELETE FROM vocabulary WHERE tenant_id = $1 AND collection_id = $2 "
-                        + "AND word = ANY($3) AND df <= 0")
+                + "AND word = ANY($3) AND df <= 0")
                 .execute(Tuple.of(tenant, collection, words))
                 .replaceWithVoid();
     }
@@ -172,7 +175,7 @@ class IndexRepository {
     /** Adds to the collection's document count and token totals, and raises its index version. */
     Uni<Void> addToStatistics(SqlClient db, UUID tenant, UUID collection, long documents, long titleTokens, long bodyTokens) {
         return db.preparedQuery("UPDATE collections SET doc_count = doc_count + $3, title_tokens = title_tokens + $4, "
-                        + "body_tokens = body_tokens + $5, index_version = index_version + 1 WHERE tenant_id = $1 AND id = $2")
+                + "body_tokens = body_tokens + $5, index_version = index_version + 1 WHERE tenant_id = $1 AND id = $2")
                 .execute(Tuple.of(tenant, collection, documents, titleTokens, bodyTokens))
                 .replaceWithVoid();
     }
@@ -181,11 +184,11 @@ class IndexRepository {
     Uni<Map<String, StoredPostings>> postings(SqlClient db, UUID collection, List<String> terms) {
         // One row per term; the primary key covers every column, so this reads one index range per term.
         return db.preparedQuery("""
-                        SELECT term, array_agg(doc_key ORDER BY doc_key) AS docs,
-                               array_agg(tf_title ORDER BY doc_key) AS tf_title, array_agg(tf_body ORDER BY doc_key) AS tf_body,
-                               array_agg(title_len ORDER BY doc_key) AS title_len, array_agg(body_len ORDER BY doc_key) AS body_len
-                        FROM postings WHERE collection_id = $1 AND term = ANY($2)
-                        GROUP BY term""")
+                SELECT term, array_agg(doc_key ORDER BY doc_key) AS docs,
+                       array_agg(tf_title ORDER BY doc_key) AS tf_title, array_agg(tf_body ORDER BY doc_key) AS tf_body,
+                       array_agg(title_len ORDER BY doc_key) AS title_len, array_agg(body_len ORDER BY doc_key) AS body_len
+                FROM postings WHERE collection_id = $1 AND term = ANY($2)
+                GROUP BY term""")
                 .execute(Tuple.of(collection, terms.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, StoredPostings> stored = new HashMap<>();

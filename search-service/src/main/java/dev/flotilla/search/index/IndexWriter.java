@@ -25,14 +25,16 @@ import java.util.UUID;
  * the vocabulary counts and the collection statistics, in a handful of set-based statements per
  * batch ({@link IndexRepository}), inside the caller's transaction.
  *
- * <p>Writers of one collection run concurrently (they share the collection's lock, which only keeps
+ * <p>
+ * Writers of one collection run concurrently (they share the collection's lock, which only keeps
  * its settings and its deletion away), and every change they make commutes: a document's row is
  * upserted first, which locks it and returns the version it replaces (so a concurrent writer of the
  * same id waits and then replaces this one); vocabulary counts and collection statistics are added
  * as differences. Rows are locked in one order in every transaction (documents by id, then words,
  * then the collection's statistics), so concurrent writers do not deadlock.
  *
- * <p>Postings have no index on the document alone (one B-tree per posting makes indexing cheaper):
+ * <p>
+ * Postings have no index on the document alone (one B-tree per posting makes indexing cheaper):
  * the postings of a replaced or deleted document are found through the primary key by its terms,
  * which come, with the words whose counts it no longer adds to, from analysing its stored title and
  * body again with the collection's analyzer.
@@ -90,14 +92,15 @@ public class IndexWriter {
      * counts from those versions to the {@code written} ones.
      */
     private Uni<Void> unindex(SqlClient db, Collection locked, java.util.Collection<Previous> previous,
-                              java.util.Collection<IndexEntry> written) {
+            java.util.Collection<IndexEntry> written) {
         List<Map<String, String>> writtenWords = written.stream().map(e -> e.analysis().words()).toList();
         if (previous.isEmpty()) {
             return changeWords(db, locked, List.of(), writtenWords);
         }
         TextAnalyzer analyzer = analyzers.of(locked.settings().language());
         // Analysis is CPU work: off the event loop.
-        return Uni.createFrom().item(() -> previous.stream().map(p -> AnalyzedDocument.of(analyzer, p.title(), p.body())).toList())
+        return Uni.createFrom()
+                .item(() -> previous.stream().map(p -> AnalyzedDocument.of(analyzer, p.title(), p.body())).toList())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(analyses -> {
                     List<String> terms = new ArrayList<>();
@@ -111,7 +114,8 @@ public class IndexWriter {
                         });
                     }
                     return index.deletePostings(db, locked.id(), terms, keys)
-                            .chain(() -> changeWords(db, locked, analyses.stream().map(AnalyzedDocument::words).toList(), writtenWords));
+                            .chain(() -> changeWords(db, locked, analyses.stream().map(AnalyzedDocument::words).toList(),
+                                    writtenWords));
                 });
     }
 
@@ -120,7 +124,8 @@ public class IndexWriter {
      * {@code removed} (each a document's words with their terms), in word order, and deletes the words no
      * document holds any more.
      */
-    private Uni<Void> changeWords(SqlClient db, Collection locked, List<Map<String, String>> removed, List<Map<String, String>> added) {
+    private Uni<Void> changeWords(SqlClient db, Collection locked, List<Map<String, String>> removed,
+            List<Map<String, String>> added) {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, String> termOf = new HashMap<>();
         removed.forEach(words -> words.forEach((word, term) -> {
@@ -159,7 +164,7 @@ public class IndexWriter {
     }
 
     private Uni<Void> statistics(SqlClient db, UUID tenant, UUID collection, java.util.Collection<IndexEntry> entries,
-                                 java.util.Collection<Previous> previous) {
+            java.util.Collection<Previous> previous) {
         long documents = entries.size() - previous.size();
         long title = entries.stream().mapToLong(e -> e.analysis().titleLength()).sum()
                 - previous.stream().mapToLong(Previous::titleLength).sum();

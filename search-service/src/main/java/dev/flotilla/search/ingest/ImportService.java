@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * valid document is reported with its number and skipped; the others are kept. A later line for
  * the same id replaces the earlier one.
  *
- * <p>Reads a blocking stream, so it runs on a worker thread. Reading and analysing the next batch
+ * <p>
+ * Reads a blocking stream, so it runs on a worker thread. Reading and analysing the next batch
  * there overlaps with writing the previous ones; up to {@code flotilla.search.ingest.import-writers}
  * batches are written at a time, on as many connections. A batch holding an id of a batch still
  * being written waits for it, so that the later line wins.

@@ -36,7 +36,7 @@ import java.util.UUID;
 /** Getting documents in: file upload (multipart) and NDJSON import. */
 @Cancellable(false)
 @Path("/api/v1/collections/{c}/documents")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
 public class IngestResource {
 
     private final DocumentService documents;
@@ -47,7 +47,7 @@ public class IngestResource {
     private final Caller caller;
 
     public IngestResource(DocumentService documents, ImportService imports, TextExtractor extractor, SearchConfig config,
-                          ObjectMapper json, Caller caller) {
+            ObjectMapper json, Caller caller) {
         this.documents = documents;
         this.imports = imports;
         this.extractor = extractor;
@@ -65,14 +65,15 @@ public class IngestResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<RestResponse<DocumentView>> upload(@RestPath UUID c, @RestForm("file") FileUpload file, @RestForm String id,
-                                                  @RestForm String title, @RestForm List<String> tags, @RestForm String metadata,
-                                                  @RestForm String source, UriInfo uri) {
+            @RestForm String title, @RestForm List<String> tags, @RestForm String metadata,
+            @RestForm String source, UriInfo uri) {
         if (file == null) {
             throw new BadRequest("file", "a file part is required");
         }
         long max = config.ingest().maxUploadSize().asLongValue();
         if (file.size() > max) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The file is larger than the " + max + " bytes this service accepts");
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The file is larger than the " + max + " bytes this service accepts");
         }
         UUID tenant = caller.tenant();
         String documentId = id == null || id.isBlank() ? Ids.next().toString() : id;
@@ -87,18 +88,20 @@ public class IngestResource {
                     String name = file.fileName() == null ? documentId : file.fileName();
                     String chosenTitle = title != null && !title.isBlank() ? title
                             : extracted.title() != null ? extracted.title() : name.replaceFirst("\\.[^.]+$", "");
-                    return documents.check(documentId, new DocumentInput(documentId, chosenTitle, extracted.text(), tagList, meta,
-                            source != null ? source : name));
+                    return documents.check(documentId,
+                            new DocumentInput(documentId, chosenTitle, extracted.text(), tagList, meta,
+                                    source != null ? source : name));
                 })
                 .chain(content -> documents.upsert(tenant, c, content))
-                .map(u -> RestResponse.ResponseBuilder.<DocumentView>created(uri.getAbsolutePathBuilder().path(u.document().id()).build())
+                .map(u -> RestResponse.ResponseBuilder
+                        .<DocumentView> created(uri.getAbsolutePathBuilder().path(u.document().id()).build())
                         .entity(DocumentView.of(u.document())).build());
     }
 
     /** Imports NDJSON, one document per line; answers with the counts and the refused lines. */
     @POST
     @Path("import")
-    @Consumes({DocumentResource.NDJSON, "application/jsonl", "application/json", MediaType.TEXT_PLAIN})
+    @Consumes({ DocumentResource.NDJSON, "application/jsonl", "application/json", MediaType.TEXT_PLAIN })
     @Blocking
     public ImportReport importNdjson(@RestPath UUID c, InputStream body) {
         return imports.importNdjson(caller.tenant(), c, body);

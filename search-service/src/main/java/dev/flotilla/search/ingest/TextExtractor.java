@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TextExtractor {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+            "tr",
             "table", "section", "article", "header", "footer", "pre", "blockquote", "dd", "dt", "hr", "main", "nav", "aside");
     private static final Pattern MD_IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
@@ -63,10 +64,12 @@ public class TextExtractor {
         if (type.equals("application/pdf") || name.endsWith(".pdf") || startsWithPdfSignature(file)) {
             return "pdf";
         }
-        if (type.equals("text/html") || type.equals("application/xhtml+xml") || name.endsWith(".html") || name.endsWith(".htm")) {
+        if (type.equals("text/html") || type.equals("application/xhtml+xml") || name.endsWith(".html")
+                || name.endsWith(".htm")) {
             return "html";
         }
-        if (type.equals("text/markdown") || type.equals("text/x-markdown") || name.endsWith(".md") || name.endsWith(".markdown")) {
+        if (type.equals("text/markdown") || type.equals("text/x-markdown") || name.endsWith(".md")
+                || name.endsWith(".markdown")) {
             return "markdown";
         }
         if (type.equals("text/plain") || name.endsWith(".txt") || name.endsWith(".text")) {
@@ -147,7 +150,8 @@ public class TextExtractor {
     }
 
     private static String tidy(String text) {
-        return text.replace('\u00a0', ' ').replaceAll("[ \\t]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return text.replace('\u00a0', ' ').replaceAll("[ \\t]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n")
+                .strip();
     }
 
     private static String blankToNull(String s) {

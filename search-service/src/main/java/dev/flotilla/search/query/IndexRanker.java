@@ -12,7 +12,8 @@ import java.util.PriorityQueue;
  * checked against the required groups and the exclusions, counted, and kept if among the best
  * {@code k}; scores and order are those of {@link SearchSql} (score descending, then document key).
  *
- * <p>When the lists' documents lie in a dense key range (the usual case: a collection's documents get
+ * <p>
+ * When the lists' documents lie in a dense key range (the usual case: a collection's documents get
  * consecutive keys as they are imported), the lists are added term at a time into arrays indexed by
  * key, which costs one array update per posting; otherwise they are merged document at a time.
  */
@@ -43,11 +44,11 @@ final class IndexRanker {
     /**
      * The {@code k} best documents, best first, and the number of matches.
      *
-     * @param required  group bits every match must have
-     * @param excluded  lists whose documents are left out
+     * @param required group bits every match must have
+     * @param excluded lists whose documents are left out
      */
     static Ranking rank(List<Term> terms, long required, List<PostingList> excluded, double titleWeight, double bodyWeight,
-                        double k1, int k) {
+            double k1, int k) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long postings = 0;
@@ -70,7 +71,7 @@ final class IndexRanker {
 
     /** Term at a time into arrays indexed by {@code key − first}. */
     static Ranking dense(List<Term> terms, long required, List<PostingList> excluded, double titleWeight, double bodyWeight,
-                         double k1, int k, long first, int range) {
+            double k1, int k, long first, int range) {
         double[] scores = new double[range];
         long[] masks = new long[range];
         for (Term term : terms) {
@@ -109,7 +110,7 @@ final class IndexRanker {
 
     /** Document at a time: the lists merged in key order, each document scored once. */
     static Ranking merged(List<Term> terms, long required, List<PostingList> excluded, double titleWeight, double bodyWeight,
-                          double k1, int k) {
+            double k1, int k) {
         int n = terms.size();
         int[] at = new int[n];
         int[] skipAt = new int[excluded.size()];
@@ -162,7 +163,9 @@ final class IndexRanker {
         return new Ranking(ordered, total);
     }
 
-    /** Whether an excluded list holds {@code document}; documents arrive in increasing order, so the cursors only move forward. */
+    /**
+     * Whether an excluded list holds {@code document}; documents arrive in increasing order, so the cursors only move forward.
+     */
     private static boolean contains(List<PostingList> excluded, int[] at, long document) {
         boolean found = false;
         for (int i = 0; i < excluded.size(); i++) {

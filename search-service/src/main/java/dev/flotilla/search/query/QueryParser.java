@@ -6,22 +6,30 @@ import java.util.List;
 /**
  * Reads the query language into clauses, forgivingly: any string is a query, never an error.
  * <ul>
- *   <li>{@code word}: a term, ranked by BM25;</li>
- *   <li>{@code "quoted phrase"}: the words next to each other, in order (an unclosed quote runs to the end);</li>
- *   <li>{@code a OR b}: either (binds adjacent clauses into one group);</li>
- *   <li>{@code -word}, {@code -"phrase"}: documents containing it are excluded;</li>
- *   <li>{@code +word}: required;</li>
- *   <li>{@code prefix*}: any word starting with the prefix.</li>
+ * <li>{@code word}: a term, ranked by BM25;</li>
+ * <li>{@code "quoted phrase"}: the words next to each other, in order (an unclosed quote runs to the end);</li>
+ * <li>{@code a OR b}: either (binds adjacent clauses into one group);</li>
+ * <li>{@code -word}, {@code -"phrase"}: documents containing it are excluded;</li>
+ * <li>{@code +word}: required;</li>
+ * <li>{@code prefix*}: any word starting with the prefix.</li>
  * </ul>
  * Parentheses, a lone {@code -} or {@code *} and the word {@code AND} are ignored.
  */
 public final class QueryParser {
 
     /** How a clause takes part in matching. */
-    public enum Occur { SHOULD, MUST, MUST_NOT }
+    public enum Occur {
+        SHOULD,
+        MUST,
+        MUST_NOT
+    }
 
     /** What a clause looks for. */
-    public enum Kind { WORD, PHRASE, PREFIX }
+    public enum Kind {
+        WORD,
+        PHRASE,
+        PREFIX
+    }
 
     /** One clause: its text (unanalysed), kind, occurrence and the OR group it belongs to. */
     public record Clause(String text, Kind kind, Occur occur, int group) {
@@ -85,7 +93,8 @@ public final class QueryParser {
                 continue;
             }
             // An exclusion never joins an OR group; the others join the previous clause's group after OR.
-            if (occur == Occur.MUST_NOT || !joinNext || clauses.isEmpty() || clauses.get(clauses.size() - 1).occur() == Occur.MUST_NOT) {
+            if (occur == Occur.MUST_NOT || !joinNext || clauses.isEmpty()
+                    || clauses.get(clauses.size() - 1).occur() == Occur.MUST_NOT) {
                 group++;
             }
             joinNext = false;

@@ -110,7 +110,7 @@ public class QueryPlanner {
     }
 
     private QueryPlan build(List<Analysed> analysed, Map<String, Long> df, Map<String, List<Known>> typos,
-                            Map<String, List<Known>> expanded, boolean all, boolean matchAll) {
+            Map<String, List<Known>> expanded, boolean all, boolean matchAll) {
         List<QueryPlan.ScoredTerm> terms = new ArrayList<>();
         List<QueryPlan.Phrase> phrases = new ArrayList<>();
         List<String> excluded = new ArrayList<>();

@@ -64,10 +64,12 @@ class SearchRepository {
         });
     }
 
-    /** The documents of {@code hits} with their scores, in the order of {@code hits}; a document deleted meanwhile is left out. */
+    /**
+     * The documents of {@code hits} with their scores, in the order of {@code hits}; a document deleted meanwhile is left out.
+     */
     Uni<List<RankedDocument>> documents(SqlClient db, UUID tenant, UUID collection, List<IndexRanker.Hit> hits) {
         return db.preparedQuery("SELECT d.doc_key, d.id, d.title, d.body, d.metadata::text AS metadata FROM documents d "
-                        + "WHERE d.tenant_id = $1 AND d.collection_id = $2 AND d.doc_key = ANY($3)")
+                + "WHERE d.tenant_id = $1 AND d.collection_id = $2 AND d.doc_key = ANY($3)")
                 .execute(Tuple.of(tenant, collection, hits.stream().map(IndexRanker.Hit::document).toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Row> byKey = new HashMap<>();
@@ -76,8 +78,9 @@ class SearchRepository {
                     for (IndexRanker.Hit hit : hits) {
                         Row row = byKey.get(hit.document());
                         if (row != null) {
-                            ranked.add(new RankedDocument(hit.document(), hit.score(), row.getString("id"), row.getString("title"),
-                                    row.getString("body"), parse(row.getString("metadata"))));
+                            ranked.add(
+                                    new RankedDocument(hit.document(), hit.score(), row.getString("id"), row.getString("title"),
+                                            row.getString("body"), parse(row.getString("metadata"))));
                         }
                     }
                     return ranked;
@@ -91,7 +94,8 @@ class SearchRepository {
     private List<RankedDocument> documents(RowSet<Row> rows) {
         List<RankedDocument> ranked = new ArrayList<>();
         for (Row row : rows) {
-            ranked.add(new RankedDocument(row.getLong("doc_key"), row.getDouble("score"), row.getString("id"), row.getString("title"),
+            ranked.add(new RankedDocument(row.getLong("doc_key"), row.getDouble("score"), row.getString("id"),
+                    row.getString("title"),
                     row.getString("body"), parse(row.getString("metadata"))));
         }
         return ranked;

@@ -12,15 +12,15 @@ import java.util.List;
 /**
  * The body of {@code POST .../search}.
  *
- * @param q         the query (see {@link QueryParser}); empty or absent lists every document that passes the filters
- * @param filter    metadata conditions (see {@link dev.flotilla.search.document.MetadataFilter})
- * @param tags      documents must carry all of these tags
- * @param limit     hits per page, 1-100 (default 10)
- * @param cursor    the {@code nextCursor} of the previous page
+ * @param q the query (see {@link QueryParser}); empty or absent lists every document that passes the filters
+ * @param filter metadata conditions (see {@link dev.flotilla.search.document.MetadataFilter})
+ * @param tags documents must carry all of these tags
+ * @param limit hits per page, 1-100 (default 10)
+ * @param cursor the {@code nextCursor} of the previous page
  * @param highlight mark matched words in snippets with {@code <mark>} (default true)
- * @param facets    fields to count values of among all matches: {@code tags} or metadata fields
- * @param mode      {@code documents} (default) or {@code passages}
- * @param operator  {@code or} (default: documents matching more words rank higher) or {@code and} (every word required)
+ * @param facets fields to count values of among all matches: {@code tags} or metadata fields
+ * @param mode {@code documents} (default) or {@code passages}
+ * @param operator {@code or} (default: documents matching more words rank higher) or {@code and} (every word required)
  */
 public record SearchRequest(
         String q,

@@ -21,7 +21,7 @@ import java.util.UUID;
 /** Search and completions over one collection. */
 @Cancellable(false)
 @Path("/api/v1/collections/{c}")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.SERVICE })
 public class SearchResource {
 
     private final SearchService search;
@@ -43,8 +43,7 @@ public class SearchResource {
     @GET
     @Path("suggest")
     public Uni<SuggestService.Suggestions> suggest(@RestPath UUID c, @RestQuery String q,
-                                                  @RestQuery @DefaultValue("10") @Min(value = 1, message = "must be at least 1")
-                                                  @Max(value = 50, message = "must be at most 50") int limit) {
+            @RestQuery @DefaultValue("10") @Min(value = 1, message = "must be at least 1") @Max(value = 50, message = "must be at most 50") int limit) {
         return suggest.suggest(caller.tenant(), c, q, limit);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code totalExact} is false when {@code total} is a lower bound (a filtered listing without words stops counting).
  */
 public record SearchResponse(List<Hit> hits, Map<String, List<FacetValue>> facets, long total, boolean totalExact, long tookMs,
-                             String nextCursor) {
+        String nextCursor) {
 
     /** One hit: a document, or in passage mode one passage of a document. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

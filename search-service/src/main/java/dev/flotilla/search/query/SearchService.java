@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * facets, and builds snippets off the event loop. In passage mode the best documents' passages are
  * ranked with BM25 at passage level.
  *
- * <p>Queries of words, OR groups, required words, prefixes and excluded words are ranked in memory
+ * <p>
+ * Queries of words, OR groups, required words, prefixes and excluded words are ranked in memory
  * over cached posting lists ({@link IndexRanker}); queries with phrases, or with words and metadata
  * filters or tags, are ranked by one SQL statement ({@link SearchSql}). Both compute the same scores.
  * A listing without words (every document scores 0) reads one page in key order; its total is the
@@ -53,8 +54,9 @@ public class SearchService {
     private final Analyzers analyzers;
     private final SearchConfig config;
 
-    SearchService(Pool pool, SearchRepository searches, CollectionService collections, QueryPlanner planner, PostingCache postings,
-                  Analyzers analyzers, SearchConfig config) {
+    SearchService(Pool pool, SearchRepository searches, CollectionService collections, QueryPlanner planner,
+            PostingCache postings,
+            Analyzers analyzers, SearchConfig config) {
         this.pool = pool;
         this.searches = searches;
         this.collections = collections;
@@ -73,7 +75,8 @@ public class SearchService {
         int limit = request.limitOrDefault();
         int offset = offset(request.cursor());
         if (offset + limit > config.query().maxDepth()) {
-            throw new BadRequest("cursor", "results deeper than " + config.query().maxDepth() + " are not served; refine the query");
+            throw new BadRequest("cursor",
+                    "results deeper than " + config.query().maxDepth() + " are not served; refine the query");
         }
         MetadataFilter filter = MetadataFilter.parse(request.filter());
         List<String> facets = request.facets() == null ? List.of() : request.facets().stream().distinct().toList();
@@ -86,26 +89,31 @@ public class SearchService {
                 .plan(tenant, collection, QueryParser.parse(q), "and".equals(request.operator()))
                 .chain(plan -> {
                     if (plan.matchNone()) {
-                        return Uni.createFrom().item(new SearchResponse(List.of(), emptyFacets(facets), 0, true, millis(started), null));
+                        return Uni.createFrom()
+                                .item(new SearchResponse(List.of(), emptyFacets(facets), 0, true, millis(started), null));
                     }
-                    Supplier<SearchSql> sql = () -> SearchSql.of(tenant, collection, plan, filter, request.tags(), config.ranking());
+                    Supplier<SearchSql> sql = () -> SearchSql.of(tenant, collection, plan, filter, request.tags(),
+                            config.ranking());
                     boolean restricted = !filter.isEmpty() || (request.tags() != null && !request.tags().isEmpty());
                     boolean listing = plan.matchAll() && plan.excluded().isEmpty() && plan.excludedPhrases().isEmpty();
-                    boolean inMemory = !plan.matchAll() && plan.phrases().isEmpty() && plan.excludedPhrases().isEmpty() && !restricted;
+                    boolean inMemory = !plan.matchAll() && plan.phrases().isEmpty() && plan.excludedPhrases().isEmpty()
+                            && !restricted;
                     Ranker ranker = listing ? (k, skip) -> listed(sql, collection, restricted, k, skip)
                             : inMemory ? (k, skip) -> rankedInMemory(tenant, collection, plan, k, skip)
-                            : (k, skip) -> ranked(sql, k, skip);
+                                    : (k, skip) -> ranked(sql, k, skip);
                     Uni<Map<String, List<SearchResponse.FacetValue>>> facetCounts = facets(sql, facets);
                     Uni<SearchResponse> hits = request.passages()
                             ? passages(ranker, collection, plan, request, limit, offset, started)
                             : documents(ranker, collection, plan, request, limit, offset, started);
-                    return Uni.combine().all().unis(hits, facetCounts).with((response, counts) -> new SearchResponse(response.hits(), counts,
-                            response.total(), response.totalExact(), millis(started), response.nextCursor()));
+                    return Uni.combine().all().unis(hits, facetCounts)
+                            .with((response, counts) -> new SearchResponse(response.hits(), counts,
+                                    response.total(), response.totalExact(), millis(started), response.nextCursor()));
                 }));
     }
 
-    private Uni<SearchResponse> documents(Ranker ranker, Collection collection, QueryPlan plan, SearchRequest request, int limit,
-                                          int offset, long started) {
+    private Uni<SearchResponse> documents(Ranker ranker, Collection collection, QueryPlan plan, SearchRequest request,
+            int limit,
+            int offset, long started) {
         return ranker.page(limit, offset)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> {
@@ -114,15 +122,17 @@ public class SearchService {
                     Set<String> terms = terms(plan);
                     List<SearchResponse.Hit> hits = page.rows().stream()
                             .map(r -> new SearchResponse.Hit(r.id(), round(r.score()), r.title(),
-                                    Snippets.of(analyzer, r.body(), terms, request.highlightOrDefault(), Snippets.LENGTH), r.metadata(), null))
+                                    Snippets.of(analyzer, r.body(), terms, request.highlightOrDefault(), Snippets.LENGTH),
+                                    r.metadata(), null))
                             .toList();
-                    String next = offset + hits.size() < total && !hits.isEmpty() ? Cursor.of("s", offset + limit).encode() : null;
+                    String next = offset + hits.size() < total && !hits.isEmpty() ? Cursor.of("s", offset + limit).encode()
+                            : null;
                     return new SearchResponse(hits, Map.of(), total, page.exact(), millis(started), next);
                 });
     }
 
     private Uni<SearchResponse> passages(Ranker ranker, Collection collection, QueryPlan plan, SearchRequest request,
-                                         int limit, int offset, long started) {
+            int limit, int offset, long started) {
         return ranker.page(config.query().passageCandidates(), 0)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> {
@@ -134,7 +144,8 @@ public class SearchService {
                     }
                     List<Candidate> candidates = new ArrayList<>();
                     for (RankedDocument doc : page.rows()) {
-                        for (Passage passage : Chunker.split(doc.body(), collection.settings().chunkSize(), collection.settings().chunkOverlap())) {
+                        for (Passage passage : Chunker.split(doc.body(), collection.settings().chunkSize(),
+                                collection.settings().chunkOverlap())) {
                             Map<String, Integer> tf = new HashMap<>();
                             int length = 0;
                             for (Token token : analyzer.tokens(passage.text())) {
@@ -167,9 +178,10 @@ public class SearchService {
                     Set<String> terms = terms(plan);
                     List<SearchResponse.Hit> hits = scored.stream().skip(offset).limit(limit)
                             .map(s -> new SearchResponse.Hit(s.doc().id(), round(s.score()), s.doc().title(),
-                                    Snippets.of(analyzer, s.passage().text(), terms, request.highlightOrDefault(), s.passage().text().length()),
+                                    Snippets.of(analyzer, s.passage().text(), terms, request.highlightOrDefault(),
+                                            s.passage().text().length()),
                                     s.doc().metadata(), new SearchResponse.PassageHit(s.passage().index(), s.passage().start(),
-                                    s.passage().end(), s.passage().text())))
+                                            s.passage().end(), s.passage().text())))
                             .toList();
                     String next = offset + limit < scored.size() ? Cursor.of("s", offset + limit).encode() : null;
                     return new SearchResponse(hits, Map.of(), scored.size(), true, millis(started), next);

@@ -17,6 +17,7 @@ import java.util.UUID;
  * tf~      = W_title · tf_title / (1 − b + b · len_title / avg_title) + W_body · tf_body / (1 − b + b · len_body / avg_body)
  * idf(t)   = ln(1 + (N − df + 0.5) / (df + 0.5))          (Lucene's BM25 idf)
  * </pre>
+ *
  * Candidates are the documents with a posting of a query term (the postings primary key starts
  * with the term); each carries the bit mask of the OR groups it satisfies, to which verified
  * phrases add their bits. Required groups, exclusions, metadata filters and tags are then
@@ -61,7 +62,8 @@ final class SearchSql {
     String listing(int limit, int offset) {
         return """
                 SELECT d.doc_key, 0::float8 AS score, d.id, d.title, d.body, d.metadata::text AS metadata
-                FROM documents d%s ORDER BY d.doc_key LIMIT %s OFFSET %s""".formatted(where, params.add(limit), params.add(offset));
+                FROM documents d%s ORDER BY d.doc_key LIMIT %s OFFSET %s""".formatted(where, params.add(limit),
+                params.add(offset));
     }
 
     /** For a query without positive clauses: the number of matches, counted up to {@code cap}. */
@@ -85,7 +87,7 @@ final class SearchSql {
     }
 
     static SearchSql of(UUID tenant, Collection collection, QueryPlan plan, MetadataFilter filter, List<String> tags,
-                        SearchConfig.Ranking ranking) {
+            SearchConfig.Ranking ranking) {
         SqlParams p = new SqlParams(tenant, collection.id());
         StringBuilder sql = new StringBuilder("WITH ");
         StringBuilder where = new StringBuilder(" WHERE d.tenant_id = $1 AND d.collection_id = $2");
@@ -104,17 +106,19 @@ final class SearchSql {
         String bodyWeight = p.add(collection.settings().fieldWeights().body());
         String avgTitle = p.add(collection.averageTitleLength());
         String avgBody = p.add(collection.averageBodyLength());
-        sql.append("""
-                q AS (SELECT * FROM unnest(%s::text[], %s::int8[], %s::float8[]) AS q(term, bit, w)),
-                t AS (SELECT q.term, q.bit, q.w * ln(1 + (%s::float8 - c.df + 0.5) / (c.df + 0.5)) AS wi
-                      FROM q CROSS JOIN LATERAL (SELECT count(*)::float8 AS df FROM postings p
-                                                 WHERE p.collection_id = $2 AND p.term = q.term) c),
-                m AS (SELECT p.doc_key, bit_or(t.bit) AS mask, sum(t.wi * x.tf / (x.tf + %s::float8)) AS score
-                      FROM t JOIN postings p ON p.collection_id = $2 AND p.term = t.term
-                      CROSS JOIN LATERAL (SELECT %s::float8 * p.tf_title / (1 - %s::float8 + %s::float8 * p.title_len / %s::float8)
-                                               + %s::float8 * p.tf_body / (1 - %s::float8 + %s::float8 * p.body_len / %s::float8) AS tf) x
-                      GROUP BY p.doc_key),
-                """.formatted(terms, bits, weights, n, k1, titleWeight, b, b, avgTitle, bodyWeight, b, b, avgBody));
+        sql.append(
+                """
+                        q AS (SELECT * FROM unnest(%s::text[], %s::int8[], %s::float8[]) AS q(term, bit, w)),
+                        t AS (SELECT q.term, q.bit, q.w * ln(1 + (%s::float8 - c.df + 0.5) / (c.df + 0.5)) AS wi
+                              FROM q CROSS JOIN LATERAL (SELECT count(*)::float8 AS df FROM postings p
+                                                         WHERE p.collection_id = $2 AND p.term = q.term) c),
+                        m AS (SELECT p.doc_key, bit_or(t.bit) AS mask, sum(t.wi * x.tf / (x.tf + %s::float8)) AS score
+                              FROM t JOIN postings p ON p.collection_id = $2 AND p.term = t.term
+                              CROSS JOIN LATERAL (SELECT %s::float8 * p.tf_title / (1 - %s::float8 + %s::float8 * p.title_len / %s::float8)
+                                                       + %s::float8 * p.tf_body / (1 - %s::float8 + %s::float8 * p.body_len / %s::float8) AS tf) x
+                              GROUP BY p.doc_key),
+                        """
+                        .formatted(terms, bits, weights, n, k1, titleWeight, b, b, avgTitle, bodyWeight, b, b, avgBody));
         StringBuilder mask = new StringBuilder("m.mask");
         for (int i = 0; i < plan.phrases().size(); i++) {
             QueryPlan.Phrase phrase = plan.phrases().get(i);
@@ -126,19 +130,22 @@ final class SearchSql {
         where.append(" AND f.mask <> 0 AND (f.mask & ").append(p.add(plan.required())).append("::int8) = ")
                 .append(p.add(plan.required())).append("::int8");
         appendRestrictions(where, plan, filter, tags, p, sql);
-        sql.append("r AS (SELECT f.doc_key, f.score FROM f JOIN documents d ON d.doc_key = f.doc_key").append(where).append(")\n");
+        sql.append("r AS (SELECT f.doc_key, f.score FROM f JOIN documents d ON d.doc_key = f.doc_key").append(where)
+                .append(")\n");
         return new SearchSql(p, sql.toString(), null);
     }
 
-    private static void appendRestrictions(StringBuilder where, QueryPlan plan, MetadataFilter filter, List<String> tags, SqlParams p,
-                                           StringBuilder sql) {
+    private static void appendRestrictions(StringBuilder where, QueryPlan plan, MetadataFilter filter, List<String> tags,
+            SqlParams p,
+            StringBuilder sql) {
         if (!plan.excluded().isEmpty()) {
             where.append(" AND NOT EXISTS (SELECT 1 FROM postings x WHERE x.collection_id = $2 AND x.term = ANY(")
                     .append(p.add(plan.excluded().toArray(String[]::new))).append("::text[]) AND x.doc_key = d.doc_key)");
         }
         for (int i = 0; i < plan.excludedPhrases().size(); i++) {
             sql.append("nph").append(i).append(" AS (").append(phrase(plan.excludedPhrases().get(i), p)).append("),\n");
-            where.append(" AND NOT EXISTS (SELECT 1 FROM nph").append(i).append(" WHERE nph").append(i).append(".doc_key = d.doc_key)");
+            where.append(" AND NOT EXISTS (SELECT 1 FROM nph").append(i).append(" WHERE nph").append(i)
+                    .append(".doc_key = d.doc_key)");
         }
         where.append(MetadataFilterSql.conditions(filter, "d.metadata", p));
         if (tags != null && !tags.isEmpty()) {
@@ -151,9 +158,11 @@ final class SearchSql {
         StringBuilder sql = new StringBuilder("SELECT p0.doc_key FROM postings p0");
         StringBuilder positions = new StringBuilder();
         for (int i = 1; i < phrase.terms().size(); i++) {
-            sql.append(" JOIN postings p").append(i).append(" ON p").append(i).append(".collection_id = $2 AND p").append(i).append(".term = ").append(p.add(phrase.terms().get(i)))
+            sql.append(" JOIN postings p").append(i).append(" ON p").append(i).append(".collection_id = $2 AND p").append(i)
+                    .append(".term = ").append(p.add(phrase.terms().get(i)))
                     .append(" AND p").append(i).append(".doc_key = p0.doc_key");
-            positions.append(" AND (s.pos + ").append(phrase.offsets().get(i)).append(") = ANY(p").append(i).append(".positions)");
+            positions.append(" AND (s.pos + ").append(phrase.offsets().get(i)).append(") = ANY(p").append(i)
+                    .append(".positions)");
         }
         sql.append(" WHERE p0.collection_id = $2 AND p0.term = ").append(p.add(phrase.terms().get(0)))
                 .append(" AND EXISTS (SELECT 1 FROM unnest(p0.positions) AS s(pos) WHERE true").append(positions).append(")");

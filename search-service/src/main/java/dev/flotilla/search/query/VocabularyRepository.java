@@ -33,13 +33,13 @@ class VocabularyRepository {
      */
     Uni<Map<String, List<Known>>> corrections(SqlClient db, UUID tenant, UUID collection, Collection<String> words, int limit) {
         return db.preparedQuery("""
-                        SELECT q.word AS typed, v.word, v.term, v.df FROM unnest($3::text[]) AS q(word)
-                        CROSS JOIN LATERAL (
-                            SELECT word, term, df FROM vocabulary
-                            WHERE tenant_id = $1 AND collection_id = $2 AND word % q.word
-                              AND levenshtein(word, q.word) <= CASE WHEN length(q.word) <= 4 THEN 1 ELSE 2 END
-                            ORDER BY levenshtein(word, q.word), similarity(word, q.word) DESC, df DESC
-                            LIMIT $4) v""")
+                SELECT q.word AS typed, v.word, v.term, v.df FROM unnest($3::text[]) AS q(word)
+                CROSS JOIN LATERAL (
+                    SELECT word, term, df FROM vocabulary
+                    WHERE tenant_id = $1 AND collection_id = $2 AND word % q.word
+                      AND levenshtein(word, q.word) <= CASE WHEN length(q.word) <= 4 THEN 1 ELSE 2 END
+                    ORDER BY levenshtein(word, q.word), similarity(word, q.word) DESC, df DESC
+                    LIMIT $4) v""")
                 .execute(Tuple.of(tenant, collection, words.toArray(String[]::new), limit))
                 .map(rows -> group(rows, "typed"));
     }
@@ -47,12 +47,12 @@ class VocabularyRepository {
     /** For each of {@code prefixes}, at most {@code limit} known words starting with it, the most frequent first; by prefix. */
     Uni<Map<String, List<Known>>> expansions(SqlClient db, UUID tenant, UUID collection, List<String> prefixes, int limit) {
         return db.preparedQuery("""
-                        SELECT q.prefix, v.word, v.term, v.df FROM unnest($3::text[]) AS q(prefix)
-                        CROSS JOIN LATERAL (
-                            SELECT word, term, df FROM vocabulary
-                            WHERE tenant_id = $1 AND collection_id = $2
-                              AND word >= q.prefix AND word < q.prefix || chr(1114111)
-                            ORDER BY df DESC, word LIMIT $4) v""")
+                SELECT q.prefix, v.word, v.term, v.df FROM unnest($3::text[]) AS q(prefix)
+                CROSS JOIN LATERAL (
+                    SELECT word, term, df FROM vocabulary
+                    WHERE tenant_id = $1 AND collection_id = $2
+                      AND word >= q.prefix AND word < q.prefix || chr(1114111)
+                    ORDER BY df DESC, word LIMIT $4) v""")
                 .execute(Tuple.of(tenant, collection, prefixes.toArray(String[]::new), limit))
                 .map(rows -> group(rows, "prefix"));
     }
@@ -60,7 +60,7 @@ class VocabularyRepository {
     /** At most {@code limit} words starting with {@code prefix}, the most frequent first, with their document counts. */
     Uni<Map<String, Long>> startingWith(SqlClient db, UUID tenant, UUID collection, String prefix, int limit) {
         return db.preparedQuery("SELECT word, df FROM vocabulary WHERE tenant_id = $1 AND collection_id = $2 "
-                        + "AND word >= $3 AND word < $3 || chr(1114111) ORDER BY df DESC, word LIMIT $4")
+                + "AND word >= $3 AND word < $3 || chr(1114111) ORDER BY df DESC, word LIMIT $4")
                 .execute(Tuple.of(tenant, collection, prefix, limit))
                 .map(VocabularyRepository::counts);
     }
@@ -68,7 +68,7 @@ class VocabularyRepository {
     /** At most {@code limit} words similar to {@code word} by trigrams, the most similar first, with their document counts. */
     Uni<Map<String, Long>> similarTo(SqlClient db, UUID tenant, UUID collection, String word, int limit) {
         return db.preparedQuery("SELECT word, df FROM vocabulary WHERE tenant_id = $1 AND collection_id = $2 "
-                        + "AND word % $3 ORDER BY similarity(word, $3) DESC, df DESC LIMIT $4")
+                + "AND word % $3 ORDER BY similarity(word, $3) DESC, df DESC LIMIT $4")
                 .execute(Tuple.of(tenant, collection, word, limit))
                 .map(VocabularyRepository::counts);
     }

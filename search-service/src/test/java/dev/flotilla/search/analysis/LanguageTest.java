@@ -23,7 +23,8 @@ class LanguageTest {
     @Test
     void anUnknownCodeIsRefusedNamingTheKnownOnes() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Language.of("klingon"));
-        assertEquals("unknown language 'klingon', expected one of english, french, german, spanish, italian, portuguese, dutch, simple",
+        assertEquals(
+                "unknown language 'klingon', expected one of english, french, german, spanish, italian, portuguese, dutch, simple",
                 refused.getMessage());
     }
 

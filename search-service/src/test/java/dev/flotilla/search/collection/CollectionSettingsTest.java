@@ -31,7 +31,8 @@ class CollectionSettingsTest {
 
     @Test
     void anUnknownLanguageIsRefusedNamingTheSetting() {
-        BadRequest refused = assertThrows(BadRequest.class, () -> DEFAULTS.with(new SettingsDraft("klingon", null, null, null)));
+        BadRequest refused = assertThrows(BadRequest.class,
+                () -> DEFAULTS.with(new SettingsDraft("klingon", null, null, null)));
         assertEquals("settings.language", refused.errors().get(0).field());
     }
 

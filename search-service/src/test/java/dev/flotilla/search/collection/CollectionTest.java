@@ -31,7 +31,8 @@ class CollectionTest {
 
     private static Collection collection(long documents, long titleTokens, long bodyTokens) {
         Instant now = Instant.now();
-        return new Collection(UUID.randomUUID(), UUID.randomUUID(), "c", null, CollectionSettings.DEFAULTS, documents, titleTokens,
+        return new Collection(UUID.randomUUID(), UUID.randomUUID(), "c", null, CollectionSettings.DEFAULTS, documents,
+                titleTokens,
                 bodyTokens, 1, now, now);
     }
 }

@@ -33,7 +33,7 @@ class DocumentServiceTest {
     @RunOnVertxContext
     void aNewDocumentAddsItsIndexedTokens(UniAsserter asserter) {
         asserter.assertThat(() -> collection().chain(c -> put(c, "a", "Stone bridge", "The river runs under the bridge.")
-                        .chain(() -> collections.get(tenant, c.id()))),
+                .chain(() -> collections.get(tenant, c.id()))),
                 c -> {
                     assertEquals(1, c.documentCount());
                     assertEquals(2, c.titleTokens());
@@ -45,8 +45,8 @@ class DocumentServiceTest {
     @RunOnVertxContext
     void replacingADocumentCountsTheTokensOfTheNewVersionOnly(UniAsserter asserter) {
         asserter.assertThat(() -> collection().chain(c -> put(c, "a", "Stone bridge", "over the river")
-                        .chain(() -> put(c, "a", "Bridge", "a river, a stone, a meadow"))
-                        .chain(() -> collections.get(tenant, c.id()))),
+                .chain(() -> put(c, "a", "Bridge", "a river, a stone, a meadow"))
+                .chain(() -> collections.get(tenant, c.id()))),
                 c -> {
                     assertEquals(1, c.documentCount());
                     assertEquals(1, c.titleTokens());
@@ -58,10 +58,10 @@ class DocumentServiceTest {
     @RunOnVertxContext
     void deletingEveryDocumentBringsTheStatisticsBackToZero(UniAsserter asserter) {
         asserter.assertThat(() -> collection().chain(c -> put(c, "a", "Stone bridge", "over the river")
-                        .chain(() -> put(c, "b", "Meadow", "green grass"))
-                        .chain(() -> documents.delete(tenant, c.id(), "a"))
-                        .chain(() -> documents.delete(tenant, c.id(), "b"))
-                        .chain(() -> collections.get(tenant, c.id()))),
+                .chain(() -> put(c, "b", "Meadow", "green grass"))
+                .chain(() -> documents.delete(tenant, c.id(), "a"))
+                .chain(() -> documents.delete(tenant, c.id(), "b"))
+                .chain(() -> collections.get(tenant, c.id()))),
                 c -> {
                     assertEquals(0, c.documentCount());
                     assertEquals(0, c.titleTokens());
@@ -73,9 +73,9 @@ class DocumentServiceTest {
     @RunOnVertxContext
     void everyWriteRaisesTheIndexVersion(UniAsserter asserter) {
         asserter.assertThat(() -> collection().chain(c -> put(c, "a", "Stone", "river")
-                        .chain(() -> put(c, "a", "Stone", "lake"))
-                        .chain(() -> documents.delete(tenant, c.id(), "a"))
-                        .chain(() -> collections.get(tenant, c.id()))),
+                .chain(() -> put(c, "a", "Stone", "lake"))
+                .chain(() -> documents.delete(tenant, c.id(), "a"))
+                .chain(() -> collections.get(tenant, c.id()))),
                 c -> assertEquals(3, c.indexVersion()));
     }
 
@@ -84,6 +84,7 @@ class DocumentServiceTest {
     }
 
     private Uni<DocumentService.Upserted> put(Collection collection, String id, String title, String body) {
-        return documents.upsert(tenant, collection.id(), documents.check(id, new DocumentInput(id, title, body, null, null, null)));
+        return documents.upsert(tenant, collection.id(),
+                documents.check(id, new DocumentInput(id, title, body, null, null, null)));
     }
 }

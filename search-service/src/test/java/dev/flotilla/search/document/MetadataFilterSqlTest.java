@@ -26,7 +26,8 @@ class MetadataFilterSqlTest {
 
     @Test
     void aRangeIsTestedByFunction() {
-        assertEquals(" AND jsonb_path_exists(d.metadata, $1::jsonpath, '{}', true)", sql("{\"year\": {\"gte\": 2022}}", new SqlParams()));
+        assertEquals(" AND jsonb_path_exists(d.metadata, $1::jsonpath, '{}', true)",
+                sql("{\"year\": {\"gte\": 2022}}", new SqlParams()));
     }
 
     @Test
@@ -37,7 +38,8 @@ class MetadataFilterSqlTest {
 
     @Test
     void everyConditionIsAddedWithItsOwnParameter() {
-        assertEquals(" AND (d.metadata @? $1::jsonpath) AND (d.metadata @? $2::jsonpath)", sql("{\"a\": 1, \"b\": 2}", new SqlParams()));
+        assertEquals(" AND (d.metadata @? $1::jsonpath) AND (d.metadata @? $2::jsonpath)",
+                sql("{\"a\": 1, \"b\": 2}", new SqlParams()));
     }
 
     @Test

@@ -35,8 +35,10 @@ class TextExtractorTest {
 
     @Test
     void markdownLosesItsMarkupAndNamesItsFirstHeadingTheTitle() throws IOException {
-        Extracted extracted = extract("notes.md", null, "# Release notes\n\nThe **turbine** is [documented](http://x) with `code`.");
-        assertEquals(new Extracted("Release notes", "Release notes\n\nThe turbine is documented with code.", "markdown"), extracted);
+        Extracted extracted = extract("notes.md", null,
+                "# Release notes\n\nThe **turbine** is [documented](http://x) with `code`.");
+        assertEquals(new Extracted("Release notes", "Release notes\n\nThe turbine is documented with code.", "markdown"),
+                extracted);
     }
 
     @Test
@@ -59,7 +61,8 @@ class TextExtractorTest {
 
     @Test
     void aFileStartingWithThePdfSignatureIsReadAsPdf() throws IOException {
-        ProblemException refused = assertThrows(ProblemException.class, () -> extract("upload.bin", null, "%PDF-1.7 not really a pdf"));
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> extract("upload.bin", null, "%PDF-1.7 not really a pdf"));
         assertEquals(ProblemType.UNPROCESSABLE, refused.type());
         assertEquals("The file could not be read as pdf", refused.getMessage());
     }

@@ -26,7 +26,8 @@ class IndexRankerTest {
             List<IndexRanker.Term> terms = new ArrayList<>();
             int groups = 1 + random.nextInt(4);
             for (int t = 0; t < 1 + random.nextInt(6); t++) {
-                terms.add(new IndexRanker.Term(list(random, documents, firstKey), 0.1 + random.nextDouble() * 3, 1L << random.nextInt(groups)));
+                terms.add(new IndexRanker.Term(list(random, documents, firstKey), 0.1 + random.nextDouble() * 3,
+                        1L << random.nextInt(groups)));
             }
             List<PostingList> excluded = random.nextBoolean() ? List.of() : List.of(list(random, documents, firstKey));
             long required = random.nextInt(3) == 0 ? 1L << random.nextInt(groups) : 0;
@@ -43,8 +44,8 @@ class IndexRankerTest {
 
     @Test
     void aSparseKeyRangeIsMergedWithTheSameResult() {
-        PostingList far = new PostingList(new long[] {5, 40_000_000L}, new float[] {1, 0}, new float[] {0, 2});
-        PostingList near = new PostingList(new long[] {5, 7}, new float[] {0, 0}, new float[] {1, 1});
+        PostingList far = new PostingList(new long[] { 5, 40_000_000L }, new float[] { 1, 0 }, new float[] { 0, 2 });
+        PostingList near = new PostingList(new long[] { 5, 7 }, new float[] { 0, 0 }, new float[] { 1, 1 });
         List<IndexRanker.Term> terms = List.of(new IndexRanker.Term(far, 1.5, 1), new IndexRanker.Term(near, 0.5, 2));
         IndexRanker.Ranking ranking = IndexRanker.rank(terms, 0, List.of(), 2, 1, K1, 10);
         assertEquals(bruteForce(terms, 0, List.of(), 10), ranking);
@@ -68,7 +69,8 @@ class IndexRankerTest {
     }
 
     /** Scores every document with every term it holds, in term order, and sorts. */
-    private static IndexRanker.Ranking bruteForce(List<IndexRanker.Term> terms, long required, List<PostingList> excluded, int k) {
+    private static IndexRanker.Ranking bruteForce(List<IndexRanker.Term> terms, long required, List<PostingList> excluded,
+            int k) {
         Map<Long, Double> scores = new HashMap<>();
         Map<Long, Long> masks = new HashMap<>();
         for (IndexRanker.Term term : terms) {
@@ -87,7 +89,8 @@ class IndexRankerTest {
         List<IndexRanker.Hit> hits = masks.entrySet().stream()
                 .filter(e -> e.getValue() != 0 && (e.getValue() & required) == required)
                 .map(e -> new IndexRanker.Hit(e.getKey(), scores.get(e.getKey())))
-                .sorted((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Long.compare(a.document(), b.document()))
+                .sorted((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
+                        : Long.compare(a.document(), b.document()))
                 .toList();
         return new IndexRanker.Ranking(hits.subList(0, Math.min(k, hits.size())), hits.size());
     }

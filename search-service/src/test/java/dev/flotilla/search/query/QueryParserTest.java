@@ -25,7 +25,8 @@ class QueryParserTest {
 
     @Test
     void aQuotedPhraseIsOneClause() {
-        assertEquals(List.of(new Clause("machine learning", Kind.PHRASE, Occur.SHOULD, 0)), QueryParser.parse("\"machine learning\""));
+        assertEquals(List.of(new Clause("machine learning", Kind.PHRASE, Occur.SHOULD, 0)),
+                QueryParser.parse("\"machine learning\""));
     }
 
     @Test
@@ -51,7 +52,8 @@ class QueryParserTest {
 
     @Test
     void aMinusExcludesAPhrase() {
-        assertEquals(List.of(new Clause("neural networks", Kind.PHRASE, Occur.MUST_NOT, 0)), QueryParser.parse("-\"neural networks\""));
+        assertEquals(List.of(new Clause("neural networks", Kind.PHRASE, Occur.MUST_NOT, 0)),
+                QueryParser.parse("-\"neural networks\""));
     }
 
     @Test
@@ -81,7 +83,8 @@ class QueryParserTest {
 
     @Test
     void orJoinsTheClausesBesideItIntoOneGroup() {
-        assertEquals(List.of(new Clause("lantern", Kind.WORD, Occur.SHOULD, 0), new Clause("harbor", Kind.WORD, Occur.SHOULD, 0),
+        assertEquals(
+                List.of(new Clause("lantern", Kind.WORD, Occur.SHOULD, 0), new Clause("harbor", Kind.WORD, Occur.SHOULD, 0),
                         new Clause("meadow", Kind.WORD, Occur.SHOULD, 1)),
                 QueryParser.parse("lantern OR harbor meadow"));
     }
@@ -93,7 +96,8 @@ class QueryParserTest {
 
     @Test
     void aLowerCaseOrIsAWord() {
-        assertEquals(List.of("coffee", "or", "patience"), QueryParser.parse("coffee or patience").stream().map(Clause::text).toList());
+        assertEquals(List.of("coffee", "or", "patience"),
+                QueryParser.parse("coffee or patience").stream().map(Clause::text).toList());
     }
 
     @Test

@@ -18,7 +18,8 @@ class SnippetsTest {
 
     @Test
     void theMatchedWordsAreMarked() {
-        assertEquals("Training a dog takes <mark>patience</mark>.", snippet("Training a dog takes patience.", "patience", true));
+        assertEquals("Training a dog takes <mark>patience</mark>.",
+                snippet("Training a dog takes patience.", "patience", true));
     }
 
     @Test
@@ -28,7 +29,8 @@ class SnippetsTest {
 
     @Test
     void whenHighlightingTheRestIsHtmlEscaped() {
-        assertEquals("&lt;b&gt;<mark>cats</mark>&lt;/b&gt; &amp; &quot;dogs&quot;", snippet("<b>cats</b> & \"dogs\"", "cat", true));
+        assertEquals("&lt;b&gt;<mark>cats</mark>&lt;/b&gt; &amp; &quot;dogs&quot;",
+                snippet("<b>cats</b> & \"dogs\"", "cat", true));
     }
 
     @Test

@@ -9,5 +9,5 @@ import java.util.UUID;
  * whose cancellation has been requested (it should stop them and report with {@code fail}).
  */
 public record AgentHeartbeatView(UUID agentId, AgentLifecycle lifecycle, AgentStatus status, Instant lastHeartbeatAt,
-                                 List<UUID> cancelRequested) {
+        List<UUID> cancelRequested) {
 }

@@ -6,5 +6,7 @@ package dev.flotilla.task.agent;
  * Whether the agent is alive is {@link AgentStatus}, derived from its heartbeats.
  */
 public enum AgentLifecycle {
-    ACTIVE, DRAINING, INACTIVE
+    ACTIVE,
+    DRAINING,
+    INACTIVE
 }

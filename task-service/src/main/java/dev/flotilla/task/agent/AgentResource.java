@@ -32,7 +32,7 @@ import java.util.UUID;
  */
 @Cancellable(false)
 @Path("/api/v1/agents")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
 public class AgentResource {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
@@ -50,28 +50,32 @@ public class AgentResource {
     @POST
     public Uni<RestResponse<AgentView>> create(@NotNull @Valid CreateAgent request, UriInfo uri) {
         return agents.create(caller.tenant(), request)
-                .map(agent -> RestResponse.ResponseBuilder.<AgentView>created(
+                .map(agent -> RestResponse.ResponseBuilder.<AgentView> created(
                         uri.getAbsolutePathBuilder().path(agent.id().toString()).build()).entity(agent).build());
     }
 
-    /** Agents in registration order, filtered by {@code type}, {@code status} (ONLINE/OFFLINE), {@code lifecycle}, {@code capability}. */
+    /**
+     * Agents in registration order, filtered by {@code type}, {@code status} (ONLINE/OFFLINE), {@code lifecycle},
+     * {@code capability}.
+     */
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
-    public Uni<Page<AgentView>> list(@BeanParam @Valid PageParams page, @RestQuery AgentType type, @RestQuery AgentStatus status,
-                                     @RestQuery AgentLifecycle lifecycle, @RestQuery String capability) {
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
+    public Uni<Page<AgentView>> list(@BeanParam @Valid PageParams page, @RestQuery AgentType type,
+            @RestQuery AgentStatus status,
+            @RestQuery AgentLifecycle lifecycle, @RestQuery String capability) {
         return agents.list(caller.tenant(), new AgentFilter(type, status, lifecycle, capability), page);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
     public Uni<AgentView> get(@RestPath UUID id) {
         return agents.get(caller.tenant(), id);
     }
 
     @PATCH
     @Path("{id}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
     public Uni<AgentView> update(@RestPath UUID id, @NotNull @Valid UpdateAgent request) {
         return agents.update(caller.tenant(), id, request);
     }
@@ -110,7 +114,7 @@ public class AgentResource {
     /** Merges a JSON Merge Patch (RFC 7386) into the agent's memory ({@code facts}, {@code decisions}, {@code context}). */
     @PATCH
     @Path("{id}/memory")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     public Uni<AgentView> mergeMemory(@RestPath UUID id, @NotNull Map<String, Object> patch) {
         return agents.mergeMemory(caller.tenant(), id, patch);
     }
@@ -118,7 +122,7 @@ public class AgentResource {
     /** Attempts ended, success rate, in-flight tasks and durations over {@code window} (ISO-8601, default configured). */
     @GET
     @Path("{id}/metrics")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
     public Uni<AgentMetricsView> metrics(@RestPath UUID id, @RestQuery String window) {
         return metrics.of(caller.tenant(), id, window);
     }

@@ -42,7 +42,7 @@ final class AgentSql {
     /** The agent's RUNNING tasks whose cancellation was requested, in id order. */
     static Uni<List<UUID>> cancelRequested(SqlClient client, UUID tenant, UUID agent) {
         return client.preparedQuery("select id from task.tasks where tenant_id = $1 and agent_id = $2 and status = 'RUNNING'"
-                        + " and cancel_requested order by id")
+                + " and cancel_requested order by id")
                 .execute(Tuple.of(tenant, agent))
                 .map(rows -> {
                     List<UUID> cancel = new ArrayList<>();

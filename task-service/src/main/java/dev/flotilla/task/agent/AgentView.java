@@ -23,7 +23,8 @@ public record AgentView(
 
     public static AgentView of(Agent agent, Instant onlineSince) {
         AgentStatus status = agent.lastHeartbeatAt != null && !agent.lastHeartbeatAt.isBefore(onlineSince)
-                ? AgentStatus.ONLINE : AgentStatus.OFFLINE;
+                ? AgentStatus.ONLINE
+                : AgentStatus.OFFLINE;
         return new AgentView(agent.id, agent.name, agent.type, agent.capabilities, agent.tools, agent.modelPreference,
                 agent.config, agent.memory, agent.lifecycle, status, agent.lastHeartbeatAt, agent.createdAt, agent.updatedAt);
     }

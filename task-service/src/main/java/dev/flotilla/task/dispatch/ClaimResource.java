@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 @Cancellable(false)
 @Path("/api/v1/agents")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
 public class ClaimResource {
 
     private final ClaimService claims;

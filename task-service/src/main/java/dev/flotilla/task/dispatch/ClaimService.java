@@ -70,7 +70,7 @@ public class ClaimService {
         long generation = signals.generation(tenant);
         Tuple params = Tuple.of(tenant, agent, max, lease.toMillis(), batch);
         return db.statement(pool -> tasks.transition(pool, ClaimSql.COMPLETE_THEN_CLAIM, ClaimSql.COMPLETED_AND_CLAIMED,
-                        ClaimSql.ROLL_UP_CLAIMED, params))
+                ClaimSql.ROLL_UP_CLAIMED, params))
                 .chain(rows -> {
                     List<TaskRow> completed = new ArrayList<>();
                     List<TaskRow> claimed = new ArrayList<>();
@@ -78,7 +78,8 @@ public class ClaimService {
                         (row.view().status() == TaskStatus.RUNNING ? claimed : completed).add(row);
                     }
                     return leases.outcomes(tenant, finished, completed)
-                            .chain(outcomes -> (claimed.isEmpty() ? waitAndAttempt(tenant, agent, max, lease, deadline, generation)
+                            .chain(outcomes -> (claimed.isEmpty()
+                                    ? waitAndAttempt(tenant, agent, max, lease, deadline, generation)
                                     : Uni.createFrom().item(claimed))
                                     .map(held -> new Claims(claimed(held), outcomes.minimal().tasks())));
                 });
@@ -92,11 +93,12 @@ public class ClaimService {
     }
 
     /** After a claim that got nothing: whether the agent may claim at all (404, 409), then the long poll. */
-    private Uni<List<TaskRow>> waitAndAttempt(UUID tenant, UUID agent, int max, Duration lease, long deadline, long generation) {
+    private Uni<List<TaskRow>> waitAndAttempt(UUID tenant, UUID agent, int max, Duration lease, long deadline,
+            long generation) {
         return mayClaim(tenant, agent).chain(() -> {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                return Uni.createFrom().item(List.<TaskRow>of());
+                return Uni.createFrom().item(List.<TaskRow> of());
             }
             return signals.await(tenant, generation, Duration.ofNanos(remaining))
                     .chain(() -> attempt(tenant, agent, max, lease, deadline));
@@ -126,7 +128,8 @@ public class ClaimService {
         List<ClaimedTask> claimed = new ArrayList<>(rows.size());
         for (TaskRow row : rows) {
             TaskView task = row.view();
-            claimed.add(new ClaimedTask(task.id(), row.leaseId(), task.leaseExpiresAt(), task.deadlineAt(), task.type(), task.payload(),
+            claimed.add(new ClaimedTask(task.id(), row.leaseId(), task.leaseExpiresAt(), task.deadlineAt(), task.type(),
+                    task.payload(),
                     task.priority(), task.requiredCapabilities(), task.attempt(), task.maxAttempts(), task.workflowId()));
         }
         return claimed;

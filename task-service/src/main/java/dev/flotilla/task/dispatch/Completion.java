@@ -24,7 +24,8 @@ public record Completion(UUID id, boolean completed, TaskView task, Problem prob
     }
 
     static Completion refused(UUID id, ProblemException refusal) {
-        return new Completion(id, false, null, new Problem(refusal.type().uri(), refusal.type().title(), refusal.type().status(),
-                refusal.getMessage(), "/api/v1/tasks/" + id, refusal.errors(), null));
+        return new Completion(id, false, null,
+                new Problem(refusal.type().uri(), refusal.type().title(), refusal.type().status(),
+                        refusal.getMessage(), "/api/v1/tasks/" + id, refusal.errors(), null));
     }
 }

@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 @Cancellable(false)
 @Path("/api/v1/tasks")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
 public class LeaseResource {
 
     private final LeaseService leases;
@@ -55,7 +55,8 @@ public class LeaseResource {
      */
     @POST
     @Path("completions")
-    public Uni<RestResponse<Object>> completeAll(@NotNull @Valid CompleteTasks request, @RestHeader("Prefer") List<String> prefer) {
+    public Uni<RestResponse<Object>> completeAll(@NotNull @Valid CompleteTasks request,
+            @RestHeader("Prefer") List<String> prefer) {
         ReturnPreference answer = ReturnPreference.of(prefer);
         return leases.completeAll(caller.tenant(), "tasks", request.tasks())
                 .map(done -> answer.answer(RestResponse.Status.OK, done, Completions::minimal));

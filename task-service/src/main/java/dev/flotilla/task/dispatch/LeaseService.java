@@ -109,7 +109,8 @@ public class LeaseService {
             views.put(row.view().id(), row.view());
         }
         if (views.size() == items.size()) {
-            return Uni.createFrom().item(new Completions(items.stream().map(item -> Completion.of(views.get(item.id()))).toList()));
+            return Uni.createFrom()
+                    .item(new Completions(items.stream().map(item -> Completion.of(views.get(item.id()))).toList()));
         }
         return Multi.createFrom().iterable(items)
                 .onItem().transformToUniAndConcatenate(item -> views.containsKey(item.id())
@@ -130,7 +131,8 @@ public class LeaseService {
         return db.tx(connection -> transitions.run(connection, LeaseSql.COMPLETE_ANY, completeParams(tenant, task, completion))
                 .chain(rows -> rows.isEmpty()
                         ? tasks.find(connection, tenant, task).map(row -> {
-                            if (row != null && row.view().status() == TaskStatus.SUCCEEDED && completion.leaseId().equals(row.leaseId())) {
+                            if (row != null && row.view().status() == TaskStatus.SUCCEEDED
+                                    && completion.leaseId().equals(row.leaseId())) {
                                 return row.view();
                             }
                             throw refusal(task, completion.leaseId(), row);
@@ -141,7 +143,7 @@ public class LeaseService {
     public Uni<TaskView> fail(UUID tenant, UUID task, FailTask failure) {
         boolean retryable = failure.retryable() == null || failure.retryable();
         return db.tx(connection -> transitions.run(connection, LeaseSql.FAIL,
-                        Tuple.of(tenant, task, failure.leaseId(), retryable, failure.error()))
+                Tuple.of(tenant, task, failure.leaseId(), retryable, failure.error()))
                 .chain(rows -> rows.isEmpty()
                         ? refuse(connection, tenant, task, failure.leaseId())
                         : Uni.createFrom().item(rows.get(0).view())));
@@ -159,7 +161,8 @@ public class LeaseService {
         }
         TaskView view = row.view();
         if (!lease.equals(row.leaseId())) {
-            return new Conflict("Lease " + lease + " does not hold task " + task + ": it is not the task's current lease (it expired and the task was claimed again, or it is another task's)");
+            return new Conflict("Lease " + lease + " does not hold task " + task
+                    + ": it is not the task's current lease (it expired and the task was claimed again, or it is another task's)");
         }
         if (view.status() == TaskStatus.RUNNING) {
             return new Conflict("The lease of task " + task + " expired at " + view.leaseExpiresAt()

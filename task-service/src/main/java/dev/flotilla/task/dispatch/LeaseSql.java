@@ -12,7 +12,8 @@ import java.util.UUID;
  * The statements of an agent holding a task ({@link LeaseService}: heartbeat, complete, fail) and
  * the SQL fragments shared by the statements that end an attempt.
  *
- * <p>Each statement finds the task by tenant and id alone, locks it, and checks the lease on the
+ * <p>
+ * Each statement finds the task by tenant and id alone, locks it, and checks the lease on the
  * locked row outside that lookup; {@code offset 0} keeps PostgreSQL from pushing the lease
  * conditions into it. Pushed in, they let the planner read the task through the lease index
  * rather than the primary key: {@code lease_expires_at > now()} looks almost empty to it (the

@@ -16,13 +16,13 @@ import java.util.List;
  * The queue's clock, on every replica (rows are taken with {@code FOR UPDATE SKIP LOCKED}, so
  * replicas share the work instead of repeating it):
  * <ul>
- *   <li>RUNNING tasks whose lease expired (the agent crashed, hung or lost its network) end their
- *       attempt: CANCELLED if cancellation was requested, TIMED_OUT past their deadline, DEAD after
- *       the last attempt, otherwise back to the queue after an exponential back-off with jitter;</li>
- *   <li>PENDING tasks whose time has come (and whose dependencies have succeeded) become SCHEDULED,
- *       which wakes long-polling claims;</li>
- *   <li>DRAINING agents that no longer hold a running task have finished draining and become
- *       INACTIVE, so whoever drained them sees when it is safe to stop them.</li>
+ * <li>RUNNING tasks whose lease expired (the agent crashed, hung or lost its network) end their
+ * attempt: CANCELLED if cancellation was requested, TIMED_OUT past their deadline, DEAD after
+ * the last attempt, otherwise back to the queue after an exponential back-off with jitter;</li>
+ * <li>PENDING tasks whose time has come (and whose dependencies have succeeded) become SCHEDULED,
+ * which wakes long-polling claims;</li>
+ * <li>DRAINING agents that no longer hold a running task have finished draining and become
+ * INACTIVE, so whoever drained them sees when it is safe to stop them.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -40,8 +40,7 @@ public class LeaseSweeper {
         this.config = config;
     }
 
-    @Scheduled(every = "${flotilla.task.jobs.sweep-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flotilla.task.jobs.sweep-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return expireLeases().chain(this::promoteDue).chain(this::finishDraining)
                 .onFailure().invoke(failure -> LOG.warnf(failure, "Sweeping the task queue failed; the next sweep retries"))

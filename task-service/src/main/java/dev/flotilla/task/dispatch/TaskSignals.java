@@ -51,14 +51,14 @@ public class TaskSignals implements ChannelListener {
      */
     public Uni<Boolean> await(UUID tenant, long generation, Duration timeout) {
         Tenant state = tenant(tenant);
-        return Uni.createFrom().<Boolean>emitter(emitter -> {
-                    Runnable wake = () -> emitter.complete(true);
-                    state.waiters.add(wake);
-                    emitter.onTermination(() -> state.waiters.remove(wake));
-                    if (state.generation.get() != generation) {
-                        emitter.complete(true);
-                    }
-                })
+        return Uni.createFrom().<Boolean> emitter(emitter -> {
+            Runnable wake = () -> emitter.complete(true);
+            state.waiters.add(wake);
+            emitter.onTermination(() -> state.waiters.remove(wake));
+            if (state.generation.get() != generation) {
+                emitter.complete(true);
+            }
+        })
                 .ifNoItem().after(timeout).recoverWithItem(false);
     }
 

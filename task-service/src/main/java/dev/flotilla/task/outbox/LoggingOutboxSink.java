@@ -23,7 +23,8 @@ public class LoggingOutboxSink implements OutboxSink {
         // Checked first: the arguments (the payload encoded again) would cost as much as the delivery itself.
         if (LOG.isDebugEnabled()) {
             for (OutboxMessage message : messages) {
-                LOG.debugf("outbox %d %s %s %s", message.id(), message.topic(), message.aggregateId(), message.payload().encode());
+                LOG.debugf("outbox %d %s %s %s", message.id(), message.topic(), message.aggregateId(),
+                        message.payload().encode());
             }
         }
         return Uni.createFrom().voidItem();

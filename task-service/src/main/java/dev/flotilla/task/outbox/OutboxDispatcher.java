@@ -21,7 +21,8 @@ import java.util.List;
  * rolls back (the cursor stays), the attempt is counted, and the same events are offered again
  * after a growing delay.
  *
- * <p>Events are read in {@code (xid, id)} order and only from transactions older than the oldest
+ * <p>
+ * Events are read in {@code (xid, id)} order and only from transactions older than the oldest
  * one still running when the cursor was locked ({@code pg_snapshot_xmin}): an event id is taken
  * before its transaction commits, so a plain id cursor would pass over an event whose transaction
  * commits after a later one's. No transaction running or yet to start can write below that
@@ -43,8 +44,7 @@ public class OutboxDispatcher {
         this.config = config;
     }
 
-    @Scheduled(every = "${flotilla.task.outbox.dispatch-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flotilla.task.outbox.dispatch-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return drain()
                 .onFailure().invoke(failure -> LOG.warnf(failure, "Dispatching the outbox failed; the next run retries"))
@@ -52,7 +52,10 @@ public class OutboxDispatcher {
                 .replaceWithVoid();
     }
 
-    /** Delivers batch after batch while they come full, so a busy queue's outbox keeps up; answers how many events were delivered. */
+    /**
+     * Delivers batch after batch while they come full, so a busy queue's outbox keeps up; answers how many events were
+     * delivered.
+     */
     public Uni<Integer> drain() {
         return dispatch().chain(delivered -> delivered < config.outbox().batchSize()
                 ? Uni.createFrom().item(delivered)
@@ -63,22 +66,23 @@ public class OutboxDispatcher {
     public Uni<Integer> dispatch() {
         List<OutboxMessage> batch = new ArrayList<>();
         return db.tx(connection -> OutboxSql.lockCursor(connection).chain(cursor -> {
-                    batch.clear();
-                    if (cursor.size() == 0) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return deliverAfter(connection, cursor.iterator().next(), batch);
-                }))
+            batch.clear();
+            if (cursor.size() == 0) {
+                return Uni.createFrom().item(0);
+            }
+            return deliverAfter(connection, cursor.iterator().next(), batch);
+        }))
                 .onFailure(failure -> !batch.isEmpty()).recoverWithUni(failure -> OutboxSql
                         .failed(db.pool(), String.valueOf(failure.getMessage()), config.outbox().retryDelay().toMillis())
-                        .invoke(() -> LOG.warnf("Outbox delivery of %d events failed (%s); will retry", batch.size(), failure.getMessage()))
+                        .invoke(() -> LOG.warnf("Outbox delivery of %d events failed (%s); will retry", batch.size(),
+                                failure.getMessage()))
                         .replaceWith(0));
     }
 
     private Uni<Integer> deliverAfter(SqlConnection connection, Row cursor, List<OutboxMessage> batch) {
         int attempts = cursor.getInteger("attempts");
         return OutboxSql.take(connection, cursor.getString("xid"), cursor.getLong("id"), cursor.getString("horizon"),
-                        config.outbox().batchSize())
+                config.outbox().batchSize())
                 .chain(rows -> {
                     Row last = null;
                     for (Row row : rows) {
@@ -97,7 +101,8 @@ public class OutboxDispatcher {
     }
 
     private static OutboxMessage message(Row row, int attempts) {
-        return new OutboxMessage(row.getLong("id"), row.getUUID("tenant_id"), row.getString("topic"), row.getUUID("aggregate_id"),
+        return new OutboxMessage(row.getLong("id"), row.getUUID("tenant_id"), row.getString("topic"),
+                row.getUUID("aggregate_id"),
                 new JsonObject(row.getString("payload")), Db.instant(row, "at"), attempts);
     }
 }

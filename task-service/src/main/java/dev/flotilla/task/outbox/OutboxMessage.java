@@ -10,5 +10,6 @@ import java.util.UUID;
  * The id (one sequence for both topics) is a stable deduplication key; {@code createdAt} is when
  * the change happened; {@code attempts} counts the failed deliveries of the batch it comes in.
  */
-public record OutboxMessage(long id, UUID tenant, String topic, UUID aggregateId, JsonObject payload, Instant createdAt, int attempts) {
+public record OutboxMessage(long id, UUID tenant, String topic, UUID aggregateId, JsonObject payload, Instant createdAt,
+        int attempts) {
 }

@@ -60,7 +60,10 @@ final class OutboxSql {
     private OutboxSql() {
     }
 
-    /** The cursor row ({@code xid, id, attempts, horizon}), locked; no row while another replica holds it or it waits after a failure. */
+    /**
+     * The cursor row ({@code xid, id, attempts, horizon}), locked; no row while another replica holds it or it waits after a
+     * failure.
+     */
     static Uni<RowSet<Row>> lockCursor(SqlConnection connection) {
         return connection.preparedQuery(LOCK_CURSOR).execute();
     }

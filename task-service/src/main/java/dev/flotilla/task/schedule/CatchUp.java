@@ -5,5 +5,6 @@ package dev.flotilla.task.schedule;
  * for the latest missed tick; SKIP drops ticks older than the configured misfire grace.
  */
 public enum CatchUp {
-    SKIP, RUN_ONCE
+    SKIP,
+    RUN_ONCE
 }

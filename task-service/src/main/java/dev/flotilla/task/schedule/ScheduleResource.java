@@ -23,7 +23,7 @@ import java.util.UUID;
 /** Recurring schedules of the caller's tenant: each tick of a cron expression creates one task. */
 @Cancellable(false)
 @Path("/api/v1/schedules")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
 public class ScheduleResource {
 
     private final ScheduleService schedules;
@@ -37,19 +37,19 @@ public class ScheduleResource {
     @POST
     public Uni<RestResponse<ScheduleView>> create(@NotNull @Valid CreateSchedule request, UriInfo uri) {
         return schedules.create(caller.tenant(), request)
-                .map(schedule -> RestResponse.ResponseBuilder.<ScheduleView>created(
+                .map(schedule -> RestResponse.ResponseBuilder.<ScheduleView> created(
                         uri.getAbsolutePathBuilder().path(schedule.id().toString()).build()).entity(schedule).build());
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
     public Uni<Page<ScheduleView>> list(@BeanParam @Valid PageParams page) {
         return schedules.list(caller.tenant(), page);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
     public Uni<ScheduleView> get(@RestPath UUID id) {
         return schedules.get(caller.tenant(), id);
     }

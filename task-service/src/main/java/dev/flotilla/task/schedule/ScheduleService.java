@@ -46,7 +46,8 @@ public class ScheduleService {
                 template.requiredCapabilities(), template.timeout(), template.maxAttempts(), template.backoff());
         Instant next = Crons.next(cron, zone, Instant.now());
         CatchUp catchUp = request.catchUp() == null ? CatchUp.RUN_ONCE : request.catchUp();
-        return ScheduleSql.insert(db.pool(), Ids.next(), tenant, request.name().strip(), request.cron().strip(), zone.getId(), catchUp,
+        return ScheduleSql
+                .insert(db.pool(), Ids.next(), tenant, request.name().strip(), request.cron().strip(), zone.getId(), catchUp,
                         spec, write(spec), Db.ts(next))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> new Conflict("A schedule named '" + request.name().strip() + "' already exists"))
@@ -73,7 +74,10 @@ public class ScheduleService {
                 });
     }
 
-    /** Pauses ({@code false}) or resumes ({@code true}); a resumed schedule fires from its next tick on, missing none in between. */
+    /**
+     * Pauses ({@code false}) or resumes ({@code true}); a resumed schedule fires from its next tick on, missing none in
+     * between.
+     */
     public Uni<ScheduleView> enable(UUID tenant, UUID id, boolean enabled) {
         return get(tenant, id).chain(current -> {
             Instant next = enabled && !current.enabled()
@@ -106,13 +110,16 @@ public class ScheduleService {
         try {
             String payload = row.getString("payload_json");
             Long timeout = row.getLong("timeout_ms");
-            TaskTemplate template = new TaskTemplate(row.getString("task_type"), payload == null ? null : json.readTree(payload),
+            TaskTemplate template = new TaskTemplate(row.getString("task_type"),
+                    payload == null ? null : json.readTree(payload),
                     row.getInteger("priority"), List.of(row.getArrayOfStrings("required_capabilities")),
                     timeout == null ? null : Duration.ofMillis(timeout), row.getInteger("max_attempts"),
-                    new Backoff(Duration.ofMillis(row.getLong("backoff_initial_ms")), Duration.ofMillis(row.getLong("backoff_max_ms")),
+                    new Backoff(Duration.ofMillis(row.getLong("backoff_initial_ms")),
+                            Duration.ofMillis(row.getLong("backoff_max_ms")),
                             row.getDouble("backoff_multiplier")));
             return new ScheduleView(row.getUUID("id"), row.getString("name"), row.getString("cron"), row.getString("time_zone"),
-                    CatchUp.valueOf(row.getString("catch_up")), row.getBoolean("enabled"), template, Db.instant(row, "next_run_at"),
+                    CatchUp.valueOf(row.getString("catch_up")), row.getBoolean("enabled"), template,
+                    Db.instant(row, "next_run_at"),
                     Db.instant(row, "last_run_at"), Db.instant(row, "created_at"), Db.instant(row, "updated_at"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored JSON that does not parse", e);

@@ -33,18 +33,24 @@ final class ScheduleSql {
     private ScheduleSql() {
     }
 
-    /** A new schedule of the tenant, creating tasks of {@code spec} (its payload written as {@code payload}); the row as inserted. */
+    /**
+     * A new schedule of the tenant, creating tasks of {@code spec} (its payload written as {@code payload}); the row as
+     * inserted.
+     */
     static Uni<Row> insert(SqlClient client, UUID id, UUID tenant, String name, String cron, String zone, CatchUp catchUp,
-                           TaskSpec spec, String payload, OffsetDateTime next) {
-        return client.preparedQuery("""
-                        insert into task.schedules (id, tenant_id, name, cron, time_zone, catch_up, task_type, payload, priority,
-                                                    required_capabilities, timeout_ms, max_attempts, backoff_initial_ms,
-                                                    backoff_max_ms, backoff_multiplier, next_run_at, created_at, updated_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10::text[], $11, $12, $13, $14, $15, $16, now(), now())
-                        returning *, payload::text as payload_json""")
+            TaskSpec spec, String payload, OffsetDateTime next) {
+        return client
+                .preparedQuery(
+                        """
+                                insert into task.schedules (id, tenant_id, name, cron, time_zone, catch_up, task_type, payload, priority,
+                                                            required_capabilities, timeout_ms, max_attempts, backoff_initial_ms,
+                                                            backoff_max_ms, backoff_multiplier, next_run_at, created_at, updated_at)
+                                values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10::text[], $11, $12, $13, $14, $15, $16, now(), now())
+                                returning *, payload::text as payload_json""")
                 .execute(Tuple.from(Arrays.asList(id, tenant, name, cron, zone, catchUp.name(), spec.type(), payload,
                         (short) spec.priority(), spec.requiredCapabilities().toArray(String[]::new),
-                        spec.timeout() == null ? null : spec.timeout().toMillis(), spec.maxAttempts(), spec.backoffInitial().toMillis(),
+                        spec.timeout() == null ? null : spec.timeout().toMillis(), spec.maxAttempts(),
+                        spec.backoffInitial().toMillis(),
                         spec.backoffMax().toMillis(), spec.backoffMultiplier(), next)))
                 .map(rows -> rows.iterator().next());
     }
@@ -59,7 +65,8 @@ final class ScheduleSql {
 
     /** The tenant's schedule, or null when there is none. */
     static Uni<Row> find(SqlClient client, UUID tenant, UUID id) {
-        return client.preparedQuery("select *, payload::text as payload_json from task.schedules where tenant_id = $1 and id = $2")
+        return client
+                .preparedQuery("select *, payload::text as payload_json from task.schedules where tenant_id = $1 and id = $2")
                 .execute(Tuple.of(tenant, id))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
@@ -67,7 +74,7 @@ final class ScheduleSql {
     /** Pauses or resumes the tenant's schedule, to fire next at {@code next}; the row as updated. */
     static Uni<Row> enable(SqlClient client, UUID tenant, UUID id, boolean enabled, OffsetDateTime next) {
         return client.preparedQuery("update task.schedules set enabled = $3, next_run_at = $4, updated_at = now()"
-                        + " where tenant_id = $1 and id = $2 returning *, payload::text as payload_json")
+                + " where tenant_id = $1 and id = $2 returning *, payload::text as payload_json")
                 .execute(Tuple.of(tenant, id, enabled, next))
                 .map(rows -> rows.iterator().next());
     }
@@ -86,7 +93,7 @@ final class ScheduleSql {
     /** Moves the schedule on to its {@code next} tick, recording {@code tick} as its last run if it {@code ran}. */
     static Uni<Void> advance(SqlConnection connection, UUID id, OffsetDateTime next, boolean ran, OffsetDateTime tick) {
         return connection.preparedQuery("update task.schedules set next_run_at = $2, updated_at = now(),"
-                        + " last_run_at = case when $3 then $4 else last_run_at end where id = $1")
+                + " last_run_at = case when $3 then $4 else last_run_at end where id = $1")
                 .execute(Tuple.of(id, next, ran, tick))
                 .replaceWithVoid();
     }

@@ -1,12 +1,12 @@
 package dev.flotilla.task.schedule;
 
+import dev.flotilla.common.id.Ids;
 import dev.flotilla.task.config.TaskConfig;
 import dev.flotilla.task.db.Db;
 import dev.flotilla.task.task.NewTask;
 import dev.flotilla.task.task.TaskRepository;
 import dev.flotilla.task.task.TaskSpec;
 import dev.flotilla.task.task.Transitions;
-import dev.flotilla.common.id.Ids;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -44,7 +44,7 @@ public class ScheduleTicker {
     private final Clock clock;
 
     public ScheduleTicker(Db db, TaskRepository tasks, Transitions transitions, TaskConfig config,
-                          com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
+            com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
         this.db = db;
         this.tasks = tasks;
         this.transitions = transitions;
@@ -53,8 +53,7 @@ public class ScheduleTicker {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${flotilla.task.schedules.tick-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flotilla.task.schedules.tick-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return tick()
                 .onFailure().invoke(failure -> LOG.warnf(failure, "Ticking schedules failed; the next tick retries"))
@@ -97,7 +96,8 @@ public class ScheduleTicker {
             spec = new TaskSpec(schedule.getString("task_type"), payload == null ? null : json.readTree(payload),
                     schedule.getInteger("priority"), List.of(schedule.getArrayOfStrings("required_capabilities")),
                     timeout == null ? null : Duration.ofMillis(timeout), schedule.getInteger("max_attempts"),
-                    Duration.ofMillis(schedule.getLong("backoff_initial_ms")), Duration.ofMillis(schedule.getLong("backoff_max_ms")),
+                    Duration.ofMillis(schedule.getLong("backoff_initial_ms")),
+                    Duration.ofMillis(schedule.getLong("backoff_max_ms")),
                     schedule.getDouble("backoff_multiplier"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Uni.createFrom().failure(e);

@@ -14,6 +14,5 @@ import java.time.Duration;
 public record Backoff(
         Duration initial,
         Duration max,
-        @DecimalMin(value = "1.0", message = "must be at least 1.0") @DecimalMax(value = "10.0", message = "must be at most 10.0")
-        Double multiplier) {
+        @DecimalMin(value = "1.0", message = "must be at least 1.0") @DecimalMax(value = "10.0", message = "must be at most 10.0") Double multiplier) {
 }

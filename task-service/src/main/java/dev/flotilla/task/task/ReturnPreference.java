@@ -11,7 +11,8 @@ import java.util.function.Function;
  * the full resources. Other preferences are ignored; of several {@code return}s the first counts (§2).
  */
 public enum ReturnPreference {
-    MINIMAL, REPRESENTATION;
+    MINIMAL,
+    REPRESENTATION;
 
     /**
      * The preference of the {@code Prefer} header fields (each possibly a comma-separated list);
@@ -40,6 +41,6 @@ public enum ReturnPreference {
         return this == MINIMAL
                 ? RestResponse.ResponseBuilder.create(status, (Object) minimal.apply(representation))
                         .header("Preference-Applied", "return=minimal").build()
-                : RestResponse.<Object>status(status, representation);
+                : RestResponse.<Object> status(status, representation);
     }
 }

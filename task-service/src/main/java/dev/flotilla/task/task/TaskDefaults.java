@@ -27,14 +27,15 @@ public class TaskDefaults {
 
     /** {@code field} prefixes the names in errors, e.g. {@code tasks[2].} for a workflow's tasks. */
     public TaskSpec resolve(String field, String type, JsonNode payload, Integer priority, List<String> capabilities,
-                            Duration timeout, Integer maxAttempts, Backoff backoff) {
+            Duration timeout, Integer maxAttempts, Backoff backoff) {
         TaskConfig.Defaults defaults = config.defaults();
         if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0)) {
             throw new BadRequest(field + "timeout", "must be a positive duration of at most 7 days");
         }
         Duration initial = backoff == null || backoff.initial() == null ? defaults.backoffInitial() : backoff.initial();
         Duration max = backoff == null || backoff.max() == null ? max(defaults.backoffMax(), initial) : backoff.max();
-        double multiplier = backoff == null || backoff.multiplier() == null ? defaults.backoffMultiplier() : backoff.multiplier();
+        double multiplier = backoff == null || backoff.multiplier() == null ? defaults.backoffMultiplier()
+                : backoff.multiplier();
         if (initial.isNegative() || initial.compareTo(MAX_BACKOFF) > 0) {
             throw new BadRequest(field + "backoff.initial", "must be between zero and one day");
         }

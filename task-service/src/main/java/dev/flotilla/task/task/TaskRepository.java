@@ -95,7 +95,9 @@ public class TaskRepository {
         // A repeated idempotency key, or a second task for the same schedule tick, inserts nothing.
         String sql = INSERT + (task.idempotencyKey() != null
                 ? " on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing"
-                : task.scheduleId() != null ? " on conflict (schedule_id, scheduled_for) where schedule_id is not null do nothing" : "");
+                : task.scheduleId() != null
+                        ? " on conflict (schedule_id, scheduled_for) where schedule_id is not null do nothing"
+                        : "");
         return transition(client, sql + RETURNING_CREATED, insertParams(task));
     }
 
@@ -159,8 +161,10 @@ public class TaskRepository {
         }
         Tuple ids = Tuple.of(tasks.stream().map(NewTask::id).toArray(UUID[]::new));
         return client.preparedQuery(INSERT).executeBatch(batch)
-                .chain(() -> client.preparedQuery("insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt)"
-                        + " select tenant_id, id, null, status, 'created', 0 from task.tasks where id = any($1::uuid[]) order by id").execute(ids))
+                .chain(() -> client.preparedQuery(
+                        "insert into task.task_events (tenant_id, task_id, from_status, to_status, reason, attempt)"
+                                + " select tenant_id, id, null, status, 'created', 0 from task.tasks where id = any($1::uuid[]) order by id")
+                        .execute(ids))
                 .replaceWithVoid();
     }
 
@@ -195,7 +199,8 @@ public class TaskRepository {
                 + " announced as (select pg_notify('" + READY_CHANNEL + "', tenant_id::text)"
                 + " from (select distinct tenant_id from changed where status = 'SCHEDULED') claimable)"
                 // A read-only CTE runs only where it is referenced: the count makes the notifications happen.
-                + " select " + COLUMNS + ", prev, (select count(*) from announced) as announced from changed order by priority desc, id";
+                + " select " + COLUMNS
+                + ", prev, (select count(*) from announced) as announced from changed order by priority desc, id";
         return client.preparedQuery(sql).execute(params).map(this::rows);
     }
 
@@ -222,7 +227,7 @@ public class TaskRepository {
     /** The tasks created under these idempotency keys, by key. */
     public Uni<Map<String, Keyed>> findByIdempotencyKeys(SqlClient client, UUID tenant, List<String> keys) {
         return client.preparedQuery("select " + COLUMNS + ", null as prev, idempotency_key, idempotency_hash from task.tasks"
-                        + " where tenant_id = $1 and idempotency_key = any($2::text[])")
+                + " where tenant_id = $1 and idempotency_key = any($2::text[])")
                 .execute(Tuple.of(tenant, keys.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, Keyed> found = new HashMap<>();
@@ -263,7 +268,7 @@ public class TaskRepository {
 
     public Uni<List<TaskEventView>> events(SqlClient client, UUID tenant, UUID task) {
         return client.preparedQuery("select at, from_status, to_status, reason, attempt, agent_id from task.task_events"
-                        + " where tenant_id = $1 and task_id = $2 order by id")
+                + " where tenant_id = $1 and task_id = $2 order by id")
                 .execute(Tuple.of(tenant, task))
                 .map(rows -> {
                     List<TaskEventView> events = new ArrayList<>();
@@ -302,11 +307,14 @@ public class TaskRepository {
     private static final int ID = at("id"), TENANT = at("tenant_id"), TYPE = at("type"), PAYLOAD = at("payload_json"),
             PRIORITY = at("priority"), CAPABILITIES = at("required_capabilities"), STATUS = at("status"), RUN_AT = at("run_at"),
             TIMEOUT = at("timeout_ms"), MAX_ATTEMPTS = at("max_attempts"), ATTEMPT = at("attempt"),
-            BACKOFF_INITIAL = at("backoff_initial_ms"), BACKOFF_MAX = at("backoff_max_ms"), BACKOFF_MULTIPLIER = at("backoff_multiplier"),
+            BACKOFF_INITIAL = at("backoff_initial_ms"), BACKOFF_MAX = at("backoff_max_ms"),
+            BACKOFF_MULTIPLIER = at("backoff_multiplier"),
             WORKFLOW = at("workflow_id"), WORKFLOW_KEY = at("workflow_key"), SCHEDULE = at("schedule_id"),
-            SCHEDULED_FOR = at("scheduled_for"), AGENT = at("agent_id"), LEASE = at("lease_id"), LEASE_EXPIRES = at("lease_expires_at"),
+            SCHEDULED_FOR = at("scheduled_for"), AGENT = at("agent_id"), LEASE = at("lease_id"),
+            LEASE_EXPIRES = at("lease_expires_at"),
             DEADLINE = at("deadline_at"), CANCEL_REQUESTED = at("cancel_requested"), PROGRESS = at("progress"),
-            PROGRESS_MESSAGE = at("progress_message"), RESULT = at("result_json"), ERROR = at("error"), CREATED = at("created_at"),
+            PROGRESS_MESSAGE = at("progress_message"), RESULT = at("result_json"), ERROR = at("error"),
+            CREATED = at("created_at"),
             UPDATED = at("updated_at"), STARTED = at("started_at"), FINISHED = at("finished_at"), PREV = at("prev");
 
     /** A row that starts with {@link #COLUMNS} and {@code prev}, as every query of tasks here selects them. */

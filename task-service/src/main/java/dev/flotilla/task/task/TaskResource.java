@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 @Cancellable(false)
 @Path("/api/v1/tasks")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
 public class TaskResource {
 
     private final TaskService tasks;
@@ -40,13 +40,17 @@ public class TaskResource {
         this.caller = caller;
     }
 
-    /** 201 with the task; a repeated {@code Idempotency-Key} answers the first request's task, marked {@code Idempotent-Replayed: true}. */
+    /**
+     * 201 with the task; a repeated {@code Idempotency-Key} answers the first request's task, marked
+     * {@code Idempotent-Replayed: true}.
+     */
     @POST
-    public Uni<RestResponse<TaskView>> create(@NotNull @Valid CreateTask request, @RestHeader("Idempotency-Key") String idempotencyKey,
-                                              UriInfo uri) {
+    public Uni<RestResponse<TaskView>> create(@NotNull @Valid CreateTask request,
+            @RestHeader("Idempotency-Key") String idempotencyKey,
+            UriInfo uri) {
         return tasks.create(caller.tenant(), request, idempotencyKey)
-                .map(created -> RestResponse.ResponseBuilder.<TaskView>created(
-                                uri.getAbsolutePathBuilder().path(created.task().id().toString()).build())
+                .map(created -> RestResponse.ResponseBuilder.<TaskView> created(
+                        uri.getAbsolutePathBuilder().path(created.task().id().toString()).build())
                         .entity(created.task())
                         .header("Idempotent-Replayed", String.valueOf(created.replayed()))
                         .build());
@@ -60,8 +64,8 @@ public class TaskResource {
     @POST
     @Path("batch")
     public Uni<RestResponse<Object>> createAll(@NotNull @Valid CreateTasks request,
-                                               @RestHeader("Idempotency-Key") String idempotencyKey,
-                                               @RestHeader("Prefer") List<String> prefer) {
+            @RestHeader("Idempotency-Key") String idempotencyKey,
+            @RestHeader("Prefer") List<String> prefer) {
         ReturnPreference answer = ReturnPreference.of(prefer);
         return tasks.createAll(caller.tenant(), request.tasks(), idempotencyKey)
                 .map(created -> answer.answer(RestResponse.Status.CREATED, new CreatedTasks(created), CreatedTasks::minimal));
@@ -69,15 +73,15 @@ public class TaskResource {
 
     /** Tasks in creation order, filtered by {@code status}, {@code type}, {@code agent}, {@code workflow}. */
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
     public Uni<Page<TaskView>> list(@BeanParam @Valid PageParams page, @RestQuery TaskStatus status, @RestQuery String type,
-                                    @RestQuery UUID agent, @RestQuery UUID workflow) {
+            @RestQuery UUID agent, @RestQuery UUID workflow) {
         return tasks.list(caller.tenant(), new TaskFilter(status, type, agent, workflow), page);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
     public Uni<TaskView> get(@RestPath UUID id) {
         return tasks.get(caller.tenant(), id);
     }

@@ -85,11 +85,12 @@ public class TaskService {
      */
     public Uni<List<Created>> createAll(UUID tenant, List<BatchTask> items, String batchKey) {
         if (batchKey != null) {
-            throw new BadRequest("Idempotency-Key", "a batch takes a key per task (tasks[i].idempotencyKey), not one for the whole batch");
+            throw new BadRequest("Idempotency-Key",
+                    "a batch takes a key per task (tasks[i].idempotencyKey), not one for the whole batch");
         }
         List<NewTask> batch = new ArrayList<>(items.size());
         Map<String, Integer> keys = new HashMap<>();
-        Map<UUID, String> workflows = new TreeMap<>();  // locked in id order, so that batches never deadlock
+        Map<UUID, String> workflows = new TreeMap<>(); // locked in id order, so that batches never deadlock
         for (int i = 0; i < items.size(); i++) {
             String field = "tasks[" + i + "].";
             BatchTask item = items.get(i);
@@ -121,7 +122,8 @@ public class TaskService {
     }
 
     /** The batch's tasks in order: inserted now, or created earlier under the same key by the same request (else 409). */
-    private static List<Created> answers(List<NewTask> batch, List<TaskRow> inserted, Map<String, TaskRepository.Keyed> earlier) {
+    private static List<Created> answers(List<NewTask> batch, List<TaskRow> inserted,
+            Map<String, TaskRepository.Keyed> earlier) {
         Map<UUID, TaskView> now = new HashMap<>();
         for (TaskRow row : inserted) {
             now.put(row.view().id(), row.view());
@@ -185,7 +187,8 @@ public class TaskService {
         if (row.view().status() == TaskStatus.RUNNING && row.view().cancelRequested()) {
             return row.view();
         }
-        throw new Conflict("Task " + id + " is " + row.view().status() + "; only PENDING, SCHEDULED or RUNNING tasks can be cancelled");
+        throw new Conflict(
+                "Task " + id + " is " + row.view().status() + "; only PENDING, SCHEDULED or RUNNING tasks can be cancelled");
     }
 
     private Uni<Created> replay(SqlClient client, UUID tenant, NewTask task) {
@@ -193,7 +196,9 @@ public class TaskService {
                 .map(earlier -> replayed("Idempotency-Key", task, earlier.get(task.idempotencyKey())));
     }
 
-    /** The task created earlier under {@code task}'s idempotency key (given as {@code field}), if the same request created it. */
+    /**
+     * The task created earlier under {@code task}'s idempotency key (given as {@code field}), if the same request created it.
+     */
     private static Created replayed(String field, NewTask task, TaskRepository.Keyed earlier) {
         if (earlier == null || !task.idempotencyHash().equals(earlier.hash())) {
             throw new Conflict(field + " '" + task.idempotencyKey() + "' was used for a different request");
@@ -218,7 +223,8 @@ public class TaskService {
         if (request.delay() != null && request.delay().isNegative()) {
             throw new BadRequest(field + "delay", "must not be negative");
         }
-        TaskSpec spec = defaults.resolve(field, request.type(), request.payload(), request.priority(), request.requiredCapabilities(),
+        TaskSpec spec = defaults.resolve(field, request.type(), request.payload(), request.priority(),
+                request.requiredCapabilities(),
                 request.timeout(), request.maxAttempts(), request.backoff());
         return new NewTask(Ids.next(), tenant, spec, request.runAt(), request.delay(), request.workflowId(), null, 0,
                 key, key == null ? null : fingerprint(request), null, null);
@@ -233,7 +239,8 @@ public class TaskService {
                                 List.of(new Problem.FieldError(field, "no such workflow")));
                     }
                     if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status)) {
-                        throw new Conflict(field + ": workflow " + workflow + " is " + status + "; tasks cannot join it any more");
+                        throw new Conflict(
+                                field + ": workflow " + workflow + " is " + status + "; tasks cannot join it any more");
                     }
                     return null;
                 });
@@ -241,7 +248,8 @@ public class TaskService {
 
     private String fingerprint(CreateTask request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

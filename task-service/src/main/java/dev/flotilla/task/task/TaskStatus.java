@@ -9,7 +9,14 @@ import java.util.Set;
  * five are final; FAILED, DEAD and TIMED_OUT may be retried by hand.
  */
 public enum TaskStatus {
-    PENDING, SCHEDULED, RUNNING, SUCCEEDED, FAILED, CANCELLED, TIMED_OUT, DEAD;
+    PENDING,
+    SCHEDULED,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED,
+    TIMED_OUT,
+    DEAD;
 
     /** Final states that are not a success: a workflow's dependents of such a task are cancelled. */
     public static final Set<TaskStatus> UNSUCCESSFUL = EnumSet.of(FAILED, CANCELLED, TIMED_OUT, DEAD);

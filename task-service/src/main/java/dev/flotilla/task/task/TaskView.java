@@ -46,6 +46,7 @@ public record TaskView(
     public TaskView withEvents(List<TaskEventView> history) {
         return new TaskView(id, type, payload, priority, requiredCapabilities, status, runAt, timeout, attempt, maxAttempts,
                 backoff, workflowId, workflowKey, scheduleId, scheduledFor, agentId, leaseExpiresAt, deadlineAt,
-                cancelRequested, progress, progressMessage, result, error, createdAt, updatedAt, startedAt, finishedAt, history);
+                cancelRequested, progress, progressMessage, result, error, createdAt, updatedAt, startedAt, finishedAt,
+                history);
     }
 }

@@ -14,10 +14,10 @@ import java.util.UUID;
 /**
  * Runs task state changes and, in the same transaction, their consequences:
  * <ul>
- *   <li>a task of a workflow that SUCCEEDED counts down its dependents' open dependencies, and those
- *       with none left (and due) become SCHEDULED;</li>
- *   <li>a task of a workflow that ended without success cancels all its (transitive) dependents;</li>
- *   <li>the status of every workflow touched is rolled up from its tasks.</li>
+ * <li>a task of a workflow that SUCCEEDED counts down its dependents' open dependencies, and those
+ * with none left (and due) become SCHEDULED;</li>
+ * <li>a task of a workflow that ended without success cancels all its (transitive) dependents;</li>
+ * <li>the status of every workflow touched is rolled up from its tasks.</li>
  * </ul>
  * Tenants with newly claimable tasks are announced by the statements that make them claimable
  * ({@link TaskRepository#transition}).

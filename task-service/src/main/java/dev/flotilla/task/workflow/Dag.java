@@ -43,7 +43,8 @@ final class Dag {
         List<String> cycle = findCycle(tasks);
         if (!cycle.isEmpty()) {
             int first = index.get(cycle.get(0));
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The workflow's dependencies form a cycle: " + String.join(" -> ", cycle),
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "The workflow's dependencies form a cycle: " + String.join(" -> ", cycle),
                     List.of(new Problem.FieldError("tasks[" + first + "].dependsOn", "cycle " + String.join(" -> ", cycle))));
         }
     }

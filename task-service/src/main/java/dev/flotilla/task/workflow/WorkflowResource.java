@@ -22,7 +22,7 @@ import java.util.UUID;
 /** Workflows (DAGs of tasks) of the caller's tenant: create, list, read with the tasks' states, cancel. */
 @Cancellable(false)
 @Path("/api/v1/workflows")
-@RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE})
+@RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
 public class WorkflowResource {
 
     private final WorkflowService workflows;
@@ -37,19 +37,19 @@ public class WorkflowResource {
     @POST
     public Uni<RestResponse<WorkflowView>> create(@NotNull @Valid CreateWorkflow request, UriInfo uri) {
         return workflows.create(caller.tenant(), request)
-                .map(workflow -> RestResponse.ResponseBuilder.<WorkflowView>created(
+                .map(workflow -> RestResponse.ResponseBuilder.<WorkflowView> created(
                         uri.getAbsolutePathBuilder().path(workflow.id().toString()).build()).entity(workflow).build());
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
     public Uni<Page<WorkflowView>> list(@BeanParam @Valid PageParams page) {
         return workflows.list(caller.tenant(), page);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE, Roles.VIEWER })
     public Uni<WorkflowView> get(@RestPath UUID id) {
         return workflows.get(caller.tenant(), id);
     }

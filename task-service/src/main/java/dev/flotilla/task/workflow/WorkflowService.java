@@ -68,11 +68,11 @@ public class WorkflowService {
         }
         boolean claimable = rows.stream().anyMatch(row -> row.dependencies() == 0);
         return db.tx(connection -> WorkflowSql.insert(connection, workflow, tenant, request.name().strip())
-                        .chain(() -> tasks.insertAll(connection, rows))
-                        .chain(() -> dependencies.isEmpty() ? Uni.createFrom().voidItem()
-                                : WorkflowSql.insertDependencies(connection, dependencies))
-                        .chain(() -> tasks.announce(connection, claimable ? List.of(tenant.toString()) : List.of()))
-                        .chain(() -> find(connection, tenant, workflow)));
+                .chain(() -> tasks.insertAll(connection, rows))
+                .chain(() -> dependencies.isEmpty() ? Uni.createFrom().voidItem()
+                        : WorkflowSql.insertDependencies(connection, dependencies))
+                .chain(() -> tasks.announce(connection, claimable ? List.of(tenant.toString()) : List.of()))
+                .chain(() -> find(connection, tenant, workflow)));
     }
 
     public Uni<Page<WorkflowView>> list(UUID tenant, PageParams page) {
@@ -97,7 +97,8 @@ public class WorkflowService {
                     }
                     WorkflowStatus status = WorkflowStatus.valueOf(current);
                     if (status.terminal()) {
-                        return Uni.createFrom().failure(new Conflict("Workflow " + id + " is " + status + " and cannot be cancelled"));
+                        return Uni.createFrom()
+                                .failure(new Conflict("Workflow " + id + " is " + status + " and cannot be cancelled"));
                     }
                     return WorkflowSql.requestCancellation(connection, id)
                             .chain(() -> transitions.run(connection, WorkflowSql.CANCEL_TASKS, Tuple.of(tenant, id, by)))
@@ -117,8 +118,10 @@ public class WorkflowService {
                             .map(taskRows -> {
                                 List<WorkflowView.Node> nodes = new ArrayList<>();
                                 for (Row row : taskRows) {
-                                    nodes.add(new WorkflowView.Node(row.getString("workflow_key"), row.getUUID("id"), row.getString("type"),
-                                            TaskStatus.valueOf(row.getString("status")), List.of(row.getArrayOfStrings("depends_on"))));
+                                    nodes.add(new WorkflowView.Node(row.getString("workflow_key"), row.getUUID("id"),
+                                            row.getString("type"),
+                                            TaskStatus.valueOf(row.getString("status")),
+                                            List.of(row.getArrayOfStrings("depends_on"))));
                                 }
                                 return view(workflow, nodes);
                             });

@@ -38,7 +38,7 @@ final class WorkflowSql {
 
     static Uni<Void> insert(SqlConnection connection, UUID workflow, UUID tenant, String name) {
         return connection.preparedQuery("insert into task.workflows (id, tenant_id, name, status, created_at, updated_at)"
-                        + " values ($1, $2, $3, 'PENDING', now(), now())")
+                + " values ($1, $2, $3, 'PENDING', now(), now())")
                 .execute(Tuple.of(workflow, tenant, name))
                 .replaceWithVoid();
     }
@@ -65,29 +65,31 @@ final class WorkflowSql {
 
     /** Up to {@code limit} workflows of the tenant after {@code after} (or from the first), in id order. */
     static Uni<RowSet<Row>> page(SqlClient client, UUID tenant, Cursor after, int limit) {
-        String sql = "select * from task.workflows where tenant_id = $1" + (after == null ? "" : " and id > $3") + " order by id limit $2";
+        String sql = "select * from task.workflows where tenant_id = $1" + (after == null ? "" : " and id > $3")
+                + " order by id limit $2";
         Tuple params = after == null ? Tuple.of(tenant, limit) : Tuple.of(tenant, limit, after.id());
         return client.preparedQuery(sql).execute(params);
     }
 
     /** The tenant's workflow, or null when there is none. */
     static Uni<Row> find(SqlClient client, UUID tenant, UUID id) {
-        return client.preparedQuery("select * from task.workflows where tenant_id = $1 and id = $2").execute(Tuple.of(tenant, id))
+        return client.preparedQuery("select * from task.workflows where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenant, id))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 
     /** The workflow's tasks in id order, each with the keys of the tasks it depends on ({@code depends_on}). */
     static Uni<RowSet<Row>> tasks(SqlClient client, UUID tenant, UUID id) {
         return client.preparedQuery("""
-                        select t.id, t.workflow_key, t.type, t.status,
-                               coalesce(array_agg(d.workflow_key order by d.workflow_key)
-                                        filter (where d.workflow_key is not null), '{}') as depends_on
-                          from task.tasks t
-                          left join task.task_dependencies td on td.task_id = t.id
-                          left join task.tasks d on d.id = td.depends_on
-                         where t.tenant_id = $1 and t.workflow_id = $2
-                         group by t.id, t.workflow_key, t.type, t.status
-                         order by t.id""")
+                select t.id, t.workflow_key, t.type, t.status,
+                       coalesce(array_agg(d.workflow_key order by d.workflow_key)
+                                filter (where d.workflow_key is not null), '{}') as depends_on
+                  from task.tasks t
+                  left join task.task_dependencies td on td.task_id = t.id
+                  left join task.tasks d on d.id = td.depends_on
+                 where t.tenant_id = $1 and t.workflow_id = $2
+                 group by t.id, t.workflow_key, t.type, t.status
+                 order by t.id""")
                 .execute(Tuple.of(tenant, id));
     }
 }

@@ -6,7 +6,11 @@ package dev.flotilla.task.workflow;
  * the workflow was cancelled.
  */
 public enum WorkflowStatus {
-    PENDING, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+    PENDING,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED;
 
     public boolean terminal() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED;

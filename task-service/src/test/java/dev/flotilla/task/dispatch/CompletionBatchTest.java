@@ -32,12 +32,14 @@ class CompletionBatchTest {
                 new TaskCompletion(second, secondLease, json.readTree("[1, 2]")))));
         assertEquals(json.readTree("""
                 [{"id": "%s", "lease_id": "%s", "result": {"pages": 3}},
-                 {"id": "%s", "lease_id": "%s", "result": [1, 2]}]""".formatted(first, firstLease, second, secondLease)), batch);
+                 {"id": "%s", "lease_id": "%s", "result": [1, 2]}]""".formatted(first, firstLease, second, secondLease)),
+                batch);
     }
 
     @Test
     void aCompletionWithoutResultHasNoResultMember() throws Exception {
-        JsonNode batch = json.readTree(leases.completionBatch("tasks", List.of(new TaskCompletion(UUID.randomUUID(), UUID.randomUUID(), null))));
+        JsonNode batch = json.readTree(
+                leases.completionBatch("tasks", List.of(new TaskCompletion(UUID.randomUUID(), UUID.randomUUID(), null))));
         assertFalse(batch.get(0).has("result"));
     }
 
@@ -45,7 +47,8 @@ class CompletionBatchTest {
     void aTaskNamedTwiceIsRefusedNamingBothPlaces() {
         UUID task = UUID.randomUUID();
         List<TaskCompletion> items = List.of(new TaskCompletion(task, UUID.randomUUID(), null),
-                new TaskCompletion(UUID.randomUUID(), UUID.randomUUID(), null), new TaskCompletion(task, UUID.randomUUID(), null));
+                new TaskCompletion(UUID.randomUUID(), UUID.randomUUID(), null),
+                new TaskCompletion(task, UUID.randomUUID(), null));
         BadRequest refusal = assertThrows(BadRequest.class, () -> leases.completionBatch("complete", items));
         assertEquals(List.of(new Problem.FieldError("complete[2].id", "repeats complete[0].id")), refusal.errors());
     }

@@ -45,7 +45,8 @@ class CompletionsTest {
     void theMinimalAnswerKeepsEveryOutcomeInOrderWithoutTheTasks() {
         UUID done = UUID.randomUUID();
         UUID refused = UUID.randomUUID();
-        Completions full = new Completions(List.of(Completion.of(succeeded(done)), Completion.refused(refused, new Conflict("expired"))));
+        Completions full = new Completions(
+                List.of(Completion.of(succeeded(done)), Completion.refused(refused, new Conflict("expired"))));
         Completions minimal = full.minimal();
         assertEquals(List.of(done, refused), minimal.tasks().stream().map(Completion::id).toList());
         assertEquals(List.of(true, false), minimal.tasks().stream().map(Completion::completed).toList());

@@ -38,7 +38,8 @@ class QueuePlanTest {
 
     @AfterEach
     void removeSeededTasks() {
-        pool.preparedQuery("delete from task.tasks where tenant_id = $1").execute(Tuple.of(tenant)).await().atMost(Duration.ofSeconds(10));
+        pool.preparedQuery("delete from task.tasks where tenant_id = $1").execute(Tuple.of(tenant)).await()
+                .atMost(Duration.ofSeconds(10));
     }
 
     @Test
@@ -71,16 +72,18 @@ class QueuePlanTest {
 
     private void seed(int count, String status, String leaseExpiresAt) {
         pool.preparedQuery("""
-                        insert into task.tasks (id, tenant_id, type, priority, status, run_at, max_attempts, backoff_initial_ms,
-                                                backoff_max_ms, backoff_multiplier, lease_id, lease_expires_at, created_at, updated_at)
-                        select gen_random_uuid(), $1, 'planned', 5, $2, now(), 3, 1000, 60000, 2, gen_random_uuid(), %s, now(), now()
-                          from generate_series(1, $3)""".formatted(leaseExpiresAt))
+                insert into task.tasks (id, tenant_id, type, priority, status, run_at, max_attempts, backoff_initial_ms,
+                                        backoff_max_ms, backoff_multiplier, lease_id, lease_expires_at, created_at, updated_at)
+                select gen_random_uuid(), $1, 'planned', 5, $2, now(), 3, 1000, 60000, 2, gen_random_uuid(), %s, now(), now()
+                  from generate_series(1, $3)""".formatted(leaseExpiresAt))
                 .execute(Tuple.of(tenant, status, count)).await().atMost(Duration.ofSeconds(30));
     }
 
     /** The plan PostgreSQL would use for any values of the statement's parameters. */
     private String plan(String sql) {
-        return StreamSupport.stream(pool.query("explain (generic_plan) " + sql).execute().await().atMost(Duration.ofSeconds(10)).spliterator(), false)
+        return StreamSupport
+                .stream(pool.query("explain (generic_plan) " + sql).execute().await().atMost(Duration.ofSeconds(10))
+                        .spliterator(), false)
                 .map(row -> row.getString(0))
                 .collect(Collectors.joining("\n"));
     }

@@ -22,7 +22,8 @@ class CronsTest {
     @Test
     void theNextTickIsStrictlyAfterTheGivenInstant() {
         ExecutionTime hourly = Crons.parse("0 * * * *");
-        assertEquals(Instant.parse("2026-01-01T11:00:00Z"), Crons.next(hourly, ZoneOffset.UTC, Instant.parse("2026-01-01T10:00:00Z")));
+        assertEquals(Instant.parse("2026-01-01T11:00:00Z"),
+                Crons.next(hourly, ZoneOffset.UTC, Instant.parse("2026-01-01T10:00:00Z")));
     }
 
     @Test
@@ -55,7 +56,8 @@ class CronsTest {
     @Test
     void surroundingWhitespaceOfAnExpressionIsIgnored() {
         ExecutionTime hourly = Crons.parse("  0 * * * *\n");
-        assertEquals(Instant.parse("2026-01-01T11:00:00Z"), Crons.next(hourly, ZoneOffset.UTC, Instant.parse("2026-01-01T10:30:00Z")));
+        assertEquals(Instant.parse("2026-01-01T11:00:00Z"),
+                Crons.next(hourly, ZoneOffset.UTC, Instant.parse("2026-01-01T10:30:00Z")));
     }
 
     @Test
@@ -84,6 +86,7 @@ class CronsTest {
     @Test
     void anUnknownTimeZoneIsABadRequestNamingTheTimeZone() {
         BadRequest refusal = assertThrows(BadRequest.class, () -> Crons.zone("Mars/Olympus"));
-        assertEquals(List.of(new Problem.FieldError("timeZone", "'Mars/Olympus' is not a time zone such as Europe/Oslo")), refusal.errors());
+        assertEquals(List.of(new Problem.FieldError("timeZone", "'Mars/Olympus' is not a time zone such as Europe/Oslo")),
+                refusal.errors());
     }
 }

@@ -91,7 +91,9 @@ class TaskDefaultsTest {
     void whatATaskSaysIsKept() {
         TaskSpec spec = defaults.resolve("", "work", null, 9, List.of("gpu"), Duration.ofMinutes(1), 7,
                 new Backoff(Duration.ZERO, Duration.ofSeconds(30), 1.5));
-        assertEquals(new TaskSpec("work", null, 9, List.of("gpu"), Duration.ofMinutes(1), 7, Duration.ZERO, Duration.ofSeconds(30), 1.5),
+        assertEquals(
+                new TaskSpec("work", null, 9, List.of("gpu"), Duration.ofMinutes(1), 7, Duration.ZERO, Duration.ofSeconds(30),
+                        1.5),
                 spec);
     }
 
@@ -120,7 +122,8 @@ class TaskDefaultsTest {
 
     @Test
     void aLongestBackOffShorterThanTheFirstIsRefused() {
-        assertEquals("tasks[2].backoff.max", refusedField(null, new Backoff(Duration.ofMinutes(2), Duration.ofMinutes(1), null)));
+        assertEquals("tasks[2].backoff.max",
+                refusedField(null, new Backoff(Duration.ofMinutes(2), Duration.ofMinutes(1), null)));
     }
 
     @Test

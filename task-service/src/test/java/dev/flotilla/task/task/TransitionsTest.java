@@ -29,19 +29,21 @@ class TransitionsTest {
 
     @Test
     void aTaskOfNoWorkflowSetsOffNothing() {
-        Transitions.Consequences due = Transitions.Consequences.of(List.of(row(null, TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+        Transitions.Consequences due = Transitions.Consequences
+                .of(List.of(row(null, TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
         assertEquals(new Transitions.Consequences(Set.of(), List.of(), List.of()), due);
     }
 
     @Test
     void aWorkflowTaskThatSucceededReleasesItsDependentsAndRollsUpItsWorkflow() {
         UUID task = UUID.randomUUID();
-        Transitions.Consequences due = Transitions.Consequences.of(List.of(row(task, workflow, TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+        Transitions.Consequences due = Transitions.Consequences
+                .of(List.of(row(task, workflow, TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
         assertEquals(new Transitions.Consequences(Set.of(workflow), List.of(task), List.of()), due);
     }
 
     @ParameterizedTest
-    @EnumSource(value = TaskStatus.class, names = {"FAILED", "CANCELLED", "TIMED_OUT", "DEAD"})
+    @EnumSource(value = TaskStatus.class, names = { "FAILED", "CANCELLED", "TIMED_OUT", "DEAD" })
     void aWorkflowTaskThatEndedWithoutSuccessCancelsItsDependents(TaskStatus ended) {
         UUID task = UUID.randomUUID();
         Transitions.Consequences due = Transitions.Consequences.of(List.of(row(task, workflow, TaskStatus.RUNNING, ended)));
@@ -50,13 +52,15 @@ class TransitionsTest {
 
     @Test
     void aWorkflowTaskThatWasClaimedOnlyRollsUpItsWorkflow() {
-        Transitions.Consequences due = Transitions.Consequences.of(List.of(row(workflow, TaskStatus.SCHEDULED, TaskStatus.RUNNING)));
+        Transitions.Consequences due = Transitions.Consequences
+                .of(List.of(row(workflow, TaskStatus.SCHEDULED, TaskStatus.RUNNING)));
         assertEquals(new Transitions.Consequences(Set.of(workflow), List.of(), List.of()), due);
     }
 
     @Test
     void aWorkflowTaskWhoseStatusDidNotMoveOnlyRollsUpItsWorkflow() {
-        Transitions.Consequences due = Transitions.Consequences.of(List.of(row(workflow, TaskStatus.SUCCEEDED, TaskStatus.SUCCEEDED)));
+        Transitions.Consequences due = Transitions.Consequences
+                .of(List.of(row(workflow, TaskStatus.SUCCEEDED, TaskStatus.SUCCEEDED)));
         assertEquals(new Transitions.Consequences(Set.of(workflow), List.of(), List.of()), due);
     }
 

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(value = 1, jvmArgsAppend = { "-Xms256m", "-Xmx256m" })
 public class EvaluationBenchmark {
 
     static final int QUESTIONS = 1000;
@@ -80,7 +80,7 @@ public class EvaluationBenchmark {
         casbinRequests = new String[QUESTIONS][];
         for (int i = 0; i < QUESTIONS; i++) {
             Workload.Question q = questions.get(i);
-            casbinRequests[i] = new String[] {casbinSubject(i), q.type(), q.action()};
+            casbinRequests[i] = new String[] { casbinSubject(i), q.type(), q.action() };
         }
         checkBothEnginesAgree();
     }

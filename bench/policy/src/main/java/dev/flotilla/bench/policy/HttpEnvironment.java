@@ -35,15 +35,18 @@ import java.util.concurrent.CountDownLatch;
  * the service answers every question of the pool as the in-process evaluation does, and writes
  * what the load generator needs into the work directory:
  * <ul>
- *   <li>{@code token}: a service token of the tenant;</li>
- *   <li>{@code single.jsonl}: one decision request per line;</li>
- *   <li>{@code batch.jsonl}: one batch of 100 requests per line;</li>
- *   <li>{@code mix}: the share of ALLOW answers in the pool;</li>
- *   <li>{@code service.pid}: the process id of policy-service, whose CPU time the run reads.</li>
+ * <li>{@code token}: a service token of the tenant;</li>
+ * <li>{@code single.jsonl}: one decision request per line;</li>
+ * <li>{@code batch.jsonl}: one batch of 100 requests per line;</li>
+ * <li>{@code mix}: the share of ALLOW answers in the pool;</li>
+ * <li>{@code service.pid}: the process id of policy-service, whose CPU time the run reads.</li>
  * </ul>
  * Then it prints {@code READY} and serves until stopped.
  *
- * <pre>HttpEnvironment &lt;service jar&gt; &lt;work dir&gt; &lt;service port&gt; &lt;jwks port&gt; &lt;postgres port&gt;</pre>
+ * <pre>
+ * HttpEnvironment &lt;service jar&gt; &lt;work dir&gt; &lt;service port&gt; &lt;jwks port&gt; &lt;postgres port&gt;
+ * </pre>
+ *
  * The service's JVM options come from {@code BENCH_SERVICE_JAVA_OPTS}.
  */
 public final class HttpEnvironment {
@@ -67,7 +70,8 @@ public final class HttpEnvironment {
         Files.createDirectories(work);
 
         JwksServer jwks = JwksServer.start(Integer.parseInt(args[3]));
-        LocalPostgres postgres = LocalPostgres.start(work, work.resolve("pgdata-" + UUID.randomUUID()), Integer.parseInt(args[4]),
+        LocalPostgres postgres = LocalPostgres.start(work, work.resolve("pgdata-" + UUID.randomUUID()),
+                Integer.parseInt(args[4]),
                 true, work.resolve("postgres.log").toFile());
         Process[] service = new Process[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(service[0], jwks, postgres)));
@@ -119,7 +123,8 @@ public final class HttpEnvironment {
      * Asks every question over HTTP and compares with the in-process evaluation the JMH scenario
      * measures; the share of ALLOW answers.
      */
-    private static double checkAgainstInProcess(String base, String token, List<String> batches, List<Workload.Question> questions)
+    private static double checkAgainstInProcess(String base, String token, List<String> batches,
+            List<Workload.Question> questions)
             throws IOException, InterruptedException {
         RuleSet local = EvaluationBenchmark.compile(new PolicyCompiler(), Workload.mixedPolicies());
         int allowed = 0;
@@ -129,7 +134,8 @@ public final class HttpEnvironment {
                 Decision expected = local.evaluate(questions.get(index).toRequest(), Instant.now()).decision();
                 String actual = result.get("decision").asText();
                 if (!expected.name().equals(actual)) {
-                    throw new IllegalStateException("question " + index + ": the service says " + actual + ", in-process " + expected);
+                    throw new IllegalStateException(
+                            "question " + index + ": the service says " + actual + ", in-process " + expected);
                 }
                 allowed += expected == Decision.ALLOW ? 1 : 0;
                 index++;
@@ -166,7 +172,8 @@ public final class HttpEnvironment {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
-                throw new IllegalStateException("policy-service exited with " + service.exitValue() + "; see policy-service.log");
+                throw new IllegalStateException(
+                        "policy-service exited with " + service.exitValue() + "; see policy-service.log");
             }
             try {
                 var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
@@ -192,7 +199,8 @@ public final class HttpEnvironment {
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

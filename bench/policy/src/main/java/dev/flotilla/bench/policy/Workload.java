@@ -18,14 +18,14 @@ import java.util.Set;
  * {@value #ROLES} roles, and a fixed pool of questions (seeded, so every run asks the same).
  *
  * <ul>
- *   <li><b>RBAC</b>: rule {@code r} of policy {@code p} lets one role do action {@code r} on the
- *       policy's type ({@code 'role-k' in subject.roles}); the 1,000 grants are distinct, five roles
- *       per (type, action). jCasbin gets exactly these grants as {@code p} lines and each
- *       question's roles as {@code g} lines.</li>
- *   <li><b>Mixed</b> (what the HTTP scenario serves): seven RBAC rules, an ownership rule
- *       ({@code resource.attributes.ownerId == subject.id}), a plan limit
- *       ({@code context.plan == 'free' && context.count >= 10} denies creating) and a time-of-day
- *       rule (outside the subject's shift hours, {@code now.getHours('UTC')}, everything is denied).</li>
+ * <li><b>RBAC</b>: rule {@code r} of policy {@code p} lets one role do action {@code r} on the
+ * policy's type ({@code 'role-k' in subject.roles}); the 1,000 grants are distinct, five roles
+ * per (type, action). jCasbin gets exactly these grants as {@code p} lines and each
+ * question's roles as {@code g} lines.</li>
+ * <li><b>Mixed</b> (what the HTTP scenario serves): seven RBAC rules, an ownership rule
+ * ({@code resource.attributes.ownerId == subject.id}), a plan limit
+ * ({@code context.plan == 'free' && context.count >= 10} denies creating) and a time-of-day
+ * rule (outside the subject's shift hours, {@code now.getHours('UTC')}, everything is denied).</li>
  * </ul>
  */
 public final class Workload {
@@ -46,8 +46,8 @@ public final class Workload {
 
     /** One question, in the terms both engines understand. */
     public record Question(String subject, List<String> roles, String action, String type, String id,
-                           Map<String, Object> resourceAttributes, Map<String, Object> subjectAttributes,
-                           Map<String, Object> context) {
+            Map<String, Object> resourceAttributes, Map<String, Object> subjectAttributes,
+            Map<String, Object> context) {
 
         public DecisionRequest toRequest() {
             return new DecisionRequest(new DecisionRequest.Subject(subject, roles, subjectAttributes), action,
@@ -117,7 +117,8 @@ public final class Workload {
                     "has(context.plan) && context.plan == 'free' && has(context.count) && context.count >= 10", null));
             rules.add(new RuleDefinition("outside-shift", Effect.DENY, List.of("*"), List.of(type),
                     "has(subject.attributes.shiftStart) && (now.getHours('UTC') < subject.attributes.shiftStart"
-                            + " || now.getHours('UTC') >= subject.attributes.shiftEnd)", null));
+                            + " || now.getHours('UTC') >= subject.attributes.shiftEnd)",
+                    null));
             policies.put("mixed-" + p, rules);
         }
         return policies;

@@ -55,8 +55,8 @@ final class CpuTime {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             // The command name (field 2) may hold spaces; the fields after it are plain numbers.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
-                    Long.parseLong(f[1])};
+            return new long[] { Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
+                    Long.parseLong(f[1]) };
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -21,7 +21,7 @@ final class LoadTest {
 
     /** One wrk run: requests, its length, latency percentiles in ms, failed requests. */
     record Result(int connections, long requests, double seconds, double p50, double p90, double p99, double max, long non2xx,
-                  long socketErrors) {
+            long socketErrors) {
 
         double perSecond() {
             return requests / seconds;

@@ -44,7 +44,8 @@ final class Ranking {
 
         static Dataset read(Path dir) throws IOException {
             Map<String, Map<String, Integer>> judged = readQrels(dir.resolve("qrels.tsv"));
-            List<Query> queries = readQueries(dir.resolve("queries.jsonl")).stream().filter(q -> judged.containsKey(q.id())).toList();
+            List<Query> queries = readQueries(dir.resolve("queries.jsonl")).stream().filter(q -> judged.containsKey(q.id()))
+                    .toList();
             return new Dataset(readCorpus(dir.resolve("corpus.jsonl")), queries, judged);
         }
     }
@@ -76,7 +77,8 @@ final class Ranking {
     static Map<String, List<String>> lucene(List<Doc> corpus, List<Query> queries) throws Exception {
         EnglishAnalyzer analyzer = new EnglishAnalyzer();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()))) {
+        try (IndexWriter writer = new IndexWriter(directory,
+                new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()))) {
             for (Doc d : corpus) {
                 Document doc = new Document();
                 doc.add(new StoredField("id", d.id()));

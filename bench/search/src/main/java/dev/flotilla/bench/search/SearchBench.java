@@ -33,15 +33,15 @@ import java.util.UUID;
 /**
  * The figures of search-service in one run:
  * <ol>
- *   <li>starts an embedded PostgreSQL, a JWKS endpoint and search-service (its packaged jar) on ports
- *       32000-32999, unless {@code --url} and {@code --token} name a running service;</li>
- *   <li>ranking: loads a BEIR-format collection (scifact) through the NDJSON import, runs every judged
- *       query for each title weight asked for, runs Lucene BM25 ({@code EnglishAnalyzer}) on the same
- *       data, and computes nDCG@10 and recall@100;</li>
- *   <li>scale: imports {@code --scale} generated documents of about 1 KB ({@link SyntheticCorpus}) and
- *       reports documents/s, then loads the service with wrk from a separate process (scifact's queries
- *       and short title queries, limit 10, snippets on) and reports p50/p99 latency and searches/s;</li>
- *   <li>prints the tables and appends them to {@code RESULTS.md}.</li>
+ * <li>starts an embedded PostgreSQL, a JWKS endpoint and search-service (its packaged jar) on ports
+ * 32000-32999, unless {@code --url} and {@code --token} name a running service;</li>
+ * <li>ranking: loads a BEIR-format collection (scifact) through the NDJSON import, runs every judged
+ * query for each title weight asked for, runs Lucene BM25 ({@code EnglishAnalyzer}) on the same
+ * data, and computes nDCG@10 and recall@100;</li>
+ * <li>scale: imports {@code --scale} generated documents of about 1 KB ({@link SyntheticCorpus}) and
+ * reports documents/s, then loads the service with wrk from a separate process (scifact's queries
+ * and short title queries, limit 10, snippets on) and reports p50/p99 latency and searches/s;</li>
+ * <li>prints the tables and appends them to {@code RESULTS.md}.</li>
  * </ol>
  */
 public final class SearchBench {
@@ -57,17 +57,20 @@ public final class SearchBench {
         Map<String, String> options = options(args);
         Path data = Path.of(options.getOrDefault("data", System.getenv().getOrDefault("SCIFACT_DIR", "")));
         if (!Files.isRegularFile(data.resolve("corpus.jsonl"))) {
-            System.err.println("usage: bench/search/run --data <dir with corpus.jsonl, queries.jsonl, qrels.tsv> [--weights 1,2,3] "
-                    + "[--scale 100000] [--seconds 30] [--connections 4] [--ranking off] [--jar <quarkus-run.jar>] [--url <base> --token <jwt>]");
+            System.err.println(
+                    "usage: bench/search/run --data <dir with corpus.jsonl, queries.jsonl, qrels.tsv> [--weights 1,2,3] "
+                            + "[--scale 100000] [--seconds 30] [--connections 4] [--ranking off] [--jar <quarkus-run.jar>] [--url <base> --token <jwt>]");
             System.exit(2);
         }
         Ranking.Dataset dataset = Ranking.Dataset.read(data);
-        List<Double> weights = Arrays.stream(options.getOrDefault("weights", "1,2,3").split(",")).map(Double::parseDouble).toList();
+        List<Double> weights = Arrays.stream(options.getOrDefault("weights", "1,2,3").split(",")).map(Double::parseDouble)
+                .toList();
         int scale = Integer.parseInt(options.getOrDefault("scale", "100000"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
         boolean ranking = !"off".equals(options.get("ranking"));
-        System.out.printf("%d documents, %d judged queries; scale %d%n", dataset.corpus().size(), dataset.queries().size(), scale);
+        System.out.printf("%d documents, %d judged queries; scale %d%n", dataset.corpus().size(), dataset.queries().size(),
+                scale);
         String loadAtStart = load();
 
         Path work = Path.of("..", ".work", "search").toAbsolutePath().normalize();
@@ -103,7 +106,7 @@ public final class SearchBench {
                 token = TestTokens.longLived(UUID.randomUUID(), "member");
                 long servicePid = service.pid();
                 long postmasterPid = CpuTime.postmaster(dataDir);
-                cpu = () -> new double[] {CpuTime.of(servicePid), CpuTime.of(postmasterPid)};
+                cpu = () -> new double[] { CpuTime.of(servicePid), CpuTime.of(postmasterPid) };
             }
             Api api = new Api(base, token);
             StringBuilder report = new StringBuilder();
@@ -131,21 +134,25 @@ public final class SearchBench {
     }
 
     private static String rankingTable(Api api, Ranking.Dataset dataset, List<Double> weights, String name) throws Exception {
-        String collection = api.post("/api/v1/collections", "{\"name\": \"" + name + "-" + UUID.randomUUID() + "\"}").get("id").asText();
+        String collection = api.post("/api/v1/collections", "{\"name\": \"" + name + "-" + UUID.randomUUID() + "\"}").get("id")
+                .asText();
         List<String> lines = new ArrayList<>();
         for (Ranking.Doc d : dataset.corpus()) {
-            lines.add(JSON.writeValueAsString(JSON.createObjectNode().put("id", d.id()).put("title", d.title()).put("body", d.text())));
+            lines.add(JSON.writeValueAsString(
+                    JSON.createObjectNode().put("id", d.id()).put("title", d.title()).put("body", d.text())));
         }
         double importSeconds = importAll(api, collection, List.of(String.join("\n", lines) + "\n"));
         System.out.printf("%s: imported %d documents in %.1f s%n", name, lines.size(), importSeconds);
 
         Map<String, Ranking.Scores> results = new LinkedHashMap<>();
         for (double weight : weights) {
-            api.patch("/api/v1/collections/" + collection, "{\"settings\": {\"fieldWeights\": {\"title\": " + weight + ", \"body\": 1.0}}}");
+            api.patch("/api/v1/collections/" + collection,
+                    "{\"settings\": {\"fieldWeights\": {\"title\": " + weight + ", \"body\": 1.0}}}");
             Map<String, List<String>> runs = new HashMap<>();
             for (Ranking.Query q : dataset.queries()) {
                 JsonNode answer = api.post("/api/v1/collections/" + collection + "/search",
-                        JSON.writeValueAsString(JSON.createObjectNode().put("q", q.text()).put("limit", 100).put("highlight", false)));
+                        JSON.writeValueAsString(
+                                JSON.createObjectNode().put("q", q.text()).put("limit", 100).put("highlight", false)));
                 List<String> ids = new ArrayList<>();
                 answer.get("hits").forEach(h -> ids.add(h.get("id").asText()));
                 runs.put(q.id(), ids);
@@ -154,8 +161,9 @@ public final class SearchBench {
         }
         results.put("Lucene 9.12 BM25, EnglishAnalyzer (title + text, one field)",
                 Ranking.evaluate(Ranking.lucene(dataset.corpus(), dataset.queries()), dataset.qrels()));
-        StringBuilder table = new StringBuilder("Ranking on %s (%d documents, %d judged queries, limit 100):\n\n".formatted(name,
-                dataset.corpus().size(), dataset.queries().size()));
+        StringBuilder table = new StringBuilder(
+                "Ranking on %s (%d documents, %d judged queries, limit 100):\n\n".formatted(name,
+                        dataset.corpus().size(), dataset.queries().size()));
         table.append("| system | nDCG@10 | recall@100 |\n|---|---|---|\n");
         results.forEach((system, s) -> table.append("| %s | %.4f | %.4f |%n".formatted(system, s.ndcg10(), s.recall100())));
         table.append("\n%s import: %d documents in %.1f s (%.0f documents/s).\n".formatted(name, lines.size(), importSeconds,
@@ -163,8 +171,9 @@ public final class SearchBench {
         return table.toString();
     }
 
-    private static String scaleTables(Api api, Ranking.Dataset dataset, int scale, int seconds, int connections, Path work, String base,
-                                      String token) throws Exception {
+    private static String scaleTables(Api api, Ranking.Dataset dataset, int scale, int seconds, int connections, Path work,
+            String base,
+            String token) throws Exception {
         SyntheticCorpus synthetic = new SyntheticCorpus(dataset.corpus());
         List<String> requests = new ArrayList<>();
         StringBuilder chunk = new StringBuilder();
@@ -181,13 +190,16 @@ public final class SearchBench {
                 chunk.setLength(0);
             }
         }
-        String collection = api.post("/api/v1/collections", "{\"name\": \"synthetic-" + UUID.randomUUID() + "\"}").get("id").asText();
+        String collection = api.post("/api/v1/collections", "{\"name\": \"synthetic-" + UUID.randomUUID() + "\"}").get("id")
+                .asText();
         System.out.printf("importing %d generated documents (%d requests)%n", scale, requests.size());
         double[] cpuBefore = cpu.get();
         double importSeconds = importAll(api, collection, requests);
         double[] cpuAfter = cpu.get();
-        String cpuUsed = cpuBefore == null ? "" : " CPU used: search-service %.1f s, PostgreSQL %.1f s (%.2f ms of CPU per document)".formatted(
-                cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], 1000 * (cpuAfter[0] - cpuBefore[0] + cpuAfter[1] - cpuBefore[1]) / scale);
+        String cpuUsed = cpuBefore == null ? ""
+                : " CPU used: search-service %.1f s, PostgreSQL %.1f s (%.2f ms of CPU per document)".formatted(
+                        cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1],
+                        1000 * (cpuAfter[0] - cpuBefore[0] + cpuAfter[1] - cpuBefore[1]) / scale);
         System.out.printf("imported in %.1f s: %.0f documents/s;%s%n", importSeconds, scale / importSeconds, cpuUsed);
 
         List<String> bodies = new ArrayList<>();
@@ -204,15 +216,20 @@ public final class SearchBench {
         String loadBefore = load();
         List<LoadTest.Result> results = List.of(load.run(1, seconds), load.run(connections, seconds));
         StringBuilder table = new StringBuilder();
-        table.append(("Indexing: %d generated documents (average body %.0f bytes, title, tag, 2 metadata fields) imported as NDJSON in %d "
-                        + "requests of %d: %.1f s, **%.0f documents/s**.%s%n%n").formatted(scale, (double) bodyBytes / scale, requests.size(),
-                IMPORT_REQUEST_DOCUMENTS, importSeconds, scale / importSeconds, cpuUsed));
-        table.append(("Search at %d documents: wrk (1 thread, keep-alive) POSTing %d queries in rotation (%d scifact claims, %d words "
-                + "of generated titles; limit 10, snippets with highlighting), %d s per row after a 10 s warm-up; load before: %s.%n%n")
-                .formatted(scale, bodies.size(), dataset.queries().size(), SHORT_QUERIES, seconds, loadBefore));
-        table.append("| connections | searches | searches/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|---|\n");
+        table.append(
+                ("Indexing: %d generated documents (average body %.0f bytes, title, tag, 2 metadata fields) imported as NDJSON in %d "
+                        + "requests of %d: %.1f s, **%.0f documents/s**.%s%n%n").formatted(scale, (double) bodyBytes / scale,
+                                requests.size(),
+                                IMPORT_REQUEST_DOCUMENTS, importSeconds, scale / importSeconds, cpuUsed));
+        table.append(
+                ("Search at %d documents: wrk (1 thread, keep-alive) POSTing %d queries in rotation (%d scifact claims, %d words "
+                        + "of generated titles; limit 10, snippets with highlighting), %d s per row after a 10 s warm-up; load before: %s.%n%n")
+                        .formatted(scale, bodies.size(), dataset.queries().size(), SHORT_QUERIES, seconds, loadBefore));
+        table.append(
+                "| connections | searches | searches/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|---|\n");
         for (LoadTest.Result r : results) {
-            table.append("| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n".formatted(r.connections(), r.requests(), r.perSecond(), r.p50(),
+            table.append("| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n".formatted(r.connections(), r.requests(),
+                    r.perSecond(), r.p50(),
                     r.p90(), r.p99(), r.max(), r.non2xx() + r.socketErrors()));
         }
         table.append(slowest(api, "/api/v1/collections/" + collection + "/search", bodies));
@@ -230,8 +247,9 @@ public final class SearchBench {
             timed.add(new Timed(body, (System.nanoTime() - started) / 1e6, answer.get("tookMs").asLong()));
         }
         timed.sort((a, b) -> Double.compare(b.ms(), a.ms()));
-        StringBuilder text = new StringBuilder("\nSlowest of the %d searches run once more one at a time (ms at the client / tookMs of the service):%n%n"
-                .formatted(bodies.size()));
+        StringBuilder text = new StringBuilder(
+                "\nSlowest of the %d searches run once more one at a time (ms at the client / tookMs of the service):%n%n"
+                        .formatted(bodies.size()));
         for (Timed t : timed.subList(0, Math.min(5, timed.size()))) {
             text.append("- %.1f / %d: `%s`%n".formatted(t.ms(), t.tookMs(), JSON.readTree(t.body()).get("q").asText()));
         }
@@ -246,7 +264,8 @@ public final class SearchBench {
     private static double importAll(Api api, String collection, List<String> requests) throws Exception {
         long started = System.nanoTime();
         for (String ndjson : requests) {
-            JsonNode report = api.post("/api/v1/collections/" + collection + "/documents/import", ndjson, "application/x-ndjson");
+            JsonNode report = api.post("/api/v1/collections/" + collection + "/documents/import", ndjson,
+                    "application/x-ndjson");
             if (report.get("failed").asLong() != 0) {
                 throw new IllegalStateException("import reported failures: " + report);
             }
@@ -262,10 +281,13 @@ public final class SearchBench {
 
                 Command: `bench/search/run %s`; machine: %s, %d cores, %d GB RAM, Java %s; load average (1, 5, 15 min) at start %s, at end %s.
 
-                %s""".formatted(Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
-                String.join(" ", args).replaceAll("--data \\S+", "--data <scifact dir>").replaceAll("--token \\S+", "--token <jwt>"),
-                cpuModel(), Runtime.getRuntime().availableProcessors(), memoryGigabytes(), System.getProperty("java.version"),
-                loadAtStart, loadAtEnd, report);
+                %s"""
+                .formatted(Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
+                        String.join(" ", args).replaceAll("--data \\S+", "--data <scifact dir>").replaceAll("--token \\S+",
+                                "--token <jwt>"),
+                        cpuModel(), Runtime.getRuntime().availableProcessors(), memoryGigabytes(),
+                        System.getProperty("java.version"),
+                        loadAtStart, loadAtEnd, report);
         if (!Files.exists(results)) {
             Files.writeString(results, "# Search benchmark results\n\nAppended by `bench/search/run`.\n");
         }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * A large corpus of about 1 KB documents with the word statistics of a real one, generated
  * deterministically (same seed, same documents) from a seed corpus such as scifact.
  *
- * <p>Each document takes a random seed document as its topic and draws its words from that
+ * <p>
+ * Each document takes a random seed document as its topic and draws its words from that
  * document (60 %) and from the whole seed corpus by frequency (40 %): document frequencies follow
  * the seed corpus's Zipf-shaped distribution and documents keep topical co-occurrences, so real
  * queries over it behave like real queries over a large real collection. Titles come from the
@@ -21,9 +22,9 @@ final class SyntheticCorpus {
 
     static final int TARGET_BYTES = 1000;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
-    private static final String[] KINDS = {"article", "review", "trial", "case-report", "letter"};
-    private static final String[] TAGS = {"biology", "medicine", "genetics", "oncology", "immunology", "neuroscience",
-            "cardiology", "epidemiology", "pharmacology", "public-health"};
+    private static final String[] KINDS = { "article", "review", "trial", "case-report", "letter" };
+    private static final String[] TAGS = { "biology", "medicine", "genetics", "oncology", "immunology", "neuroscience",
+            "cardiology", "epidemiology", "pharmacology", "public-health" };
 
     record Document(String id, String title, String body, int year, String kind, String tag) {
     }
@@ -60,7 +61,8 @@ final class SyntheticCorpus {
         StringBuilder body = new StringBuilder(TARGET_BYTES + 100);
         int sentence = 0;
         while (body.length() < TARGET_BYTES) {
-            String word = random.nextDouble() < 0.6 ? own[random.nextInt(own.length)] : allWords.get(random.nextInt(allWords.size()));
+            String word = random.nextDouble() < 0.6 ? own[random.nextInt(own.length)]
+                    : allWords.get(random.nextInt(allWords.size()));
             body.append(sentence == 0 ? capitalise(word) : word);
             sentence++;
             if (sentence >= 8 + random.nextInt(12)) {
