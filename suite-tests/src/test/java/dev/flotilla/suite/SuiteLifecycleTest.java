@@ -15,6 +15,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +38,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -194,8 +199,123 @@ class SuiteLifecycleTest {
         }
     }
 
+    /**
+     * The database crashes under a write loop (SIGKILL of the postmaster, while its JVM still
+     * runs: stopped so that it cannot notice first): {@code up} starts it again and leaves the
+     * running services alone, and every task creation answered 201 before the crash is there.
+     */
     @Test
     @Order(7)
+    void upRestartsAKilledDatabaseAndNoAcknowledgedWriteIsLost() throws Exception {
+        Matcher admin = FIRST_ADMIN.matcher(firstUp.output());
+        assertTrue(admin.find(), "the first up did not print the first administrator");
+        String token = given().port(port("auth"))
+                .contentType("application/json")
+                .body(Map.of("tenant", "default", "email", admin.group(1), "password", admin.group(2)))
+                .when().post("/api/v1/auth/login")
+                .then().statusCode(200)
+                .extract().path("accessToken");
+        Map<String, Long> before = pidFiles();
+
+        List<String> acknowledged = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Thread writer = new Thread(() -> {
+            for (int n = 0; !stop.get(); n++) {
+                HttpRequest create = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port("task") + "/api/v1/tasks"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"suite-crash\",\"payload\":{\"n\":" + n + "}}"))
+                        .build();
+                try {
+                    HttpResponse<Void> answer = http.send(create, HttpResponse.BodyHandlers.discarding());
+                    if (answer.statusCode() == 201) {
+                        String location = answer.headers().firstValue("Location").orElseThrow();
+                        synchronized (acknowledged) {
+                            acknowledged.add(location.substring(location.lastIndexOf('/') + 1));
+                        }
+                    }
+                } catch (IOException e) {
+                    // the database is down: the service answers an error, or nothing
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "suite-crash-writer");
+        writer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count(acknowledged) < 50 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        long jvm = before.get("postgres");
+        long postmaster = postmasterPid();
+        signal("STOP", jvm);
+        signal("KILL", postmaster);
+        Thread.sleep(1000); // the write loop meets the dead database
+        Thread resume = new Thread(() -> {
+            try {
+                Thread.sleep(3000); // up has found the JVM running but its server gone
+                signal("CONT", jvm);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        resume.start();
+        LauncherRun up;
+        try {
+            up = flotilla("up");
+        } finally {
+            resume.join();
+            signal("CONT", jvm);
+        }
+        stop.set(true);
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertEquals(0, up.exitCode(), "./flotilla up did not recover the database:\n" + up.output());
+        Map<String, Long> after = pidFiles();
+        for (String service : SERVICES) {
+            assertEquals(before.get(service + "-service"), after.get(service + "-service"),
+                    service + "-service was restarted although it ran");
+        }
+        assertTrue(!running(postmaster) && !running(jvm), "the crashed database's processes still run");
+        List<String> ids;
+        synchronized (acknowledged) {
+            ids = List.copyOf(acknowledged);
+        }
+        assertTrue(ids.size() >= 50, "task creations answered 201 before the crash: " + ids.size());
+        List<String> lost = new ArrayList<>();
+        for (String id : ids) {
+            int status = given().port(port("task")).auth().oauth2(token)
+                    .when().get("/api/v1/tasks/" + id)
+                    .then().extract().statusCode();
+            if (status != 200) {
+                lost.add(id + " (" + status + ")");
+            }
+        }
+        assertThat("task creations answered 201 and then lost, of " + ids.size(), lost, empty());
+    }
+
+    private static int count(List<String> list) {
+        synchronized (list) {
+            return list.size();
+        }
+    }
+
+    /** Sends a signal (STOP, CONT, KILL) to a process. */
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @Order(8)
     void downStopsEveryProcessOfTheSuite() {
         Map<String, Long> pids = pidFiles();
         long postmaster = postmasterPid();
@@ -208,7 +328,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void upAfterDownKeepsTheData() throws SQLException {
         LauncherRun up = flotilla("up");
         firstUp = up;
@@ -230,7 +350,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void downAgainLeavesNothingRunning() {
         Map<String, Long> pids = pidFiles();
         long postmaster = postmasterPid();
