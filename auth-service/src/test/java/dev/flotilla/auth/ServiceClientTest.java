@@ -1,6 +1,8 @@
 package dev.flotilla.auth;
 
+import dev.flotilla.testing.ConcurrentDeletes;
 import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Requests;
 import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -9,6 +11,7 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -107,6 +110,23 @@ class ServiceClientTest {
                 .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token").then()
                 .statusCode(401)
                 .body("error", is("invalid_client"));
+    }
+
+    @Test
+    void creatingAClientForATenantThisServiceDoesNotKnowIsNotFound() {
+        Requests.as(UUID.randomUUID(), "admin").body(Map.of("name", "search-service")).post("/api/v1/clients").then()
+                .spec(Problems.notFound());
+    }
+
+    @Test
+    void concurrentDeletesOfAClientDeleteItOnceAndLeaveNoTransactionOpen() {
+        Api.Tenant tenant = Api.register();
+        for (int round = 0; round < 5; round++) {
+            String path = "/api/v1/clients/" + createClient(tenant).path("id");
+            ConcurrentDeletes.oneWinsTheOthersAreNotFound(() -> Api.client().auth().oauth2(tenant.accessToken()).delete(path),
+                    4);
+        }
+        ConcurrentDeletes.noConnectionIsLeftInATransaction();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -164,6 +165,13 @@ public abstract class ServiceContractTest {
                 .statusCode(200)
                 .body("openapi", startsWith("3."))
                 .body("paths", notNullValue());
+    }
+
+    @Test
+    public void everyOperationAnswersBadInputWithAClientErrorProblem() {
+        List<String> failures = BadInputProbe.failuresOfThisService();
+        assertTrue(failures.isEmpty(),
+                failures.size() + " answers to bad input were not a 4xx problem:\n" + String.join("\n", failures));
     }
 
     private static String applicationName() {

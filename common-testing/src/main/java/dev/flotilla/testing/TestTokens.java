@@ -60,6 +60,11 @@ public final class TestTokens {
         return sign(claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofMinutes(-1)), TRUSTED);
     }
 
+    /** A token that expired {@code seconds} seconds ago, otherwise valid: for the clock-skew allowance. */
+    public static String expiredSecondsAgo(long seconds, UUID tenant, String... roles) {
+        return sign(claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofSeconds(-seconds)), TRUSTED);
+    }
+
     /** A token with the trusted kid but signed by another key. */
     public static String forged(UUID tenant, String... roles) {
         return sign(claims(UUID.randomUUID().toString(), tenant, List.of(roles), Duration.ofMinutes(15)), IMPOSTOR);

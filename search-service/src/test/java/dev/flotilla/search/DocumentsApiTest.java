@@ -71,6 +71,17 @@ class DocumentsApiTest {
     }
 
     @Test
+    void aMetadataNumberOutOfRangeIsRefusedNamingTheField() {
+        String c = Api.collection(tenant);
+        member(tenant).body("{\"title\": \"Huge\", \"metadata\": {\"stats\": {\"size\": [1, 1e309]}}}")
+                .put(documents(c) + "/huge").then()
+                .spec(Problems.validationFailed())
+                .body("errors[0].field", is("metadata.stats.size[1]"))
+                .body("errors[0].message", is("the number is out of range"));
+        member(tenant).get(documents(c) + "/huge").then().spec(Problems.notFound());
+    }
+
+    @Test
     void listingPagesByIdAndFiltersOnMetadataAndTags() {
         String c = Api.collection(tenant);
         for (int i = 1; i <= 5; i++) {

@@ -13,8 +13,10 @@ import java.util.concurrent.Future;
 
 import static dev.flotilla.search.Api.documents;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -55,6 +57,36 @@ class ImportExportApiTest {
         Api.member(tenant).get("/api/v1/collections/" + c).then().body("documentCount", is(5));
         Api.member(tenant).get(documents(c) + "/1").then().body("title", is("First again"));
         assertEquals(List.of("6"), Api.ids(tenant, c, "sixth"));
+    }
+
+    @Test
+    void refusedLinesAreExplainedInTheApisWordsWithoutJavaNames() {
+        String c = Api.collection(tenant);
+        String ndjson = String.join("\n",
+                "{\"id\": \"1\", \"title\": \"Good\", \"body\": \"kept\"}",
+                "{\"id\": \"2\", \"title\": \"Unknown\", \"zz\": 1}",
+                "{\"id\": \"3\", \"title\": [\"not\", \"text\"]}",
+                "{\"id\": \"4\", \"title\": \"Tags\", \"tags\": \"single\"}",
+                "{\"id\": \"5\", \"title\": \"Tag\", \"tags\": [{\"a\": 1}]}",
+                "[1, 2]",
+                "{\"id\": \"7\", \"title\": ",
+                "{\"id\": \"8\", \"title\": \"Huge\", \"metadata\": {\"year\": 1e309}}",
+                "null");
+        importInto(c, ndjson).statusCode(200)
+                .body("imported", is(1))
+                .body("failed", is(8))
+                .body("errors.line", is(List.of(2, 3, 4, 5, 6, 7, 8, 9)))
+                .body("errors.message", is(List.of(
+                        "unknown field 'zz'",
+                        "'title' must be a string",
+                        "'tags' must be an array of strings",
+                        "'tags[0]' must be a string",
+                        "a line must be a JSON object (a document)",
+                        "not valid JSON: the line ends inside a value",
+                        "metadata.year: the number is out of range",
+                        "a line must be a JSON object (a document)")))
+                .body("errors.message", everyItem(not(containsString("java"))))
+                .body("errors.message", everyItem(not(containsString("class"))));
     }
 
     @Test

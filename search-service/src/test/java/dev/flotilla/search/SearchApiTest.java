@@ -130,6 +130,22 @@ class SearchApiTest {
     }
 
     @Test
+    void aFilterNumberOutOfRangeIsRefusedNamingTheCondition() {
+        for (String number : List.of("1e309", "-1e309")) {
+            search(tenant, c, "{\"filter\": {\"year\": {\"gte\": " + number + "}}}")
+                    .spec(Problems.validationFailed())
+                    .body("errors[0].field", is("filter.year.gte"))
+                    .body("errors[0].message", is("the number is out of range"));
+        }
+        search(tenant, c, "{\"filter\": {\"year\": 1e309}}").spec(Problems.validationFailed())
+                .body("errors[0].field", is("filter.year"));
+        search(tenant, c, "{\"filter\": {\"year\": {\"in\": [2021, 1e309]}}}").spec(Problems.validationFailed())
+                .body("errors[0].field", is("filter.year.in"));
+        Api.member(tenant).queryParam("filter", "{\"year\": {\"lt\": 1e309}}").get(Api.documents(c)).then()
+                .spec(Problems.validationFailed()).body("errors[0].field", is("filter.year.lt"));
+    }
+
+    @Test
     void tagsMustAllBePresent() {
         search(tenant, c, "{\"tags\": [\"pets\"]}").body("total", is(2));
         search(tenant, c, "{\"tags\": [\"pets\", \"training\"]}").body("hits.id", is(List.of("dogs")));

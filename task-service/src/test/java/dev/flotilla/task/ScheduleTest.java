@@ -1,6 +1,7 @@
 package dev.flotilla.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.task.config.TaskConfig;
 import dev.flotilla.task.db.Db;
 import dev.flotilla.task.schedule.ScheduleTicker;
@@ -62,6 +63,9 @@ class ScheduleTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DatabaseOutage outage;
 
     @Inject
     Vertx vertx;
@@ -136,8 +140,9 @@ class ScheduleTest {
         SteppingClock clock = new SteppingClock(first);
         Pool replicaPool = separatePool();
         try {
-            ScheduleTicker replicaOne = new ScheduleTicker(new Db(pool), tasks, transitions, config, json, clock);
-            ScheduleTicker replicaTwo = new ScheduleTicker(new Db(replicaPool), tasks, transitions, config, json, clock);
+            ScheduleTicker replicaOne = new ScheduleTicker(new Db(pool), tasks, transitions, config, json, clock, outage);
+            ScheduleTicker replicaTwo = new ScheduleTicker(new Db(replicaPool), tasks, transitions, config, json, clock,
+                    outage);
             List<Instant> minutes = new ArrayList<>();
             for (int minute = 0; minute < 5; minute++) {
                 Instant tick = first.plus(Duration.ofMinutes(minute));

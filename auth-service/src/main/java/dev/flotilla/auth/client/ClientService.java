@@ -66,7 +66,9 @@ public class ClientService {
         client.roles = List.of(Roles.SERVICE);
         client.createdAt = Instant.now();
         client.secretRotatedAt = client.createdAt;
-        return clients.persist(client)
+        // Flushed here, so that a tenant unknown to the database is the caller's 404, not a failed commit.
+        return clients.persistAndFlush(client)
+                .onFailure(ServiceClientRepository::isUnknownTenant).transform(e -> new NotFound("tenant", tenant))
                 .call(() -> audit.record(tenant, AuditType.CLIENT_CREATED, actor, client.clientId, origin,
                         Map.of("name", client.name)))
                 .map(saved -> ClientWithSecret.of(client, secret));
@@ -99,7 +101,14 @@ public class ClientService {
     @WithTransaction
     public Uni<Void> delete(UUID tenant, String actor, UUID id, Origin origin) {
         return clients.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("client", id))
-                .call(client -> clients.delete(client))
+                // Of concurrent deletes, each may have found the client; only the first one's statement
+                // deletes it, the others find nothing left to delete and answer 404. (Removing the loaded
+                // entity made them fail at flush with an OptimisticLockException instead.)
+                .call(client -> clients.deleteIfPresent(tenant, id).invoke(deleted -> {
+                    if (!deleted) {
+                        throw new NotFound("client", id);
+                    }
+                }))
                 .call(client -> audit.record(tenant, AuditType.CLIENT_DELETED, actor, client.clientId, origin,
                         Map.of("name", client.name)))
                 .replaceWithVoid();

@@ -7,7 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.JDBCException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.UUID;
 class ServiceClientRepository implements PanacheRepositoryBase<ServiceClient, UUID> {
 
     private static final String CREDENTIALS = "select client_id, tenant_id, secret_hash, roles from service_client where client_id = $1";
+
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final Pool pool;
 
@@ -31,6 +35,31 @@ class ServiceClientRepository implements PanacheRepositoryBase<ServiceClient, UU
 
     public Uni<ServiceClient> find(UUID tenant, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /**
+     * Whether {@code failure} is the database refusing a client of a tenant it does not know (a
+     * foreign-key violation, SQLSTATE 23503): a token this service trusts may name a tenant that is
+     * not, or no longer, registered here.
+     */
+    static boolean isUnknownTenant(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof JDBCException j ? j.getSQLState() : null;
+            if (FOREIGN_KEY_VIOLATION.equals(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Deletes the client in one statement, which cannot race: true when it deleted it, false when it
+     * was not there (or a concurrent delete removed it first; this one then waits for that one's row
+     * lock and deletes nothing).
+     */
+    public Uni<Boolean> deleteIfPresent(UUID tenant, UUID id) {
+        return delete("tenantId = ?1 and id = ?2", tenant, id).map(deleted -> deleted > 0);
     }
 
     /**

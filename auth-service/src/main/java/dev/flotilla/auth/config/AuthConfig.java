@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Every setting of auth-service, under {@code flotilla.auth}. The first three are shared with the
+ * Every setting of auth-service, under {@code flotilla.auth}. The first four are shared with the
  * other services (they verify what this service signs); the rest are auth-service's own.
  * Each property can be set by environment variable, e.g. {@code FLOTILLA_AUTH_TOKENS_ACCESS_TTL}.
  */
@@ -22,6 +22,13 @@ public interface AuthConfig {
 
     /** The {@code aud} of every token signed here. */
     String audience();
+
+    /**
+     * How many seconds after its expiry a token is still accepted, for clocks that disagree: the suite's
+     * one setting ({@code FLOTILLA_AUTH_CLOCK_SKEW}), which the other services verify with too.
+     */
+    @WithDefault("30")
+    int clockSkew();
 
     /**
      * The master key that encrypts the private parts of the signing keys stored in the database
@@ -73,10 +80,6 @@ public interface AuthConfig {
         /** Lifetime of a service client's access token (client_credentials grant). */
         @WithDefault("PT15M")
         Duration serviceTtl();
-
-        /** Clock skew tolerated when verifying expiry. */
-        @WithDefault("PT30S")
-        Duration clockSkew();
 
         /**
          * How many verified access tokens are remembered until they expire, so that a token sent

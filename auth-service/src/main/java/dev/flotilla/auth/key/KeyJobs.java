@@ -1,5 +1,6 @@
 package dev.flotilla.auth.key;
 
+import dev.flotilla.common.db.DatabaseOutage;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,20 +17,23 @@ public class KeyJobs {
     private static final Logger LOG = Logger.getLogger(KeyJobs.class);
 
     private final KeyService keys;
+    private final DatabaseOutage outage;
 
-    public KeyJobs(KeyService keys) {
+    public KeyJobs(KeyService keys, DatabaseOutage outage) {
         this.keys = keys;
+        this.outage = outage;
     }
 
     @Scheduled(every = "${flotilla.auth.keys.reload-every}", delayed = "${flotilla.auth.keys.reload-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reload() {
-        return keys.reload().onFailure().invoke(e -> LOG.warn("Reloading the signing keys failed; keeping the current ones", e))
+        return keys.reload().onFailure()
+                .invoke(e -> outage.jobFailed(LOG, e, "Reloading the signing keys failed; keeping the current ones"))
                 .onFailure().recoverWithNull();
     }
 
     @Scheduled(every = "${flotilla.auth.keys.check-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> rotateIfDue() {
-        return keys.rotateIfDue().onFailure().invoke(e -> LOG.warn("The scheduled key rotation check failed", e))
+        return keys.rotateIfDue().onFailure().invoke(e -> outage.jobFailed(LOG, e, "The scheduled key rotation check failed"))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 }

@@ -106,7 +106,7 @@ public class KeyService {
         Instant now = Instant.now();
         Instant activatesAt = immediate ? now : now.plus(config.keys().publishAhead());
         Duration longestToken = max(config.tokens().accessTtl(), config.tokens().serviceTtl())
-                .plus(config.tokens().clockSkew());
+                .plus(Duration.ofSeconds(config.clockSkew()));
         return repository.published(now).chain(keys -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             List<String> retiring = keys.stream().filter(k -> !k.activatesAt.isAfter(now)).map(k -> k.kid).toList();

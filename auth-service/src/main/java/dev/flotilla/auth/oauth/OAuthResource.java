@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -23,7 +22,8 @@ import java.util.Map;
 /**
  * The OAuth 2 endpoints for the ecosystem, form-encoded as the RFCs prescribe: the token endpoint
  * (grants {@code client_credentials} and {@code refresh_token}), revocation (RFC 7009) and
- * introspection (RFC 7662, for service callers).
+ * introspection (RFC 7662, for service callers). Each reads its body as text and decodes it with
+ * {@link OAuthForm}, which bounds it and answers a malformed form in the OAuth error form.
  */
 // A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
 @Cancellable(false)
@@ -45,31 +45,30 @@ public class OAuthResource {
     @POST
     @Path("token")
     @PermitAll
-    public Uni<Response> token(@RestForm("grant_type") String grantType,
-            @RestForm("client_id") String clientId,
-            @RestForm("client_secret") String clientSecret,
-            @RestForm("refresh_token") String refreshToken,
-            @RestHeader("Authorization") String authorization,
+    public Uni<Response> token(String body, @RestHeader("Authorization") String authorization,
             @Context HttpServerRequest http) {
-        return oauth
-                .token(grantType, ClientCredentials.of(authorization, clientId, clientSecret), refreshToken, Origin.of(http))
-                .map(body -> Response.ok(body).header("Cache-Control", "no-store").build());
+        OAuthForm form = OAuthForm.parse(body);
+        ClientCredentials credentials = ClientCredentials.of(authorization, form.get("client_id"), form.get("client_secret"));
+        return oauth.token(form.get("grant_type"), credentials, form.get("refresh_token"), Origin.of(http))
+                .map(answer -> Response.ok(answer).header("Cache-Control", "no-store").build());
     }
 
     /** Revokes a refresh token (ending its session). Always 200, also for unknown tokens (RFC 7009 §2.2). */
     @POST
     @Path("revoke")
     @PermitAll
-    public Uni<Response> revoke(@RestForm("token") String token, @RestForm("token_type_hint") String hint,
-            @Context HttpServerRequest http) {
-        return oauth.revoke(token, Origin.of(http)).map(ignored -> Response.ok().build());
+    public Uni<Response> revoke(String body, @Context HttpServerRequest http) {
+        return oauth.revoke(OAuthForm.parse(body).get("token"), Origin.of(http)).map(ignored -> Response.ok().build());
     }
 
     @POST
     @Path("introspect")
     @RolesAllowed(Roles.SERVICE)
-    public Uni<Map<String, Object>> introspect(@RestForm("token") String token, @RestForm("token_type_hint") String hint) {
-        return oauth.requireToken(token).chain(() -> introspection.introspect(token, hint, caller.tenant()));
+    public Uni<Map<String, Object>> introspect(String body) {
+        OAuthForm form = OAuthForm.parse(body);
+        String token = form.get("token");
+        return oauth.requireToken(token)
+                .chain(() -> introspection.introspect(token, form.get("token_type_hint"), caller.tenant()));
     }
 
     /** The client's credentials from HTTP Basic ({@code client_secret_basic}) or the form ({@code client_secret_post}). */

@@ -46,11 +46,17 @@ public class PasswordHasher {
         return workers.executeBlocking(Uni.createFrom().item(() -> hashNow(password)), false);
     }
 
-    /** Whether {@code password} matches {@code stored}; a null {@code stored} costs the same and never matches. */
+    /**
+     * Whether {@code password} matches {@code stored}; a null {@code stored} costs the same and never
+     * matches. Neither does a password that is not well-formed Unicode (a lone UTF-16 surrogate): it has
+     * no UTF-8 form to hash and no such password can have been set, so it is a wrong password, at the
+     * same cost.
+     */
     public Uni<Boolean> verify(String password, String stored) {
         return workers.executeBlocking(Uni.createFrom().item(() -> {
-            boolean matches = verifyNow(password, stored == null ? dummyHash : stored);
-            return stored != null && matches;
+            boolean comparable = stored != null && UnicodeText.isWellFormed(password);
+            boolean matches = comparable ? verifyNow(password, stored) : verifyNow("", dummyHash);
+            return comparable && matches;
         }), false);
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a new password must be (NIST SP 800-63B): long enough, not absurdly long, and not one of the
- * passwords attackers try first ({@code common-passwords.txt}, compared case-insensitively). No
+ * passwords attackers try first ({@code common-passwords.txt}, compared case-insensitively), and
+ * well-formed Unicode text (no lone UTF-16 surrogate, which has no UTF-8 form to hash). No
  * composition rules. Also generates the passwords shown once to an administrator.
  */
 @ApplicationScoped
@@ -39,6 +40,9 @@ public class PasswordPolicy {
     public void check(String field, String password, String email) {
         if (password == null || password.isEmpty()) {
             throw new BadRequest(field, "must not be empty");
+        }
+        if (!UnicodeText.isWellFormed(password)) {
+            throw new BadRequest(field, "must be valid Unicode text (it contains a lone UTF-16 surrogate)");
         }
         int length = password.codePointCount(0, password.length());
         if (length < config.minLength() || length > config.maxLength()) {

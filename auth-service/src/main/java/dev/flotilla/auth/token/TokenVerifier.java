@@ -45,7 +45,7 @@ public class TokenVerifier {
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setRequireJwtId()
-                .setAllowedClockSkewInSeconds((int) config.tokens().clockSkew().toSeconds())
+                .setAllowedClockSkewInSeconds(config.clockSkew())
                 .setExpectedIssuer(config.issuer())
                 .setExpectedAudience(config.audience())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)

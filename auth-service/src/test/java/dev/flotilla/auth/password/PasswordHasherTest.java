@@ -79,4 +79,13 @@ class PasswordHasherTest {
 
         assertTrue(hasher.verify("a-long-enough-passphrase", stored).await().indefinitely());
     }
+
+    @Test
+    void aPasswordWithALoneSurrogateMatchesNothing() {
+        // Encoded as UTF-8 by the JDK, the lone surrogate would become '?', and match this hash.
+        String stored = hasher.hashNow("?-a-long-enough-passphrase");
+
+        assertFalse(hasher.verify("\uD800-a-long-enough-passphrase", stored).await().indefinitely());
+        assertTrue(hasher.verify("?-a-long-enough-passphrase", stored).await().indefinitely());
+    }
 }

@@ -40,6 +40,15 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aPasswordWithALoneSurrogateIsRefusedNamingTheField() {
+        for (String password : List.of("\uD800-a-long-enough-passphrase", "a-long-enough-passphrase-\uDC00",
+                "a-long-\uDE00\uD83D-passphrase")) {
+            assertEquals("password: must be valid Unicode text (it contains a lone UTF-16 surrogate)",
+                    refusal(password).getMessage());
+        }
+    }
+
+    @Test
     void theLengthIsCountedInCharactersNotInUtf16Units() {
         // 65 characters, each two UTF-16 units: within the maximum of 128 characters.
         assertDoesNotThrow(() -> policy.check("password", "\uD83D\uDE00".repeat(65), EMAIL));

@@ -15,16 +15,28 @@ import jakarta.inject.Singleton;
  * and the wake-up notice) are longer than that, and are the ones run most.
  * Unlike Quarkus's own pool, this one does not ask a credentials provider for each connection:
  * Flotilla configures none (the database user and password are plain configuration).
+ *
+ * <p>
+ * Every connection also asks PostgreSQL to end a session that stays idle inside a transaction
+ * for {@value #IDLE_IN_TRANSACTION_TIMEOUT} ({@code idle_in_transaction_session_timeout}, unless
+ * {@code quarkus.datasource.reactive.additional-properties} names it): should a request's work
+ * ever stop half-way through a transaction, its row locks are released and its connection is
+ * closed, instead of blocking every later write of those rows.
  */
 @Singleton
 public class LongStatementsPool implements PgPoolCreator {
 
     /** Longer than any statement the services write; a statement longer still is simply not cached. */
     static final int CACHED_SQL_LIMIT = 16_384;
+    /** Far longer than any transaction of the services waits between its statements. */
+    static final String IDLE_IN_TRANSACTION_TIMEOUT = "30s";
 
     @Override
     public Pool create(Input input) {
-        input.pgConnectOptionsList().forEach(options -> options.setPreparedStatementCacheSqlLimit(CACHED_SQL_LIMIT));
+        input.pgConnectOptionsList().forEach(options -> {
+            options.setPreparedStatementCacheSqlLimit(CACHED_SQL_LIMIT);
+            options.getProperties().putIfAbsent("idle_in_transaction_session_timeout", IDLE_IN_TRANSACTION_TIMEOUT);
+        });
         return PgDriver.INSTANCE.createPool(input.vertx(), input.pgConnectOptionsList(), input.poolOptions());
     }
 }

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.flotilla.common.correlation.RequestIds;
+import dev.flotilla.common.db.DatabaseFailures;
+import dev.flotilla.common.db.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -21,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
+import java.net.SocketException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,11 +33,19 @@ import java.util.stream.Collectors;
 /**
  * The one table from exception to problem response for every service. Each method maps one
  * family of failures; anything unforeseen is a 500 whose body reveals nothing but the request id.
- * 5xx are logged at ERROR with the request id, 4xx at DEBUG.
+ * 5xx are logged at ERROR with the request id, 4xx at DEBUG; an unreachable database is a 503
+ * with {@code Retry-After}, logged once per outage by {@link DatabaseOutage}.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String URL_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
+
+    private final DatabaseOutage databaseOutage;
+
+    public ProblemMappers(DatabaseOutage databaseOutage) {
+        this.databaseOutage = databaseOutage;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -62,11 +75,41 @@ public class ProblemMappers {
         if (field.isEmpty()) {
             return respond(request, ProblemType.MALFORMED_JSON, "The request body does not have the expected shape", List.of());
         }
-        String message = e instanceof InvalidFormatException invalid
-                ? "'" + invalid.getValue() + "' is not a valid " + simpleName(e.getTargetType())
-                : "expected " + simpleName(e.getTargetType());
+        String message = e instanceof ExplainedToClients explained ? explained.explanation()
+                : e instanceof InvalidFormatException invalid
+                        ? "'" + invalid.getValue() + "' is not a valid " + simpleName(e.getTargetType())
+                        : "expected " + simpleName(e.getTargetType());
         return respond(request, ProblemType.VALIDATION_FAILED, field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /**
+     * A request body that could not be read to its end (a multipart body cut off before its
+     * closing boundary, or not multipart as declared): the REST layer fails the request with an
+     * {@link IOException} before any resource method runs. The services' own I/O handles its
+     * failures where they happen.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, HttpServerRequest request) {
+        if (e instanceof SocketException || DatabaseFailures.isUnavailable(e)) {
+            // A connection of ours that failed (the database's, another service's), not the client's body.
+            return unexpected(e, request);
+        }
+        return respond(request, ProblemType.BAD_REQUEST,
+                "The request body could not be read: it ended early or is not in the declared format", List.of());
+    }
+
+    /**
+     * A form body or URL with a malformed %-escape, which the REST layer's decoder refuses with an
+     * {@link IllegalArgumentException}; any other such exception is a fault of ours.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, HttpServerRequest request) {
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0 && trace[0].getClassName().equals(URL_DECODER)) {
+            return respond(request, ProblemType.BAD_REQUEST, "The request is not correctly %-encoded", List.of());
+        }
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper
@@ -131,7 +174,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            databaseOutage.refused(e);
+            return Response.fromResponse(respond(request, ProblemType.SERVICE_UNAVAILABLE,
+                    "The service cannot do this now; retry after " + DatabaseOutage.RETRY_AFTER.toSeconds() + " seconds",
+                    List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER.toSeconds())
+                    .build();
+        }
+        if (DatabaseFailures.isStaleState(e)) {
+            return concurrentlyChanged(request);
+        }
         return internal(e, request);
+    }
+
+    /**
+     * The row was changed or deleted by a concurrent transaction between reading and writing it.
+     * For a delete, the other request deleted it: the resource is gone, as for any later delete.
+     */
+    private static Response concurrentlyChanged(HttpServerRequest request) {
+        if (HttpMethod.DELETE.equals(request.method())) {
+            return respond(request, ProblemType.NOT_FOUND, "No resource at this path", List.of());
+        }
+        return respond(request, ProblemType.CONFLICT,
+                "The resource was changed by a concurrent request; read it again and retry", List.of());
     }
 
     private static Response internal(Throwable e, HttpServerRequest request) {
@@ -198,7 +264,8 @@ public class ProblemMappers {
             if (node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null) {
+            // A list element's own node (List<@NotNull X>) is named "<list element>": its index says it all.
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }

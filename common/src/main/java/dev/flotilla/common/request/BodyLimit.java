@@ -3,6 +3,7 @@ package dev.flotilla.common.request;
 import dev.flotilla.common.error.Problem;
 import dev.flotilla.common.error.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,10 @@ public class BodyLimit {
                 Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(), 413,
                         "The request body is larger than the " + max + " bytes this service accepts",
                         ctx.request().path(), null, null);
+                if (ctx.request().version() != HttpVersion.HTTP_2) {
+                    // The body is never read: close the connection so it cannot stand in front of the next request.
+                    ctx.response().endHandler(ended -> ctx.request().connection().close());
+                }
                 ctx.response().setStatusCode(413)
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close")

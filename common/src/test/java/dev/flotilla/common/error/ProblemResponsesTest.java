@@ -1,5 +1,6 @@
 package dev.flotilla.common.error;
 
+import dev.flotilla.testing.Problems;
 import dev.flotilla.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -85,8 +86,7 @@ class ProblemResponsesTest {
     @Test
     void aMissingBodyIsABadRequest() {
         member().post("/api/v1/widgets").then()
-                .statusCode(400)
-                .contentType(PROBLEM_JSON);
+                .spec(Problems.validationFailed());
     }
 
     @Test
@@ -125,17 +125,14 @@ class ProblemResponsesTest {
     void aBodyOverTheLimitIsTooLarge() {
         String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\",\"size\":1,\"colour\":\"RED\"}";
         member().body(huge).post("/api/v1/widgets").then()
-                .statusCode(413)
-                .contentType(PROBLEM_JSON)
-                .body("status", is(413));
+                .spec(Problems.payloadTooLarge());
     }
 
     @Test
     void aMissingResourceIsNotFound() {
         UUID id = UUID.randomUUID();
         member().get("/api/v1/widgets/" + id).then()
-                .statusCode(404)
-                .contentType(PROBLEM_JSON)
+                .spec(Problems.notFound())
                 .body("detail", is("widget " + id + " was not found"));
     }
 
@@ -175,16 +172,14 @@ class ProblemResponsesTest {
     @Test
     void aClashWithCurrentStateIsAConflict() {
         member().body("{\"name\":\"bolt\",\"size\":3,\"colour\":\"RED\"}").post("/api/v1/widgets/duplicates").then()
-                .statusCode(409)
-                .contentType(PROBLEM_JSON)
+                .spec(Problems.conflict())
                 .body("detail", containsString("bolt"));
     }
 
     @Test
     void aRoleTheCallerLacksIsForbidden() {
         member().delete("/api/v1/widgets/" + UUID.randomUUID()).then()
-                .statusCode(403)
-                .contentType(PROBLEM_JSON);
+                .spec(Problems.forbidden());
     }
 
     @Test
@@ -196,8 +191,7 @@ class ProblemResponsesTest {
     @Test
     void anUnexpectedFailureIsAnOpaqueInternalProblem() {
         member().get("/api/v1/widgets/broken").then()
-                .statusCode(500)
-                .contentType(PROBLEM_JSON)
+                .spec(Problems.problem(500, "internal"))
                 .body("detail", not(containsString("secret")))
                 .body("requestId", notNullValue())
                 .body(not(containsString("IllegalStateException")));

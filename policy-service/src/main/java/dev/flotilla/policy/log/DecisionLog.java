@@ -1,5 +1,6 @@
 package dev.flotilla.policy.log;
 
+import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
@@ -52,9 +53,11 @@ public class DecisionLog {
     private final PolicyConfig.DecisionLog config;
     private final Counter dropped;
     private final Counter written;
+    private final DatabaseOutage outage;
 
     DecisionLog(DecisionLogRepository entries, PolicySetRepository policySets, PolicyDocuments documents,
-            PolicyConfig config, MeterRegistry registry) {
+            PolicyConfig config, MeterRegistry registry, DatabaseOutage outage) {
+        this.outage = outage;
         this.entries = entries;
         this.policySets = policySets;
         this.documents = documents;
@@ -102,7 +105,7 @@ public class DecisionLog {
                 .call(rows -> policySets.touchAll(rows.policySets, Instant.now()))
                 .call(entries::insertAll)
                 .invoke(rows -> written.increment(rows.size()))
-                .onFailure().invoke(e -> LOG.errorf(e, "Could not write %d decision-log entries", batch.size()))
+                .onFailure().invoke(e -> outage.jobFailed(LOG, e, "Could not write " + batch.size() + " decision-log entries"))
                 .onFailure().recoverWithNull()
                 .chain(() -> buffer.isEmpty() ? Uni.createFrom().voidItem() : flush());
     }

@@ -23,6 +23,11 @@ public class PolicyRepository implements PanacheRepositoryBase<Policy, UUID> {
         return find("tenantId = ?1 and id = ?2", tenant, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** Deletes the policy (its versions and tests cascade) in one statement; whether it was there. */
+    public Uni<Boolean> delete(UUID tenant, UUID id) {
+        return delete("tenantId = ?1 and id = ?2", tenant, id).map(deleted -> deleted > 0);
+    }
+
     public Uni<Policy> findByName(UUID tenant, String name) {
         return find("tenantId = ?1 and name = ?2", tenant, name).firstResult();
     }

@@ -111,9 +111,14 @@ public class PolicyService {
      */
     public Uni<Tagged<PolicyView>> update(UUID tenant, UUID id, String ifMatch, PolicyDraft draft, boolean activate,
             String author) {
-        Preconditions.require(ifMatch);
         requireCompiles(draft.rules());
-        return write(tenant, () -> lockedPolicy(tenant, id, ifMatch)
+        // Another tenant's policy, or a missing one, is a 404 whether or not If-Match was sent.
+        return write(tenant, () -> policies.findForUpdate(tenant, id)
+                .onItem().ifNull().failWith(() -> new NotFound("policy", id))
+                .invoke(policy -> {
+                    Preconditions.require(ifMatch);
+                    Preconditions.check(ifMatch, policy.etag());
+                })
                 .call(policy -> uniqueName(tenant, draft.name(), policy.id))
                 .chain(policy -> {
                     Instant now = Instant.now();
@@ -163,7 +168,9 @@ public class PolicyService {
     }
 
     public Uni<Void> delete(UUID tenant, UUID id, String ifMatch) {
-        return write(tenant, () -> lockedPolicy(tenant, id, ifMatch).chain(policies::delete), null);
+        return write(tenant, () -> lockedPolicy(tenant, id, ifMatch)
+                .chain(policy -> policies.delete(tenant, policy.id))
+                .replaceWithVoid(), null);
     }
 
     /** Compiles unsaved rules of policy {@code policyId}; 422 (like a save) when they do not compile. */

@@ -24,8 +24,13 @@ class PolicyTestCaseRepository implements PanacheRepositoryBase<PolicyTestCase, 
         return query.range(0, limit - 1).list();
     }
 
-    public Uni<PolicyTestCase> find(UUID tenant, UUID policyId, UUID id) {
-        return find("tenantId = ?1 and policyId = ?2 and id = ?3", tenant, policyId, id).firstResult();
+    /**
+     * Deletes the test in one statement; whether it was there. Concurrent deletes wait for the
+     * first one's row lock and then find nothing, rather than failing on a row that vanished
+     * between reading and removing it (the entity's own delete).
+     */
+    public Uni<Boolean> delete(UUID tenant, UUID policyId, UUID id) {
+        return delete("tenantId = ?1 and policyId = ?2 and id = ?3", tenant, policyId, id).map(deleted -> deleted > 0);
     }
 
     public Uni<PolicyTestCase> findByName(UUID tenant, UUID policyId, String name) {

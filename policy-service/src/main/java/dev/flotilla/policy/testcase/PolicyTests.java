@@ -92,9 +92,13 @@ public class PolicyTests implements ActivationGate {
     @WithTransaction
     public Uni<Void> delete(UUID tenant, UUID policyId, UUID testId) {
         return policy(tenant, policyId)
-                .chain(() -> tests.find(tenant, policyId, testId))
-                .onItem().ifNull().failWith(() -> new NotFound("test", testId))
-                .chain(tests::delete);
+                .chain(() -> tests.delete(tenant, policyId, testId))
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw new NotFound("test", testId);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /**

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -46,7 +47,7 @@ public class PolicyClientProbe {
 
     @POST
     @Path("check-all")
-    public Uni<List<PolicyAnswer>> checkAll(List<PolicyQuestion> questions) {
+    public Uni<List<PolicyAnswer>> checkAll(@NotNull List<@NotNull PolicyQuestion> questions) {
         return policy.checkAll(questions);
     }
 

@@ -211,6 +211,15 @@ class PoliciesApiTest {
     }
 
     @Test
+    void anotherTenantsPolicyChangedWithoutIfMatchIsNotFound() {
+        String id = create(tenant, policy("p", "r", "allow", ANY, ANY, null));
+        admin(UUID.randomUUID()).body(policy("p", "r", "deny", ANY, ANY, null)).put(POLICIES + "/" + id)
+                .then().spec(Problems.notFound());
+        admin(UUID.randomUUID()).body(policy("p", "r", "deny", ANY, ANY, null)).put(POLICIES + "/" + UUID.randomUUID())
+                .then().spec(Problems.notFound());
+    }
+
+    @Test
     void servicesReadPolicies() {
         String id = create(tenant, policy("p", "r", "allow", ANY, ANY, null));
         service(tenant).get(POLICIES + "/" + id).then().statusCode(200).header("ETag", is("\"1\""));

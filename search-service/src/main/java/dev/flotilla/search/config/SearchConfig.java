@@ -64,10 +64,21 @@ public interface SearchConfig {
         long postingCacheSize();
     }
 
+    /**
+     * Largest request body of every endpoint but uploads and imports; larger ones are a 413 (see
+     * {@link EndpointBodyLimits}).
+     */
+    @WithDefault("1M")
+    MemorySize maxRequestSize();
+
     interface Ingest {
         /** Largest uploaded file; larger ones are a 413. */
         @WithDefault("10M")
         MemorySize maxUploadSize();
+
+        /** Largest NDJSON import body; larger ones are a 413. */
+        @WithDefault("64M")
+        MemorySize maxImportSize();
 
         /** Documents written per transaction by an NDJSON import. */
         @WithDefault("500")

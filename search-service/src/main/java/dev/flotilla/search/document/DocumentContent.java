@@ -21,6 +21,8 @@ public record DocumentContent(String id, String title, String body, List<String>
     private static final int MAX_TAG = 200;
     private static final int MAX_METADATA = 65536;
     private static final int MAX_SOURCE = 4000;
+    /** The message for a JSON number a double cannot hold. */
+    public static final String OUT_OF_RANGE = "the number is out of range";
 
     public static DocumentContent of(String id, DocumentInput input, int maxBodyLength) {
         requireId(id);
@@ -64,10 +66,28 @@ public record DocumentContent(String id, String title, String body, List<String>
         if (object.toString().length() > MAX_METADATA) {
             throw new BadRequest("metadata", "must be at most " + MAX_METADATA + " characters as JSON");
         }
+        requireFiniteNumbers("metadata", object);
         if (input.source() != null && input.source().length() > MAX_SOURCE) {
             throw new BadRequest("source", "must be at most " + MAX_SOURCE + " characters");
         }
         return new DocumentContent(id, title, body, List.copyOf(tags), object, input.source());
+    }
+
+    /**
+     * Refuses a number out of the range of a double (JSON allows {@code 1e309}; it is read as infinity,
+     * which neither JSON nor PostgreSQL can store), naming the member that holds it.
+     */
+    private static void requireFiniteNumbers(String field, JsonNode value) {
+        if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            throw new BadRequest(field, OUT_OF_RANGE);
+        }
+        if (value.isObject()) {
+            value.fields().forEachRemaining(member -> requireFiniteNumbers(field + "." + member.getKey(), member.getValue()));
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                requireFiniteNumbers(field + "[" + i + "]", value.get(i));
+            }
+        }
     }
 
     public static void requireId(String id) {

@@ -62,9 +62,9 @@ public final class MetadataFilter {
             if (value.isObject()) {
                 conditions.addAll(operators(field, path, value));
             } else if (value.isArray()) {
-                conditions.add(new Condition(path + " ? (" + anyOf(field, value) + ")", false, true));
+                conditions.add(new Condition(path + " ? (" + anyOf(field, "filter." + field, value) + ")", false, true));
             } else {
-                conditions.add(new Condition(path + " ? (@ == " + literal(field, value) + ")", false, true));
+                conditions.add(new Condition(path + " ? (@ == " + literal(field, "filter." + field, value) + ")", false, true));
             }
         }
         if (conditions.size() > MAX_CONDITIONS) {
@@ -83,18 +83,19 @@ public final class MetadataFilter {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> op = it.next();
             JsonNode v = op.getValue();
+            String where = "filter." + field + "." + op.getKey();
             switch (op.getKey()) {
-                case "eq" -> result.add(new Condition(path + " ? (@ == " + literal(field, v) + ")", false, true));
+                case "eq" -> result.add(new Condition(path + " ? (@ == " + literal(field, where, v) + ")", false, true));
                 case "in" -> {
                     if (!v.isArray() || v.isEmpty()) {
                         throw new BadRequest("filter." + field + ".in", "must be a non-empty array");
                     }
-                    result.add(new Condition(path + " ? (" + anyOf(field, v) + ")", false, true));
+                    result.add(new Condition(path + " ? (" + anyOf(field, where, v) + ")", false, true));
                 }
-                case "gt" -> range.add("@ > " + bound(field, v));
-                case "gte" -> range.add("@ >= " + bound(field, v));
-                case "lt" -> range.add("@ < " + bound(field, v));
-                case "lte" -> range.add("@ <= " + bound(field, v));
+                case "gt" -> range.add("@ > " + bound(field, where, v));
+                case "gte" -> range.add("@ >= " + bound(field, where, v));
+                case "lt" -> range.add("@ < " + bound(field, where, v));
+                case "lte" -> range.add("@ <= " + bound(field, where, v));
                 case "exists" -> {
                     if (!v.isBoolean()) {
                         throw new BadRequest("filter." + field + ".exists", "must be true or false");
@@ -135,26 +136,35 @@ public final class MetadataFilter {
         return path.toString();
     }
 
-    private static String anyOf(String field, JsonNode values) {
+    /** Equality with any of {@code values}; {@code where} names the condition (e.g. {@code filter.year.in}). */
+    private static String anyOf(String field, String where, JsonNode values) {
         List<String> alternatives = new ArrayList<>();
         for (JsonNode v : values) {
-            alternatives.add("@ == " + literal(field, v));
+            alternatives.add("@ == " + literal(field, where, v));
         }
         return String.join(" || ", alternatives);
     }
 
-    private static String bound(String field, JsonNode v) {
+    private static String bound(String field, String where, JsonNode v) {
         if (!v.isNumber() && !v.isTextual()) {
             throw new BadRequest("filter." + field, "range bounds must be numbers or ISO-8601 date strings");
         }
-        return literal(field, v);
+        return literal(field, where, v);
     }
 
-    private static String literal(String field, JsonNode v) {
+    /**
+     * A SQL/JSON path literal of {@code v}, a value of {@code field}; {@code where} names the condition
+     * (e.g. {@code filter.year.gte}) when the value is a number out of range.
+     */
+    private static String literal(String field, String where, JsonNode v) {
         if (v.isTextual()) {
             return quote(v.textValue());
         }
         if (v.isNumber()) {
+            // 1e309 is valid JSON, but a double cannot hold it: it was read as infinity.
+            if (!Double.isFinite(v.doubleValue())) {
+                throw new BadRequest(where, DocumentContent.OUT_OF_RANGE);
+            }
             return v.decimalValue().toPlainString();
         }
         if (v.isBoolean()) {

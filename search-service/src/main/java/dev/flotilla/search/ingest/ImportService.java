@@ -1,7 +1,13 @@
 package dev.flotilla.search.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.flotilla.common.error.ProblemException;
+import dev.flotilla.common.json.NulCharacterException;
 import dev.flotilla.search.collection.Collection;
 import dev.flotilla.search.collection.CollectionService;
 import dev.flotilla.search.config.SearchConfig;
@@ -45,6 +51,7 @@ import java.util.stream.Collectors;
 public class ImportService {
 
     private static final int MAX_REPORTED = 100;
+    private static final String NOT_A_DOCUMENT = "a line must be a JSON object (a document)";
 
     private final CollectionService collections;
     private final DocumentService documents;
@@ -75,6 +82,11 @@ public class ImportService {
                 }
                 try {
                     DocumentInput input = json.readValue(line, DocumentInput.class);
+                    if (input == null) {
+                        failed++;
+                        report(errors, number, NOT_A_DOCUMENT);
+                        continue;
+                    }
                     batch.add(documents.check(input.id(), input));
                 } catch (ProblemException e) {
                     failed++;
@@ -82,7 +94,7 @@ public class ImportService {
                     continue;
                 } catch (IOException e) {
                     failed++;
-                    report(errors, number, "not a valid document: " + firstLine(e.getMessage()));
+                    report(errors, number, explain(e));
                     continue;
                 }
                 if (batch.size() >= config.ingest().importBatchSize()) {
@@ -137,14 +149,50 @@ public class ImportService {
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
+    /** Why a line could not be read as a document, in the API's words (never Jackson's, which name Java classes). */
+    private static String explain(IOException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
         }
-        int cut = message.indexOf('\n');
-        String first = cut < 0 ? message : message.substring(0, cut);
-        // Jackson appends the source location; the line number says enough.
-        int at = first.indexOf(" at [Source");
-        return at < 0 ? first : first.substring(0, at);
+        if (e instanceof NulCharacterException nul) {
+            return "'" + nul.field() + "' " + NulCharacterException.MESSAGE;
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = pathOf(mismatch);
+            if (field.isEmpty()) {
+                return NOT_A_DOCUMENT;
+            }
+            return "'" + field + "' must be " + expected(mismatch.getTargetType());
+        }
+        if (e instanceof JsonEOFException) {
+            return "not valid JSON: the line ends inside a value";
+        }
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return "not valid JSON at column " + json.getLocation().getColumnNr();
+        }
+        return "not valid JSON";
+    }
+
+    /** The member a Jackson failure is about, as the client wrote it, e.g. {@code tags[2]}. */
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type != null && List.class.isAssignableFrom(type)) {
+            return "an array of strings";
+        }
+        return "a string";
     }
 }

@@ -8,6 +8,7 @@ import dev.flotilla.common.error.ProblemType;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.identity.Caller;
 import dev.flotilla.common.identity.Roles;
+import dev.flotilla.common.json.NulCharacters;
 import dev.flotilla.search.config.SearchConfig;
 import dev.flotilla.search.document.DocumentInput;
 import dev.flotilla.search.document.DocumentResource;
@@ -70,6 +71,7 @@ public class IngestResource {
         if (file == null) {
             throw new BadRequest("file", "a file part is required");
         }
+        NulCharacters.requireAbsent(file.fileName(), "file");
         long max = config.ingest().maxUploadSize().asLongValue();
         if (file.size() > max) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,

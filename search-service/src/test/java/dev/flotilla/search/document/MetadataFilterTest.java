@@ -127,6 +127,13 @@ class MetadataFilterTest {
     }
 
     @Test
+    void aNumberBeyondTheRangeOfADoubleIsRefusedNamingItsCondition() {
+        assertEquals("filter.year.gte", refusedField("{\"year\": {\"gte\": 1e309}}"));
+        assertEquals("filter.year.eq", refusedField("{\"year\": {\"eq\": -1e309}}"));
+        assertEquals("filter.year", refusedField("{\"year\": 1e309}"));
+    }
+
+    @Test
     void objectsAreNoValues() {
         assertEquals("filter.a", refusedField("{\"a\": [{\"b\": 1}]}"));
     }

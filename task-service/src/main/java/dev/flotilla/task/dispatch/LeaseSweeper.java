@@ -1,5 +1,6 @@
 package dev.flotilla.task.dispatch;
 
+import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.task.config.TaskConfig;
 import dev.flotilla.task.db.Db;
 import dev.flotilla.task.task.TaskRow;
@@ -33,8 +34,10 @@ public class LeaseSweeper {
     private final Db db;
     private final Transitions transitions;
     private final TaskConfig config;
+    private final DatabaseOutage outage;
 
-    public LeaseSweeper(Db db, Transitions transitions, TaskConfig config) {
+    public LeaseSweeper(Db db, Transitions transitions, TaskConfig config, DatabaseOutage outage) {
+        this.outage = outage;
         this.db = db;
         this.transitions = transitions;
         this.config = config;
@@ -43,7 +46,8 @@ public class LeaseSweeper {
     @Scheduled(every = "${flotilla.task.jobs.sweep-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return expireLeases().chain(this::promoteDue).chain(this::finishDraining)
-                .onFailure().invoke(failure -> LOG.warnf(failure, "Sweeping the task queue failed; the next sweep retries"))
+                .onFailure()
+                .invoke(failure -> outage.jobFailed(LOG, failure, "Sweeping the task queue failed; the next sweep retries"))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

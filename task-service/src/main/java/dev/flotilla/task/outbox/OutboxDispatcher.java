@@ -1,5 +1,6 @@
 package dev.flotilla.task.outbox;
 
+import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.task.config.TaskConfig;
 import dev.flotilla.task.db.Db;
 import io.quarkus.scheduler.Scheduled;
@@ -37,8 +38,10 @@ public class OutboxDispatcher {
     private final Db db;
     private final OutboxSink sink;
     private final TaskConfig config;
+    private final DatabaseOutage outage;
 
-    public OutboxDispatcher(Db db, OutboxSink sink, TaskConfig config) {
+    public OutboxDispatcher(Db db, OutboxSink sink, TaskConfig config, DatabaseOutage outage) {
+        this.outage = outage;
         this.db = db;
         this.sink = sink;
         this.config = config;
@@ -47,7 +50,8 @@ public class OutboxDispatcher {
     @Scheduled(every = "${flotilla.task.outbox.dispatch-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return drain()
-                .onFailure().invoke(failure -> LOG.warnf(failure, "Dispatching the outbox failed; the next run retries"))
+                .onFailure()
+                .invoke(failure -> outage.jobFailed(LOG, failure, "Dispatching the outbox failed; the next run retries"))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

@@ -1,5 +1,6 @@
 package dev.flotilla.task.schedule;
 
+import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.task.config.TaskConfig;
 import dev.flotilla.task.db.Db;
@@ -42,9 +43,11 @@ public class ScheduleTicker {
     private final TaskConfig config;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Clock clock;
+    private final DatabaseOutage outage;
 
     public ScheduleTicker(Db db, TaskRepository tasks, Transitions transitions, TaskConfig config,
-            com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
+            com.fasterxml.jackson.databind.ObjectMapper json, Clock clock, DatabaseOutage outage) {
+        this.outage = outage;
         this.db = db;
         this.tasks = tasks;
         this.transitions = transitions;
@@ -56,7 +59,8 @@ public class ScheduleTicker {
     @Scheduled(every = "${flotilla.task.schedules.tick-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return tick()
-                .onFailure().invoke(failure -> LOG.warnf(failure, "Ticking schedules failed; the next tick retries"))
+                .onFailure()
+                .invoke(failure -> outage.jobFailed(LOG, failure, "Ticking schedules failed; the next tick retries"))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
