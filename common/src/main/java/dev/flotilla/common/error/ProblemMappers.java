@@ -234,8 +234,8 @@ public class ProblemMappers {
         };
     }
 
-    /** The JSON path of a Jackson failure, e.g. {@code items[2].name}. */
-    private static String jsonPath(JsonMappingException e) {
+    /** The JSON path of a Jackson failure as the client wrote it, e.g. {@code items[2].name}. */
+    public static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

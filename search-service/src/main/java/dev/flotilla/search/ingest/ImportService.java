@@ -2,11 +2,11 @@ package dev.flotilla.search.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.flotilla.common.error.ProblemException;
+import dev.flotilla.common.error.ProblemMappers;
 import dev.flotilla.common.json.NulCharacterException;
 import dev.flotilla.search.collection.Collection;
 import dev.flotilla.search.collection.CollectionService;
@@ -158,7 +158,7 @@ public class ImportService {
             return "'" + nul.field() + "' " + NulCharacterException.MESSAGE;
         }
         if (e instanceof MismatchedInputException mismatch) {
-            String field = pathOf(mismatch);
+            String field = ProblemMappers.jsonPath(mismatch);
             if (field.isEmpty()) {
                 return NOT_A_DOCUMENT;
             }
@@ -171,22 +171,6 @@ public class ImportService {
             return "not valid JSON at column " + json.getLocation().getColumnNr();
         }
         return "not valid JSON";
-    }
-
-    /** The member a Jackson failure is about, as the client wrote it, e.g. {@code tags[2]}. */
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String expected(Class<?> type) {
