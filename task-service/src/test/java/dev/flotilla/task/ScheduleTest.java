@@ -2,8 +2,8 @@ package dev.flotilla.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.common.db.DatabaseOutage;
+import dev.flotilla.common.db.Db;
 import dev.flotilla.task.config.TaskConfig;
-import dev.flotilla.task.db.Db;
 import dev.flotilla.task.schedule.ScheduleTicker;
 import dev.flotilla.task.task.NewTask;
 import dev.flotilla.task.task.TaskRepository;

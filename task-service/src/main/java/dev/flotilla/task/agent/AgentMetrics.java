@@ -1,9 +1,9 @@
 package dev.flotilla.task.agent;
 
+import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.task.config.TaskConfig;
-import dev.flotilla.task.db.Db;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,10 +1,10 @@
 package dev.flotilla.task.dispatch;
 
+import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.task.config.TaskConfig;
-import dev.flotilla.task.db.Db;
 import dev.flotilla.task.task.TaskRepository;
 import dev.flotilla.task.task.TaskRow;
 import dev.flotilla.task.task.TaskStatus;

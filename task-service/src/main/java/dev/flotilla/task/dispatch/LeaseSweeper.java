@@ -1,8 +1,8 @@
 package dev.flotilla.task.dispatch;
 
 import dev.flotilla.common.db.DatabaseOutage;
+import dev.flotilla.common.db.Db;
 import dev.flotilla.task.config.TaskConfig;
-import dev.flotilla.task.db.Db;
 import dev.flotilla.task.task.TaskRow;
 import dev.flotilla.task.task.Transitions;
 import io.quarkus.scheduler.Scheduled;

@@ -1,8 +1,8 @@
 package dev.flotilla.task.outbox;
 
 import dev.flotilla.common.db.DatabaseOutage;
+import dev.flotilla.common.db.Db;
 import dev.flotilla.task.config.TaskConfig;
-import dev.flotilla.task.db.Db;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

@@ -2,13 +2,13 @@ package dev.flotilla.task.schedule;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.task.db.Db;
 import dev.flotilla.task.task.Backoff;
 import dev.flotilla.task.task.TaskDefaults;
 import dev.flotilla.task.task.TaskSpec;

@@ -1,9 +1,9 @@
 package dev.flotilla.task.schedule;
 
 import dev.flotilla.common.db.DatabaseOutage;
+import dev.flotilla.common.db.Db;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.task.config.TaskConfig;
-import dev.flotilla.task.db.Db;
 import dev.flotilla.task.task.NewTask;
 import dev.flotilla.task.task.TaskRepository;
 import dev.flotilla.task.task.TaskSpec;

@@ -2,6 +2,7 @@ package dev.flotilla.task.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
@@ -12,7 +13,6 @@ import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.task.db.Db;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -1,12 +1,12 @@
 package dev.flotilla.task.workflow;
 
+import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.task.db.Db;
 import dev.flotilla.task.task.NewTask;
 import dev.flotilla.task.task.TaskDefaults;
 import dev.flotilla.task.task.TaskRepository;

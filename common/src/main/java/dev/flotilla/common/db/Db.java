@@ -1,4 +1,4 @@
-package dev.flotilla.task.db;
+package dev.flotilla.common.db;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,9 +13,9 @@ import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
- * Transactions over the reactive pool for the task queue, where every state change and its event
- * are written by a few precise SQL statements ({@code FOR UPDATE SKIP LOCKED},
- * {@code UPDATE ... RETURNING}) in one transaction. A transaction that PostgreSQL aborts as a
+ * Transactions over the reactive pool for the services whose state changes are written by a few
+ * precise SQL statements ({@code FOR UPDATE SKIP LOCKED}, {@code UPDATE ... RETURNING}) in one
+ * transaction: task-service's queue, notification-service's deliveries. A transaction that PostgreSQL aborts as a
  * deadlock victim or serialization failure is retried, a few times, from the start.
  */
 @ApplicationScoped
