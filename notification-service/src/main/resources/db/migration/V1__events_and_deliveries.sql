@@ -11,6 +11,8 @@ create table events (
     recipients      jsonb       not null,
     published_by    text        not null,
     idempotency_key text,
+    -- A digest of the request sent with the key: a repeat with another request is a conflict.
+    idempotency_hash text,
     created_at      timestamptz not null
 );
 

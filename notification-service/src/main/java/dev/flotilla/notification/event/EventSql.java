@@ -19,23 +19,30 @@ public final class EventSql {
     /** Nothing is written when the publisher's idempotency key is taken; {@link #findByIdempotencyKey} then answers. */
     private static final String INSERT = """
             insert into notification.events (id, tenant_id, type, subject, data, critical, recipients, published_by,
-                                             idempotency_key, created_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                             idempotency_key, idempotency_hash, created_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             on conflict (tenant_id, published_by, idempotency_key) where idempotency_key is not null do nothing""";
 
     private static final String FIND = "select " + COLUMNS + " from notification.events where tenant_id = $1 and id = $2";
 
-    private static final String FIND_BY_IDEMPOTENCY_KEY = "select " + COLUMNS + """
+    private static final String FIND_BY_IDEMPOTENCY_KEY = "select " + COLUMNS + ", idempotency_hash" + """
             from notification.events where tenant_id = $1 and published_by = $2 and idempotency_key = $3""";
+
+    /** An event published under an idempotency key, and the fingerprint of the request that published it. */
+    public record Keyed(Event event, String hash) {
+    }
 
     private EventSql() {
     }
 
-    /** Writes the event; answers false, writing nothing, when its publisher already used {@code idempotencyKey}. */
-    public static Uni<Boolean> insert(SqlClient client, Event event, String idempotencyKey) {
+    /**
+     * Writes the event; answers false, writing nothing, when its publisher already used {@code idempotencyKey}
+     * ({@code hash} fingerprints the request, so a repeat can be told from another request under the same key).
+     */
+    public static Uni<Boolean> insert(SqlClient client, Event event, String idempotencyKey, String hash) {
         return client.preparedQuery(INSERT)
                 .execute(Tuple.from(new Object[] { event.id(), event.tenant(), event.type(), event.subject(), event.data(),
-                        event.critical(), event.recipients(), event.publishedBy(), idempotencyKey,
+                        event.critical(), event.recipients(), event.publishedBy(), idempotencyKey, hash,
                         Db.ts(event.createdAt()) }))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -46,10 +53,10 @@ public final class EventSql {
     }
 
     /** The event its publisher sent first with {@code idempotencyKey}, or null. */
-    public static Uni<Event> findByIdempotencyKey(SqlClient client, UUID tenant, String publishedBy, String idempotencyKey) {
+    public static Uni<Keyed> findByIdempotencyKey(SqlClient client, UUID tenant, String publishedBy, String idempotencyKey) {
         return client.preparedQuery(FIND_BY_IDEMPOTENCY_KEY)
                 .execute(Tuple.of(tenant, publishedBy, idempotencyKey))
-                .map(rows -> SqlResults.firstRow(rows, EventSql::event));
+                .map(rows -> SqlResults.firstRow(rows, row -> new Keyed(event(row), row.getString("idempotency_hash"))));
     }
 
     private static Event event(Row row) {

@@ -4,6 +4,7 @@ import dev.flotilla.common.identity.Caller;
 import dev.flotilla.common.identity.Roles;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.common.request.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,13 +47,13 @@ public class TaskResource {
      */
     @POST
     public Uni<RestResponse<TaskView>> create(@NotNull @Valid CreateTask request,
-            @RestHeader("Idempotency-Key") String idempotencyKey,
+            @RestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
             UriInfo uri) {
         return tasks.create(caller.tenant(), request, idempotencyKey)
                 .map(created -> RestResponse.ResponseBuilder.<TaskView> created(
                         uri.getAbsolutePathBuilder().path(created.task().id().toString()).build())
                         .entity(created.task())
-                        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
+                        .header(IdempotencyKeys.REPLAYED_HEADER, String.valueOf(created.replayed()))
                         .build());
     }
 
@@ -64,7 +65,7 @@ public class TaskResource {
     @POST
     @Path("batch")
     public Uni<RestResponse<Object>> createAll(@NotNull @Valid CreateTasks request,
-            @RestHeader("Idempotency-Key") String idempotencyKey,
+            @RestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
             @RestHeader("Prefer") List<String> prefer) {
         ReturnPreference answer = ReturnPreference.of(prefer);
         return tasks.createAll(caller.tenant(), request.tasks(), idempotencyKey)

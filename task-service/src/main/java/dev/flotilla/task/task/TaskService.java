@@ -1,6 +1,5 @@
 package dev.flotilla.task.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.BadRequest;
@@ -13,18 +12,15 @@ import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.common.request.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +34,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TaskService {
-
-    private static final int MAX_KEY_LENGTH = 200;
 
     private final Db db;
     private final TaskRepository tasks;
@@ -60,7 +54,7 @@ public class TaskService {
     }
 
     public Uni<Created> create(UUID tenant, CreateTask request, String idempotencyKey) {
-        NewTask task = newTask(tenant, "", request, idempotencyKey("Idempotency-Key", idempotencyKey));
+        NewTask task = newTask(tenant, "", request, IdempotencyKeys.normalize(IdempotencyKeys.HEADER, idempotencyKey));
         if (request.workflowId() == null) {
             // One statement writes the task and its event and notifies claimers: atomic
             // on its own, so no transaction around it (two round trips fewer on the hottest path).
@@ -94,7 +88,7 @@ public class TaskService {
         for (int i = 0; i < items.size(); i++) {
             String field = "tasks[" + i + "].";
             BatchTask item = items.get(i);
-            String key = idempotencyKey(field + "idempotencyKey", item.idempotencyKey());
+            String key = IdempotencyKeys.normalize(field + "idempotencyKey", item.idempotencyKey());
             Integer first = key == null ? null : keys.putIfAbsent(key, i);
             if (first != null) {
                 throw new BadRequest(field + "idempotencyKey", "repeats the key of tasks[" + first + "]");
@@ -193,7 +187,7 @@ public class TaskService {
 
     private Uni<Created> replay(SqlClient client, UUID tenant, NewTask task) {
         return tasks.findByIdempotencyKeys(client, tenant, List.of(task.idempotencyKey()))
-                .map(earlier -> replayed("Idempotency-Key", task, earlier.get(task.idempotencyKey())));
+                .map(earlier -> replayed(IdempotencyKeys.HEADER, task, earlier.get(task.idempotencyKey())));
     }
 
     /**
@@ -204,15 +198,6 @@ public class TaskService {
             throw new Conflict(field + " '" + task.idempotencyKey() + "' was used for a different request");
         }
         return new Created(earlier.row().view(), true);
-    }
-
-    /** The key, stripped; null when none was given. */
-    private static String idempotencyKey(String field, String given) {
-        String key = given == null || given.isBlank() ? null : given.strip();
-        if (key != null && key.length() > MAX_KEY_LENGTH) {
-            throw new BadRequest(field, "must be at most " + MAX_KEY_LENGTH + " characters");
-        }
-        return key;
     }
 
     /** A task to insert as the API asked for it; {@code field} prefixes the names in errors. */
@@ -227,7 +212,7 @@ public class TaskService {
                 request.requiredCapabilities(),
                 request.timeout(), request.maxAttempts(), request.backoff());
         return new NewTask(Ids.next(), tenant, spec, request.runAt(), request.delay(), request.workflowId(), null, 0,
-                key, key == null ? null : fingerprint(request), null, null);
+                key, key == null ? null : IdempotencyKeys.fingerprint(json, request), null, null);
     }
 
     /** A task may join an existing workflow of the tenant that has not finished. */
@@ -244,15 +229,5 @@ public class TaskService {
                     }
                     return null;
                 });
-    }
-
-    private String fingerprint(CreateTask request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
