@@ -3,6 +3,7 @@ package dev.flotilla.auth;
 import dev.flotilla.testing.Responses;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** The calls the tests make again and again, over real HTTP. */
 final class Api {
@@ -62,5 +64,20 @@ final class Api {
 
     static String platformAdminToken() {
         return login("default", ADMIN_EMAIL, ADMIN_PASSWORD).then().statusCode(200).extract().path("accessToken");
+    }
+
+    /** A new service client of the admin's tenant, with its one-time secret. */
+    static Response createClient(Tenant tenant) {
+        ValidatableResponse created = client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "search-service")).post("/api/v1/clients").then();
+        Responses.created(created);
+        return created.body("clientSecret", notNullValue()).extract().response();
+    }
+
+    /** An access token of the client (client_credentials grant). */
+    static String serviceToken(Response client) {
+        return client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .post("/oauth2/token").then().statusCode(200).extract().path("access_token");
     }
 }

@@ -3,11 +3,9 @@ package dev.flotilla.auth;
 import dev.flotilla.testing.ConcurrentDeletes;
 import dev.flotilla.testing.Problems;
 import dev.flotilla.testing.Requests;
-import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -23,23 +21,10 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class ServiceClientTest {
 
-    private static Response createClient(Api.Tenant tenant) {
-        ValidatableResponse created = Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("name", "search-service")).post("/api/v1/clients").then();
-        Responses.created(created);
-        return created.body("clientSecret", notNullValue()).extract().response();
-    }
-
-    private static String serviceToken(Response client) {
-        return Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
-                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .post("/oauth2/token").then().statusCode(200).extract().path("access_token");
-    }
-
     @Test
     void aClientObtainsAServiceTokenWithBasicAuthentication() {
         Api.Tenant tenant = Api.register();
-        Response client = createClient(tenant);
+        Response client = Api.createClient(tenant);
         Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
                 .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .post("/oauth2/token").then().statusCode(200)
@@ -47,7 +32,7 @@ class ServiceClientTest {
                 .body("token_type", is("Bearer"))
                 .body("expires_in", is(900))
                 .body("refresh_token", nullValue());
-        String token = serviceToken(client);
+        String token = Api.serviceToken(client);
         Api.client().auth().oauth2(token).get("/api/v1/caller").then().statusCode(200)
                 .body("subject", is((String) client.path("clientId")))
                 .body("tenant", is(tenant.id()))
@@ -56,7 +41,7 @@ class ServiceClientTest {
 
     @Test
     void aClientMayAlsoSendItsCredentialsInTheForm() {
-        Response client = createClient(Api.register());
+        Response client = Api.createClient(Api.register());
         Api.client().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .formParam("client_id", (String) client.path("clientId"))
                 .formParam("client_secret", (String) client.path("clientSecret"))
@@ -65,7 +50,7 @@ class ServiceClientTest {
 
     @Test
     void aWrongSecretIsAnInvalidClient() {
-        Response client = createClient(Api.register());
+        Response client = Api.createClient(Api.register());
         Api.client().auth().preemptive().basic(client.path("clientId"), "wrong")
                 .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .post("/oauth2/token").then().statusCode(401).body("error", is("invalid_client"))
@@ -83,7 +68,7 @@ class ServiceClientTest {
     @Test
     void theSecretIsNeverListedAndARotatedSecretReplacesTheOldOne() {
         Api.Tenant tenant = Api.register();
-        Response client = createClient(tenant);
+        Response client = Api.createClient(tenant);
         Api.client().auth().oauth2(tenant.accessToken()).get("/api/v1/clients").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].clientSecret", nullValue())
                 .body("items[0].roles", hasItem("service"));
@@ -102,7 +87,7 @@ class ServiceClientTest {
     @Test
     void aDeletedClientGetsNoTokensAndAnotherTenantCannotDeleteIt() {
         Api.Tenant tenant = Api.register();
-        Response client = createClient(tenant);
+        Response client = Api.createClient(tenant);
         Api.client().auth().oauth2(Api.register().accessToken()).delete("/api/v1/clients/" + client.path("id")).then()
                 .spec(Problems.notFound());
         Api.client().auth().oauth2(tenant.accessToken()).delete("/api/v1/clients/" + client.path("id")).then().statusCode(204);
@@ -122,7 +107,7 @@ class ServiceClientTest {
     void concurrentDeletesOfAClientDeleteItOnceAndLeaveNoTransactionOpen() {
         Api.Tenant tenant = Api.register();
         for (int round = 0; round < 5; round++) {
-            String path = "/api/v1/clients/" + createClient(tenant).path("id");
+            String path = "/api/v1/clients/" + Api.createClient(tenant).path("id");
             ConcurrentDeletes.oneWinsTheOthersAreNotFound(() -> Api.client().auth().oauth2(tenant.accessToken()).delete(path),
                     4);
         }
@@ -132,7 +117,7 @@ class ServiceClientTest {
     @Test
     void aServiceIntrospectsTokensOfItsTenant() {
         Api.Tenant tenant = Api.register();
-        String service = serviceToken(createClient(tenant));
+        String service = Api.serviceToken(Api.createClient(tenant));
         Api.client().auth().oauth2(service).contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
                 .post("/oauth2/introspect").then().statusCode(200)
                 .body("active", is(true)).body("sub", is(tenant.adminId())).body("tid", is(tenant.id()));

@@ -2,6 +2,7 @@ package dev.flotilla.auth.user;
 
 import dev.flotilla.auth.user.UserViews.CreateUser;
 import dev.flotilla.auth.user.UserViews.UpdateUser;
+import dev.flotilla.auth.user.UserViews.UserContact;
 import dev.flotilla.auth.user.UserViews.UserView;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.identity.Caller;
@@ -35,7 +36,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Administration of the users of the caller's tenant. */
+/** Administration of the users of the caller's tenant, and their contacts for the services that message them. */
 // A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
 @Cancellable(false)
 @Path("/api/v1/users")
@@ -72,6 +73,17 @@ public class UserResource {
     @Path("{id}")
     public Uni<UserView> get(@RestPath UUID id) {
         return users.get(caller.tenant(), id);
+    }
+
+    /**
+     * How to reach a user (for the services that send messages): of the caller's tenant, or, for
+     * the platform's services, of the tenant named by {@code tenant}.
+     */
+    @GET
+    @Path("{id}/contact")
+    @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
+    public Uni<UserContact> contact(@RestPath UUID id, @RestQuery UUID tenant) {
+        return users.contact(caller.tenant(), tenant, id);
     }
 
     @PATCH

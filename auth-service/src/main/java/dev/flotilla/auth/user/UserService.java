@@ -8,6 +8,7 @@ import dev.flotilla.auth.tenant.TenantService;
 import dev.flotilla.auth.user.UserViews.CreateUser;
 import dev.flotilla.auth.user.UserViews.CreatedUser;
 import dev.flotilla.auth.user.UserViews.UpdateUser;
+import dev.flotilla.auth.user.UserViews.UserContact;
 import dev.flotilla.auth.user.UserViews.UserView;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.db.SqlResults;
@@ -120,6 +121,20 @@ public class UserService {
     @WithSession
     public Uni<UserView> get(UUID tenant, UUID id) {
         return users.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("user", id)).map(UserView::of);
+    }
+
+    /**
+     * A user's contact, for a service of the user's tenant or of the platform (the {@code default}
+     * tenant's services send messages to every tenant's users). Anyone else, and a user of another
+     * tenant asked for by a tenant's own service, gets a 404, as for a missing user.
+     */
+    @WithSession
+    public Uni<UserContact> contact(UUID callerTenant, UUID tenant, UUID id) {
+        UUID target = tenant == null ? callerTenant : tenant;
+        Uni<Boolean> allowed = target.equals(callerTenant) ? Uni.createFrom().item(true) : tenants.isPlatform(callerTenant);
+        return allowed.chain(visible -> visible ? users.find(target, id) : Uni.createFrom().<User> nullItem())
+                .onItem().ifNull().failWith(() -> new NotFound("user", id))
+                .map(UserContact::of);
     }
 
     /** An administrator's change of name, roles or status. Disabling ends the user's sessions. */

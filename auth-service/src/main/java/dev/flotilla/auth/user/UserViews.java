@@ -22,6 +22,16 @@ public final class UserViews {
     private UserViews() {
     }
 
+    /**
+     * How to reach a user, for the services that send them messages: the address, the name to
+     * greet them by, and whether the account is active.
+     */
+    public record UserContact(UUID id, UUID tenantId, String email, String displayName, String status) {
+        public static UserContact of(User user) {
+            return new UserContact(user.id, user.tenantId, user.email, user.displayName, user.status);
+        }
+    }
+
     /** A user as the API shows it; never the password or its hash. */
     public record UserView(UUID id, UUID tenantId, String email, String displayName, List<String> roles,
             String status, Instant createdAt, Instant updatedAt) {
