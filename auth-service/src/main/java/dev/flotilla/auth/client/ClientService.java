@@ -3,6 +3,7 @@ package dev.flotilla.auth.client;
 import dev.flotilla.auth.audit.AuditLog;
 import dev.flotilla.auth.audit.AuditType;
 import dev.flotilla.auth.secret.Secrets;
+import dev.flotilla.auth.tenant.TenantService;
 import dev.flotilla.auth.token.AccessTokens;
 import dev.flotilla.auth.web.Origin;
 import dev.flotilla.common.error.NotFound;
@@ -31,11 +32,20 @@ public class ClientService {
     private final ServiceClientRepository clients;
     private final AccessTokens accessTokens;
     private final AuditLog audit;
+    private final TenantService tenants;
 
-    public ClientService(ServiceClientRepository clients, AccessTokens accessTokens, AuditLog audit) {
+    public ClientService(ServiceClientRepository clients, AccessTokens accessTokens, AuditLog audit, TenantService tenants) {
         this.clients = clients;
         this.accessTokens = accessTokens;
         this.audit = audit;
+        this.tenants = tenants;
+    }
+
+    /** A client asked to act for a tenant it may not act for. */
+    public static final class TenantRefused extends RuntimeException {
+        TenantRefused(UUID tenant) {
+            super("This client may act only for its own tenant, not for " + tenant, null, false, false);
+        }
     }
 
     /** A client as listed; never its secret. */
@@ -114,15 +124,28 @@ public class ClientService {
                 .replaceWithVoid();
     }
 
-    /** The client_credentials grant: a token for the client, or null when the id or secret is wrong. */
-    public Uni<AccessTokens.Issued> issueToken(String clientId, String secret) {
-        return clients.credentials(clientId).map(client -> {
+    /**
+     * The client_credentials grant: a token for the client, or null when the id or secret is wrong.
+     * {@code actingFor} (the {@code tenant:<id>} scope) names the tenant the token is for: the
+     * client's own, or any tenant for a client of the platform (whose services serve every tenant);
+     * otherwise the grant fails with {@link TenantRefused}.
+     */
+    public Uni<AccessTokens.Issued> issueToken(String clientId, String secret, UUID actingFor) {
+        return clients.credentials(clientId).chain(client -> {
             // Compare even for an unknown client, so the answer takes as long either way.
             boolean matches = Secrets.matches(secret, client == null ? Secrets.hash("") : client.secretHash());
             if (client == null || !matches) {
-                return null;
+                return Uni.createFrom().nullItem();
             }
-            return accessTokens.forClient(client.clientId(), client.tenantId(), client.roles());
+            if (actingFor == null) {
+                return Uni.createFrom().item(accessTokens.forClient(client.clientId(), client.tenantId(), client.roles()));
+            }
+            return tenants.mayActFor(client.tenantId(), actingFor).map(allowed -> {
+                if (!allowed) {
+                    throw new TenantRefused(actingFor);
+                }
+                return accessTokens.forClient(client.clientId(), actingFor, client.roles());
+            });
         });
     }
 }

@@ -49,7 +49,7 @@ public class OAuthResource {
             @Context HttpServerRequest http) {
         OAuthForm form = OAuthForm.parse(body);
         ClientCredentials credentials = ClientCredentials.of(authorization, form.get("client_id"), form.get("client_secret"));
-        return oauth.token(form.get("grant_type"), credentials, form.get("refresh_token"), Origin.of(http))
+        return oauth.token(form.get("grant_type"), credentials, form.get("refresh_token"), form.get("scope"), Origin.of(http))
                 .map(answer -> Response.ok(answer).header("Cache-Control", "no-store").build());
     }
 

@@ -31,6 +31,20 @@ public class TenantService {
         return tenants.findBySlug(slug);
     }
 
+    /**
+     * Whether a service client of {@code clientTenant} may act for {@code target}: its own tenant
+     * always; any existing tenant when it is a client of the platform (the {@code default} tenant).
+     */
+    @WithSession
+    public Uni<Boolean> mayActFor(UUID clientTenant, UUID target) {
+        if (clientTenant.equals(target)) {
+            return Uni.createFrom().item(true);
+        }
+        return isPlatform(clientTenant).chain(platform -> platform
+                ? tenants.findById(target).map(found -> found != null)
+                : Uni.createFrom().item(false));
+    }
+
     /** Whether the tenant is the {@code default} one, whose administrators run the platform. */
     public Uni<Boolean> isPlatform(UUID tenant) {
         return tenants.findById(tenant).map(found -> found != null && Tenant.DEFAULT_SLUG.equals(found.slug));

@@ -76,14 +76,14 @@ public class UserResource {
     }
 
     /**
-     * How to reach a user (for the services that send messages): of the caller's tenant, or, for
-     * the platform's services, of the tenant named by {@code tenant}.
+     * How to reach a user, for the services that send messages (a platform's service asks with a
+     * token for the user's tenant: the {@code tenant:<id>} scope of the client_credentials grant).
      */
     @GET
     @Path("{id}/contact")
     @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
-    public Uni<UserContact> contact(@RestPath UUID id, @RestQuery UUID tenant) {
-        return users.contact(caller.tenant(), tenant, id);
+    public Uni<UserContact> contact(@RestPath UUID id) {
+        return users.contact(caller.tenant(), id);
     }
 
     @PATCH

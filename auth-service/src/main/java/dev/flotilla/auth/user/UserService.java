@@ -123,18 +123,10 @@ public class UserService {
         return users.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("user", id)).map(UserView::of);
     }
 
-    /**
-     * A user's contact, for a service of the user's tenant or of the platform (the {@code default}
-     * tenant's services send messages to every tenant's users). Anyone else, and a user of another
-     * tenant asked for by a tenant's own service, gets a 404, as for a missing user.
-     */
+    /** A user's contact, for the services that send them messages. */
     @WithSession
-    public Uni<UserContact> contact(UUID callerTenant, UUID tenant, UUID id) {
-        UUID target = tenant == null ? callerTenant : tenant;
-        Uni<Boolean> allowed = target.equals(callerTenant) ? Uni.createFrom().item(true) : tenants.isPlatform(callerTenant);
-        return allowed.chain(visible -> visible ? users.find(target, id) : Uni.createFrom().<User> nullItem())
-                .onItem().ifNull().failWith(() -> new NotFound("user", id))
-                .map(UserContact::of);
+    public Uni<UserContact> contact(UUID tenant, UUID id) {
+        return users.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("user", id)).map(UserContact::of);
     }
 
     /** An administrator's change of name, roles or status. Disabling ends the user's sessions. */
