@@ -1,22 +1,16 @@
 package dev.flotilla.auth.key;
 
 import dev.flotilla.auth.config.AuthConfig;
+import dev.flotilla.common.crypto.KeyMaterial;
 import jakarta.enterprise.context.ApplicationScoped;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -29,7 +23,6 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class MasterKey {
 
-    private static final Logger LOG = Logger.getLogger(MasterKey.class);
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -38,9 +31,8 @@ public class MasterKey {
     private final SecureRandom random = new SecureRandom();
 
     public MasterKey(AuthConfig config) {
-        byte[] material = config.masterKey()
-                .map(MasterKey::fromText)
-                .orElseGet(() -> developmentKey(Path.of(config.masterKeyFile())));
+        byte[] material = KeyMaterial.load(config.masterKey(), Path.of(config.masterKeyFile()),
+                "flotilla.auth.master-key (FLOTILLA_AUTH_MASTER_KEY)");
         this.key = new SecretKeySpec(material, "AES");
         this.id = fingerprint(material);
     }
@@ -78,55 +70,9 @@ public class MasterKey {
         }
     }
 
-    private static byte[] fromText(String text) {
-        try {
-            byte[] decoded = Base64.getDecoder().decode(text.trim());
-            if (decoded.length == 32) {
-                return decoded;
-            }
-        } catch (IllegalArgumentException notBase64) {
-            // a passphrase: stretched below
-        }
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] developmentKey(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return fromText(Files.readString(file));
-            }
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // best effort on file systems without POSIX permissions
-            }
-            LOG.warnf("No flotilla.auth.master-key (FLOTILLA_AUTH_MASTER_KEY) is set: generated a development "
-                    + "master key into %s. Set the variable in production, the same on every replica.", file);
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("No flotilla.auth.master-key (FLOTILLA_AUTH_MASTER_KEY) is set and no "
-                    + "development key could be kept in " + file + ": set the variable", e);
-        }
-    }
-
     private static String fingerprint(byte[] material) {
         byte[] tagged = new byte[material.length + 1];
         System.arraycopy(material, 0, tagged, 1, material.length);
-        return HexFormat.of().formatHex(sha256(tagged), 0, 8);
-    }
-
-    private static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(KeyMaterial.sha256(tagged), 0, 8);
     }
 }
