@@ -25,8 +25,9 @@ public final class EventSql {
 
     private static final String FIND = "select " + COLUMNS + " from notification.events where tenant_id = $1 and id = $2";
 
-    private static final String FIND_BY_IDEMPOTENCY_KEY = "select " + COLUMNS + ", idempotency_hash" + """
-            from notification.events where tenant_id = $1 and published_by = $2 and idempotency_key = $3""";
+    private static final String FIND_BY_IDEMPOTENCY_KEY = """
+            select %s, idempotency_hash from notification.events
+             where tenant_id = $1 and published_by = $2 and idempotency_key = $3""".formatted(COLUMNS);
 
     /** An event published under an idempotency key, and the fingerprint of the request that published it. */
     public record Keyed(Event event, String hash) {

@@ -1,5 +1,7 @@
 package dev.flotilla.notification.event;
 
+import dev.flotilla.common.error.BadRequest;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +29,22 @@ public final class EventTypes {
 
     public static boolean isPattern(String pattern) {
         return pattern != null && pattern.length() <= MAX_LENGTH && PATTERN.matcher(pattern).matches();
+    }
+
+    /** {@code type}, or a 400 naming {@code field}. */
+    public static String requireType(String field, String type) {
+        if (!isType(type)) {
+            throw new BadRequest(field, "must be dot-separated lower-case words, such as task.failed");
+        }
+        return type;
+    }
+
+    /** {@code pattern}, or a 400 naming {@code field}. */
+    public static String requirePattern(String field, String pattern) {
+        if (!isPattern(pattern)) {
+            throw new BadRequest(field, "must be an event type (task.failed), a prefix wildcard (task.*) or *");
+        }
+        return pattern;
     }
 
     /** Whether {@code pattern} selects {@code type}. */
