@@ -213,7 +213,7 @@ class ScheduleTest {
         List<Uni<Integer>> inserts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             NewTask task = new NewTask(UUID.randomUUID(), api.tenant, spec, null, null, null, null, 0, null, null, schedule,
-                    tick);
+                    tick, null);
             inserts.add(pool.withTransaction(connection -> tasks.insert(connection, task)).map(List::size));
         }
         List<Integer> created = Uni.join().all(inserts).andFailFast().await().atMost(Duration.ofSeconds(30));

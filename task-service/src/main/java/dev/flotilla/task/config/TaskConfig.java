@@ -24,6 +24,9 @@ public interface TaskConfig {
     /** The transactional outbox. */
     Outbox outbox();
 
+    /** Publishing task and workflow outcomes to notification-service. */
+    Notifications notifications();
+
     /** Recurring schedules. */
     Schedules schedules();
 
@@ -102,6 +105,28 @@ public interface TaskConfig {
         /** Pause before a batch whose delivery failed is offered again (doubled per attempt, capped at 100 times). */
         @WithDefault("5s")
         Duration retryDelay();
+    }
+
+    interface Notifications {
+        /**
+         * Whether the outbox publishes outcomes to notification-service. Off, they are passed over
+         * unpublished, for good: for running without notification-service.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most events of a batch published at once. */
+        @WithDefault("16")
+        int concurrency();
+
+        /**
+         * Longest the publishing of one batch may take, after which the batch counts as failed and is
+         * offered again. The dispatcher's transaction waits meanwhile, holding the cursor's lock, and
+         * PostgreSQL ends a transaction idle for longer than {@code idle_in_transaction_session_timeout}:
+         * keep this well under it.
+         */
+        @WithDefault("15s")
+        Duration batchTimeout();
     }
 
     interface Schedules {

@@ -25,6 +25,8 @@ final class OutboxSql {
                for update skip locked""";
 
     /**
+     * Each event with what its notification needs of the task or workflow that does not change
+     * (type, workflow, name, creator), so that an event delivered again is announced the same way.
      * The batch size stays a parameter: PostgreSQL then plans each batch for the tables as they
      * are (a plan made once while they were nearly empty would be kept as they grow).
      */
@@ -33,16 +35,17 @@ final class OutboxSql {
               from ((select 'task.status-changed' as topic, e.id, e.xid, e.tenant_id, e.task_id as aggregate_id,
                             json_build_object('taskId', e.task_id, 'type', t.type, 'workflowId', t.workflow_id,
                                               'from', e.from_status, 'to', e.to_status, 'reason', e.reason,
-                                              'attempt', e.attempt, 'agentId', e.agent_id, 'at', e.at)::text as payload, e.at
+                                              'attempt', e.attempt, 'agentId', e.agent_id, 'createdBy', t.created_by,
+                                              'at', e.at)::text as payload, e.at
                        from task.task_events e join task.tasks t on t.id = e.task_id
                       where (e.xid, e.id) > ($1::xid8, $2) and e.xid < $3::xid8
                       order by e.xid, e.id
                       limit $4)
                     union all
                     (select 'workflow.status-changed', w.id, w.xid, w.tenant_id, w.workflow_id,
-                            json_build_object('workflowId', w.workflow_id, 'from', w.from_status, 'to', w.to_status,
-                                              'at', w.at)::text, w.at
-                       from task.workflow_events w
+                            json_build_object('workflowId', w.workflow_id, 'name', f.name, 'createdBy', f.created_by,
+                                              'from', w.from_status, 'to', w.to_status, 'at', w.at)::text, w.at
+                       from task.workflow_events w left join task.workflows f on f.id = w.workflow_id
                       where (w.xid, w.id) > ($1::xid8, $2) and w.xid < $3::xid8
                       order by w.xid, w.id
                       limit $4)) batch

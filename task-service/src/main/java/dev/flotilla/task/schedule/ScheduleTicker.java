@@ -107,7 +107,7 @@ public class ScheduleTicker {
             return Uni.createFrom().failure(e);
         }
         NewTask task = new NewTask(Ids.next(), schedule.getUUID("tenant_id"), spec, null, null, null, null, 0, null, null,
-                schedule.getUUID("id"), tick);
+                schedule.getUUID("id"), tick, null);
         return tasks.insert(connection, task)
                 .call(rows -> transitions.consequences(connection, rows, new LinkedHashSet<>()))
                 .map(List::size);

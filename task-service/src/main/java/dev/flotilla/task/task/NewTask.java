@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * Everything a new task row needs: the resolved {@link TaskSpec} and where it comes from (an API
- * call with an idempotency key, a workflow with its dependencies still to succeed, a schedule tick).
+ * call with an idempotency key and the user who made it, a workflow with its dependencies still to succeed, a schedule tick).
  * {@code runAt} or {@code delay} (from the database's clock) set when it becomes due; both null is now.
  */
 public record NewTask(
@@ -21,5 +21,6 @@ public record NewTask(
         String idempotencyKey,
         String idempotencyHash,
         UUID scheduleId,
-        Instant scheduledFor) {
+        Instant scheduledFor,
+        String createdBy) {
 }

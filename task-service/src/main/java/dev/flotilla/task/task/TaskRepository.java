@@ -57,25 +57,25 @@ public class TaskRepository {
             insert into task.tasks (id, tenant_id, type, payload, priority, required_capabilities, status, run_at,
                                     timeout_ms, max_attempts, backoff_initial_ms, backoff_max_ms, backoff_multiplier,
                                     workflow_id, workflow_key, deps_pending, idempotency_key, idempotency_hash,
-                                    schedule_id, scheduled_for, created_at, updated_at)
+                                    schedule_id, scheduled_for, created_by, created_at, updated_at)
             select $1, $2, $3, $4::text::jsonb, $5, $6::text[],
                    case when $17 = 0 and r.at <= now() then 'SCHEDULED' else 'PENDING' end, r.at,
-                   $8, $9, $10, $11, $12, $13, $14, $17, $15, $16, $18, $19, now(), now()
+                   $8, $9, $10, $11, $12, $13, $14, $17, $15, $16, $18, $19, $21, now(), now()
               from (select coalesce($7::timestamptz, now() + coalesce($20::bigint, 0) * interval '1 millisecond') as at) r
             """;
 
     /**
-     * Many tasks of one tenant ($1) in one statement, from a JSON array ($2) with one object per
-     * task ({@link #batchRow}); a task whose idempotency key is taken is not inserted.
+     * Many tasks of one tenant ($1) and creator ($3) in one statement, from a JSON array ($2) with
+     * one object per task ({@link #batchRow}); a task whose idempotency key is taken is not inserted.
      */
     private static final String INSERT_BATCH = """
             insert into task.tasks (id, tenant_id, type, payload, priority, required_capabilities, status, run_at,
                                     timeout_ms, max_attempts, backoff_initial_ms, backoff_max_ms, backoff_multiplier,
-                                    workflow_id, idempotency_key, idempotency_hash, created_at, updated_at)
+                                    workflow_id, idempotency_key, idempotency_hash, created_by, created_at, updated_at)
             select i.id, $1, i.type, i.payload, i.priority, i.required_capabilities,
                    case when r.at <= now() then 'SCHEDULED' else 'PENDING' end, r.at,
                    i.timeout_ms, i.max_attempts, i.backoff_initial_ms, i.backoff_max_ms, i.backoff_multiplier,
-                   i.workflow_id, i.idempotency_key, i.idempotency_hash, now(), now()
+                   i.workflow_id, i.idempotency_key, i.idempotency_hash, $3, now(), now()
               from jsonb_to_recordset($2::text::jsonb) as i(id uuid, type text, payload jsonb, priority smallint,
                        required_capabilities text[], run_at timestamptz, delay_ms bigint, timeout_ms bigint, max_attempts int,
                        backoff_initial_ms bigint, backoff_max_ms bigint, backoff_multiplier float8, workflow_id uuid,
@@ -108,19 +108,20 @@ public class TaskRepository {
                 spec.requiredCapabilities().toArray(String[]::new), Db.ts(task.runAt()),
                 millis(spec.timeout()), spec.maxAttempts(), millis(spec.backoffInitial()), millis(spec.backoffMax()),
                 spec.backoffMultiplier(), task.workflowId(), task.workflowKey(), task.idempotencyKey(), task.idempotencyHash(),
-                task.dependencies(), task.scheduleId(), Db.ts(task.scheduledFor()), millis(task.delay())));
+                task.dependencies(), task.scheduleId(), Db.ts(task.scheduledFor()), millis(task.delay()),
+                task.createdBy()));
     }
 
     /**
      * New tasks of API callers (no schedule, no dependencies), in one statement with their "created"
      * events; a task whose idempotency key was taken is missing from the answer.
      */
-    public Uni<List<TaskRow>> insertBatch(SqlClient client, UUID tenant, List<NewTask> tasks) {
+    public Uni<List<TaskRow>> insertBatch(SqlClient client, UUID tenant, String createdBy, List<NewTask> tasks) {
         ArrayNode batch = json.createArrayNode();
         for (NewTask task : tasks) {
             batchRow(batch.addObject(), task);
         }
-        return transition(client, INSERT_BATCH + RETURNING_CREATED, Tuple.of(tenant, write(batch)));
+        return transition(client, INSERT_BATCH + RETURNING_CREATED, Tuple.of(tenant, write(batch), createdBy));
     }
 
     /** One element of {@link #INSERT_BATCH}'s array; absent members are null. */

@@ -49,7 +49,7 @@ public class TaskResource {
     public Uni<RestResponse<TaskView>> create(@NotNull @Valid CreateTask request,
             @RestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
             UriInfo uri) {
-        return tasks.create(caller.tenant(), request, idempotencyKey)
+        return tasks.create(caller.tenant(), Creator.of(caller), request, idempotencyKey)
                 .map(created -> RestResponse.ResponseBuilder.<TaskView> created(
                         uri.getAbsolutePathBuilder().path(created.task().id().toString()).build())
                         .entity(created.task())
@@ -68,7 +68,7 @@ public class TaskResource {
             @RestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
             @RestHeader("Prefer") List<String> prefer) {
         ReturnPreference answer = ReturnPreference.of(prefer);
-        return tasks.createAll(caller.tenant(), request.tasks(), idempotencyKey)
+        return tasks.createAll(caller.tenant(), Creator.of(caller), request.tasks(), idempotencyKey)
                 .map(created -> answer.answer(RestResponse.Status.CREATED, new CreatedTasks(created), CreatedTasks::minimal));
     }
 

@@ -53,8 +53,10 @@ public class TaskService {
     public record Created(TaskView task, boolean replayed) {
     }
 
-    public Uni<Created> create(UUID tenant, CreateTask request, String idempotencyKey) {
-        NewTask task = newTask(tenant, "", request, IdempotencyKeys.normalize(IdempotencyKeys.HEADER, idempotencyKey));
+    /** Creates a task of {@code tenant}; {@code creator} is recorded as its creator ({@link Creator}). */
+    public Uni<Created> create(UUID tenant, String creator, CreateTask request, String idempotencyKey) {
+        NewTask task = newTask(tenant, creator, "", request,
+                IdempotencyKeys.normalize(IdempotencyKeys.HEADER, idempotencyKey));
         if (request.workflowId() == null) {
             // One statement writes the task and its event and notifies claimers: atomic
             // on its own, so no transaction around it (two round trips fewer on the hottest path).
@@ -77,7 +79,7 @@ public class TaskService {
      * are one statement; otherwise one transaction. Keys are given per task: an
      * {@code Idempotency-Key} header for the whole batch is refused rather than ignored.
      */
-    public Uni<List<Created>> createAll(UUID tenant, List<BatchTask> items, String batchKey) {
+    public Uni<List<Created>> createAll(UUID tenant, String creator, List<BatchTask> items, String batchKey) {
         if (batchKey != null) {
             throw new BadRequest("Idempotency-Key",
                     "a batch takes a key per task (tasks[i].idempotencyKey), not one for the whole batch");
@@ -93,20 +95,20 @@ public class TaskService {
             if (first != null) {
                 throw new BadRequest(field + "idempotencyKey", "repeats the key of tasks[" + first + "]");
             }
-            batch.add(newTask(tenant, field + "task.", item.task(), key));
+            batch.add(newTask(tenant, creator, field + "task.", item.task(), key));
             if (item.task().workflowId() != null) {
                 workflows.putIfAbsent(item.task().workflowId(), field + "task.workflowId");
             }
         }
         if (keys.isEmpty() && workflows.isEmpty()) {
-            return tasks.insertBatch(db.pool(), tenant, batch).map(rows -> answers(batch, rows, Map.of()));
+            return tasks.insertBatch(db.pool(), tenant, creator, batch).map(rows -> answers(batch, rows, Map.of()));
         }
         return db.tx(connection -> {
             Uni<Void> opened = Uni.createFrom().voidItem();
             for (Map.Entry<UUID, String> workflow : workflows.entrySet()) {
                 opened = opened.chain(() -> openWorkflow(connection, tenant, workflow.getKey(), workflow.getValue()));
             }
-            return opened.chain(() -> tasks.insertBatch(connection, tenant, batch))
+            return opened.chain(() -> tasks.insertBatch(connection, tenant, creator, batch))
                     .call(rows -> transitions.consequences(connection, rows, new LinkedHashSet<>()))
                     .chain(rows -> rows.size() == batch.size()
                             ? Uni.createFrom().item(answers(batch, rows, Map.of()))
@@ -201,7 +203,7 @@ public class TaskService {
     }
 
     /** A task to insert as the API asked for it; {@code field} prefixes the names in errors. */
-    private NewTask newTask(UUID tenant, String field, CreateTask request, String key) {
+    private NewTask newTask(UUID tenant, String creator, String field, CreateTask request, String key) {
         if (request.runAt() != null && request.delay() != null) {
             throw new BadRequest(field + "delay", "give either runAt or delay, not both");
         }
@@ -212,7 +214,7 @@ public class TaskService {
                 request.requiredCapabilities(),
                 request.timeout(), request.maxAttempts(), request.backoff());
         return new NewTask(Ids.next(), tenant, spec, request.runAt(), request.delay(), request.workflowId(), null, 0,
-                key, key == null ? null : IdempotencyKeys.fingerprint(json, request), null, null);
+                key, key == null ? null : IdempotencyKeys.fingerprint(json, request), null, null, creator);
     }
 
     /** A task may join an existing workflow of the tenant that has not finished. */

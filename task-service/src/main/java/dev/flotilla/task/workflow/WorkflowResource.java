@@ -4,6 +4,7 @@ import dev.flotilla.common.identity.Caller;
 import dev.flotilla.common.identity.Roles;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.task.task.Creator;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,7 +37,7 @@ public class WorkflowResource {
     /** 201 with the workflow; unknown dependency keys, duplicate keys and cycles are 422. */
     @POST
     public Uni<RestResponse<WorkflowView>> create(@NotNull @Valid CreateWorkflow request, UriInfo uri) {
-        return workflows.create(caller.tenant(), request)
+        return workflows.create(caller.tenant(), Creator.of(caller), request)
                 .map(workflow -> RestResponse.ResponseBuilder.<WorkflowView> created(
                         uri.getAbsolutePathBuilder().path(workflow.id().toString()).build()).entity(workflow).build());
     }

@@ -48,7 +48,10 @@ public class WorkflowService {
         this.defaults = defaults;
     }
 
-    public Uni<WorkflowView> create(UUID tenant, CreateWorkflow request) {
+    /**
+     * Creates a workflow and its tasks, all recorded as created by {@code creator} ({@link dev.flotilla.task.task.Creator}).
+     */
+    public Uni<WorkflowView> create(UUID tenant, String creator, CreateWorkflow request) {
         Dag.validate(request.tasks());
         UUID workflow = Ids.next();
         Map<String, UUID> ids = new LinkedHashMap<>();
@@ -61,13 +64,13 @@ public class WorkflowService {
                     task.requiredCapabilities(), task.timeout(), task.maxAttempts(), task.backoff());
             List<String> dependsOn = Dag.dependencies(task);
             rows.add(new NewTask(ids.get(task.key()), tenant, spec, null, null, workflow, task.key(), dependsOn.size(),
-                    null, null, null, null));
+                    null, null, null, null, creator));
             for (String dependency : dependsOn) {
                 dependencies.add(Tuple.of(ids.get(task.key()), ids.get(dependency)));
             }
         }
         boolean claimable = rows.stream().anyMatch(row -> row.dependencies() == 0);
-        return db.tx(connection -> WorkflowSql.insert(connection, workflow, tenant, request.name().strip())
+        return db.tx(connection -> WorkflowSql.insert(connection, workflow, tenant, request.name().strip(), creator)
                 .chain(() -> tasks.insertAll(connection, rows))
                 .chain(() -> dependencies.isEmpty() ? Uni.createFrom().voidItem()
                         : WorkflowSql.insertDependencies(connection, dependencies))

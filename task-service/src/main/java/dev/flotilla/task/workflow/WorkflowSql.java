@@ -36,10 +36,10 @@ final class WorkflowSql {
     private WorkflowSql() {
     }
 
-    static Uni<Void> insert(SqlConnection connection, UUID workflow, UUID tenant, String name) {
-        return connection.preparedQuery("insert into task.workflows (id, tenant_id, name, status, created_at, updated_at)"
-                + " values ($1, $2, $3, 'PENDING', now(), now())")
-                .execute(Tuple.of(workflow, tenant, name))
+    static Uni<Void> insert(SqlConnection connection, UUID workflow, UUID tenant, String name, String creator) {
+        return connection.preparedQuery("insert into task.workflows (id, tenant_id, name, status, created_by, created_at,"
+                + " updated_at) values ($1, $2, $3, 'PENDING', $4, now(), now())")
+                .execute(Tuple.of(workflow, tenant, name, creator))
                 .replaceWithVoid();
     }
 

@@ -68,6 +68,11 @@ class TaskDefaultsTest {
         }
 
         @Override
+        public Notifications notifications() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Schedules schedules() {
             throw new UnsupportedOperationException();
         }

@@ -33,7 +33,7 @@ class TaskRepositoryTest {
 
     private NewTask newTask(String idempotencyKey) {
         return new NewTask(Ids.next(), tenant, SPEC, null, null, null, null, 0, idempotencyKey,
-                idempotencyKey == null ? null : "fingerprint of " + idempotencyKey, null, null);
+                idempotencyKey == null ? null : "fingerprint of " + idempotencyKey, null, null, null);
     }
 
     @Test
