@@ -71,4 +71,14 @@ class TenantScopeTest {
                 .formParam("scope", "tenant:" + tenant.id())
                 .post("/oauth2/token").then().statusCode(401).body("error", is("invalid_client"));
     }
+
+    @Test
+    void aProvisionedPlatformClientGetsTokensForAnyTenant() {
+        Api.Tenant tenant = Api.register();
+        Api.client().auth().preemptive().basic("platform-test-service", "a-secret-of-the-platform-test-service")
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("scope", "tenant:" + tenant.id())
+                .post("/oauth2/token").then().statusCode(200)
+                .body("scope", is("tenant:" + tenant.id()));
+    }
 }

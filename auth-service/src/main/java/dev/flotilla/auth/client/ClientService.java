@@ -84,6 +84,43 @@ public class ClientService {
                 .map(saved -> ClientWithSecret.of(client, secret));
     }
 
+    /**
+     * A client the platform's own services call as, provisioned from configuration at start-up:
+     * created in {@code tenant} (the {@code default} one) with {@code clientId} as both id and name,
+     * or given {@code secret} when it exists with another. Answers whether anything changed.
+     */
+    @WithTransaction
+    public Uni<Boolean> provision(UUID tenant, String clientId, String secret) {
+        return clients.findByClientId(clientId).chain(existing -> {
+            if (existing == null) {
+                ServiceClient client = new ServiceClient();
+                client.id = Ids.next();
+                client.tenantId = tenant;
+                client.clientId = clientId;
+                client.name = clientId;
+                client.secretHash = Secrets.hash(secret);
+                client.roles = List.of(Roles.SERVICE);
+                client.createdAt = Instant.now();
+                client.secretRotatedAt = client.createdAt;
+                return clients.persist(client)
+                        .call(() -> audit.record(tenant, AuditType.CLIENT_CREATED, "bootstrap", clientId, Origin.internal(),
+                                Map.of("name", clientId)))
+                        .replaceWith(true);
+            }
+            if (!existing.tenantId.equals(tenant)) {
+                throw new IllegalStateException(
+                        "Service client " + clientId + " belongs to another tenant than the platform's");
+            }
+            if (Secrets.matches(secret, existing.secretHash)) {
+                return Uni.createFrom().item(false);
+            }
+            existing.secretHash = Secrets.hash(secret);
+            existing.secretRotatedAt = Instant.now();
+            return audit.record(tenant, AuditType.CLIENT_SECRET_ROTATED, "bootstrap", clientId, Origin.internal(), Map.of())
+                    .replaceWith(true);
+        });
+    }
+
     @WithSession
     public Uni<Page<ClientView>> list(UUID tenant, PageParams page) {
         return clients.page(tenant, page)

@@ -33,6 +33,10 @@ class ServiceClientRepository implements PanacheRepositoryBase<ServiceClient, UU
     public record Credentials(String clientId, UUID tenantId, String secretHash, List<String> roles) {
     }
 
+    public Uni<ServiceClient> findByClientId(String clientId) {
+        return find("clientId", clientId).firstResult();
+    }
+
     public Uni<ServiceClient> find(UUID tenant, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenant, id).firstResult();
     }

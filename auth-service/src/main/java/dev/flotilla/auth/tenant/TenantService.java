@@ -74,6 +74,11 @@ public class TenantService {
                 .chain(count -> count > 0 ? Uni.createFrom().nullItem() : create(Tenant.DEFAULT_SLUG, "Default"));
     }
 
+    /** The {@code default} tenant, with the bootstrap lock held for the rest of the transaction (replicas start together). */
+    public Uni<Tenant> lockPlatform() {
+        return tenants.lockBootstrap().chain(() -> tenants.findBySlug(Tenant.DEFAULT_SLUG));
+    }
+
     /** Fails with 403 unless the caller is an administrator of the {@code default} tenant, who runs the platform. */
     @WithSession
     public Uni<Void> requirePlatformAdmin(UUID tenant, boolean admin) {
