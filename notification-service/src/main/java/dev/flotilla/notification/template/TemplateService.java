@@ -10,6 +10,7 @@ import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.common.request.Preconditions;
 import dev.flotilla.notification.event.EventTypes;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -70,7 +71,7 @@ public class TemplateService {
         String locale = locale("locale", request.locale());
         Map<Part, Template> parts = compile("", request);
         return get(tenant, id).chain(current -> {
-            IfMatch.check(ifMatch, current.etag());
+            Preconditions.check(ifMatch, current.etag(), "template");
             return db.statement(pool -> TemplateSql.update(pool, tenant, id, current.version(), request.eventType(),
                     request.channel(), locale, request));
         })
@@ -81,7 +82,7 @@ public class TemplateService {
 
     public Uni<Void> delete(UUID tenant, UUID id, String ifMatch) {
         return get(tenant, id).chain(current -> {
-            IfMatch.check(ifMatch, current.etag());
+            Preconditions.check(ifMatch, current.etag(), "template");
             return db.statement(pool -> TemplateSql.delete(pool, tenant, id, current.version()));
         }).map(deleted -> {
             if (!deleted) {

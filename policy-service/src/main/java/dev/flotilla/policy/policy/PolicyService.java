@@ -10,6 +10,7 @@ import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.common.request.Preconditions;
 import dev.flotilla.policy.evaluation.CompilationError;
 import dev.flotilla.policy.evaluation.CompiledPolicy;
 import dev.flotilla.policy.evaluation.PolicyCompiler;
@@ -116,8 +117,8 @@ public class PolicyService {
         return write(tenant, () -> policies.findForUpdate(tenant, id)
                 .onItem().ifNull().failWith(() -> new NotFound("policy", id))
                 .invoke(policy -> {
-                    Preconditions.require(ifMatch);
-                    Preconditions.check(ifMatch, policy.etag());
+                    Preconditions.require(ifMatch, "policy");
+                    Preconditions.check(ifMatch, policy.etag(), "policy");
                 })
                 .call(policy -> uniqueName(tenant, draft.name(), policy.id))
                 .chain(policy -> {
@@ -190,7 +191,7 @@ public class PolicyService {
     private Uni<Policy> lockedPolicy(UUID tenant, UUID id, String ifMatch) {
         return policies.findForUpdate(tenant, id)
                 .onItem().ifNull().failWith(() -> new NotFound("policy", id))
-                .invoke(policy -> Preconditions.check(ifMatch, policy.etag()));
+                .invoke(policy -> Preconditions.check(ifMatch, policy.etag(), "policy"));
     }
 
     private Uni<Void> uniqueName(UUID tenant, String name, UUID self) {
