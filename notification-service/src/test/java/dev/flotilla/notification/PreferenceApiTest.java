@@ -82,18 +82,18 @@ class PreferenceApiTest {
     @Test
     void anAdminManagesAnotherUsersPreferencesInTheTenant() {
         Requests.as("root", tenant, "admin").body(Map.of("enabled", false))
-                .put("/api/v1/users/grace/preferences/email/workflow.*").then().statusCode(200);
+                .put("/api/v1/user-preferences/grace/email/workflow.*").then().statusCode(200);
         Requests.as("grace", tenant, "viewer").get("/api/v1/preferences").then()
                 .body("preferences.eventType", contains("workflow.*"));
-        Requests.as("task-service", tenant, "service").get("/api/v1/users/grace/preferences").then()
+        Requests.as("task-service", tenant, "service").get("/api/v1/user-preferences/grace").then()
                 .statusCode(200).body("userId", equalTo("grace"), "preferences.enabled", contains(false));
     }
 
     @Test
     void aMemberOrViewerManagesOnlyTheirOwnPreferences() {
-        ada().get("/api/v1/users/grace/preferences").then().spec(Problems.forbidden());
+        ada().get("/api/v1/user-preferences/grace").then().spec(Problems.forbidden());
         Requests.as("linus", tenant, "viewer").body(Map.of("enabled", false))
-                .put("/api/v1/users/grace/preferences/email/task.*").then().spec(Problems.forbidden());
+                .put("/api/v1/user-preferences/grace/email/task.*").then().spec(Problems.forbidden());
         Requests.as("linus", tenant, "viewer").body(Map.of("enabled", false))
                 .put("/api/v1/preferences/email/task.*").then().statusCode(200);
     }
@@ -103,7 +103,7 @@ class PreferenceApiTest {
         ada().body(Map.of("enabled", false)).put("/api/v1/preferences/email/task.*").then().statusCode(200);
         UUID elsewhere = UUID.randomUUID();
         Requests.as("ada", elsewhere, "member").get("/api/v1/preferences").then().body("preferences", empty());
-        Requests.as("root", elsewhere, "admin").delete("/api/v1/users/ada/preferences/email/task.*").then()
+        Requests.as("root", elsewhere, "admin").delete("/api/v1/user-preferences/ada/email/task.*").then()
                 .spec(Problems.notFound());
     }
 
@@ -147,9 +147,9 @@ class PreferenceApiTest {
     void anAdminSetsAnotherUsersQuietHours() {
         Requests.as("root", tenant, "admin")
                 .body(Map.of("timeZone", "America/New_York", "quietHours", Map.of("start", "21:00", "end", "06:30")))
-                .put("/api/v1/users/grace/preferences/settings").then().statusCode(200);
+                .put("/api/v1/user-preferences/grace/settings").then().statusCode(200);
         Requests.as("grace", tenant, "member").get("/api/v1/preferences/settings").then()
                 .body("timeZone", equalTo("America/New_York"), "quietHours.start", equalTo("21:00"));
-        ada().get("/api/v1/users/grace/preferences/settings").then().spec(Problems.forbidden());
+        ada().get("/api/v1/user-preferences/grace/settings").then().spec(Problems.forbidden());
     }
 }

@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
  * {@link PreferenceResource}, for admins and services only (members and viewers manage their own).
  */
 @Cancellable(false)
-@Path("/api/v1/users/{userId}/preferences")
+@Path("/api/v1/user-preferences/{userId}")
 @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
 public class UserPreferenceResource {
 
