@@ -9,15 +9,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only: auth-service's side of the e-mail channel, over real HTTP on this application's own
  * port: the token endpoint (client_credentials for the configured service client, tokens for the
- * tenant its {@code tenant:<id>} scope names) and the users' contacts the tests register.
+ * tenant its {@code tenant:<id>} scope names), the users' contacts the tests register, and the audit trail
+ * ({@code POST /api/v1/audit-events}, for service tokens only, kept per tenant; it can be told to be unavailable).
  */
 @ApplicationScoped
 public class AuthPeer {
@@ -29,11 +35,44 @@ public class AuthPeer {
     private record Known(UUID tenant, JsonObject contact) {
     }
 
+    /** An audit event as it reached the trail: the tenant of the token it came with, and its body. */
+    public record Audited(UUID tenant, JsonObject event) {
+    }
+
     private final Map<UUID, Known> contacts = new ConcurrentHashMap<>();
+    private final Queue<Audited> audited = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger auditOutage = new AtomicInteger();
 
     void install(@Observes Router router) {
         router.post("/oauth2/token").order(Integer.MIN_VALUE).handler(BodyHandler.create()).handler(this::token);
         router.get("/api/v1/users/:id/contact").order(Integer.MIN_VALUE).handler(this::contact);
+        router.post("/api/v1/audit-events").order(Integer.MIN_VALUE).handler(BodyHandler.create()).handler(this::audit);
+    }
+
+    /** The audit events of {@code tenant} received so far, in order. */
+    public List<JsonObject> audited(UUID tenant) {
+        List<JsonObject> events = new ArrayList<>();
+        audited.stream().filter(event -> event.tenant().equals(tenant)).forEach(event -> events.add(event.event()));
+        return events;
+    }
+
+    /** The audit trail answers the next {@code requests} requests with 503. */
+    public void auditUnavailableFor(int requests) {
+        auditOutage.set(requests);
+    }
+
+    private void audit(RoutingContext rc) {
+        String authorization = rc.request().getHeader("Authorization");
+        if (authorization == null || !isServiceToken(authorization)) {
+            rc.response().setStatusCode(authorization == null ? 401 : 403).end();
+            return;
+        }
+        if (auditOutage.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            rc.response().setStatusCode(503).end();
+            return;
+        }
+        audited.add(new Audited(tenantOf(authorization), rc.body().asJsonObject()));
+        rc.response().setStatusCode(202).end();
     }
 
     /** auth-service knows this user of {@code tenant}, with this address and status. */
@@ -69,8 +108,15 @@ public class AuthPeer {
     }
 
     private static UUID tenantOf(String authorization) {
+        return UUID.fromString(claims(authorization).getString("tid"));
+    }
+
+    private static boolean isServiceToken(String authorization) {
+        return claims(authorization).getJsonArray("groups").contains("service");
+    }
+
+    private static JsonObject claims(String authorization) {
         String token = authorization.substring("Bearer ".length());
-        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return UUID.fromString(new JsonObject(claims).getString("tid"));
+        return new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 }

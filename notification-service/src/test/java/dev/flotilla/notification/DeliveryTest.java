@@ -5,6 +5,7 @@ import dev.flotilla.notification.delivery.Deliveries;
 import dev.flotilla.notification.delivery.DeliveryView;
 import dev.flotilla.notification.event.Event;
 import dev.flotilla.notification.event.EventSql;
+import dev.flotilla.notification.publish.EndpointDisabledNotice;
 import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -57,7 +58,7 @@ class DeliveryTest {
     DeliveryTestClock clock;
 
     @Inject
-    WebhookDisabledNotices notices;
+    AuthPeer auth;
 
     private final WebhookApi api = new WebhookApi();
     private WebhookReceiver receiver;
@@ -195,8 +196,10 @@ class DeliveryTest {
         JsonPath skipped = api.delivery(endpoint.id(), earlier.id());
         assertEquals("SKIPPED", skipped.getString("status"));
         assertTrue(skipped.getString("lastError").startsWith("endpoint disabled"), skipped.getString("lastError"));
-        assertEquals(1, notices.of(endpoint.id()).size());
-        assertEquals("the endpoint answered 410 Gone", notices.of(endpoint.id()).get(0).reason());
+        List<Map<String, Object>> told = api.ownersInbox(EndpointDisabledNotice.TYPE);
+        assertEquals(1, told.size());
+        assertEquals(Map.of("endpointId", endpoint.id().toString(), "url", receiver.url("/gone"), "reason",
+                "the endpoint answered 410 Gone", "disabledAt", disabled.getString("updatedAt")), told.get(0).get("data"));
         Event later = publish("task.failed");
         assertNull(api.delivery(endpoint.id(), later.id()));
     }
@@ -278,7 +281,9 @@ class DeliveryTest {
     }
 
     @Test
-    void anEndpointFailingForFiveDaysIsDisabledAndItsOwnerToldOfIt() {
+    void anEndpointFailingForFiveDaysIsDisabledAndItsOwnerToldOfItInTheInboxAndByEmail() {
+        String address = "owner-" + api.owner + "@example.com";
+        auth.knows(api.tenant, api.owner, address, "active");
         WebhookApi.Created endpoint = endpoint("/down");
         receiver.answer(503);
         Event first = publish("task.failed");
@@ -288,9 +293,10 @@ class DeliveryTest {
         publish("task.failed");
         await().atMost(WAIT).until(() -> !api.endpoint(endpoint.id()).getBoolean("enabled"));
         assertTrue(api.endpoint(endpoint.id()).getString("disabledReason").startsWith("every delivery has failed since"));
-        assertEquals(1, notices.of(endpoint.id()).size());
-        assertEquals("admin-of-webhooks", notices.of(endpoint.id()).get(0).createdBy());
-        assertEquals(receiver.url("/down"), notices.of(endpoint.id()).get(0).url());
+        List<Map<String, Object>> told = api.ownersInbox(EndpointDisabledNotice.TYPE);
+        assertEquals(1, told.size());
+        assertEquals(receiver.url("/down"), ((Map<?, ?>) told.get(0).get("data")).get("url"));
+        await().atMost(WAIT).until(() -> MailServer.receivedBy(address).size() == 1);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.flotilla.notification;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.flotilla.testing.Requests;
 import dev.flotilla.testing.Responses;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,20 +49,6 @@ class EmailDeliveryTest {
                 .post("/api/v1/events").then());
     }
 
-    private static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(MailServer.greenMail().getReceivedMessages())
-                .filter(message -> GreenMailUtil.getAddressList(recipients(message)).contains(address))
-                .toList();
-    }
-
-    private static jakarta.mail.Address[] recipients(MimeMessage message) {
-        try {
-            return message.getAllRecipients();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private JsonPath emailDelivery(String event) {
         return Requests.as("task-service", tenant, "service").get("/api/v1/events/" + event).then().statusCode(200)
                 .extract().jsonPath().setRootPath("deliveries.find { it.channel == 'email' }");
@@ -76,8 +60,8 @@ class EmailDeliveryTest {
         UUID ada = user(address, "active");
         publish("task.failed", Map.of("userId", ada.toString()), false);
 
-        await().atMost(WAIT).until(() -> mailTo(address).size() == 1);
-        MimeMessage mail = mailTo(address).get(0);
+        await().atMost(WAIT).until(() -> MailServer.receivedBy(address).size() == 1);
+        MimeMessage mail = MailServer.receivedBy(address).get(0);
         assertTrue(mail.getSubject().contains("resize"), mail.getSubject());
         assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post")[0]);
         String link = mail.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
@@ -87,15 +71,15 @@ class EmailDeliveryTest {
         String second = publish("task.failed", Map.of("userId", ada.toString()), false);
         await().atMost(WAIT).until(() -> "SKIPPED".equals(emailDelivery(second).getString("status"))
                 || emailDelivery(second).get() == null);
-        assertEquals(1, mailTo(address).size(), "no e-mail after unsubscribing");
+        assertEquals(1, MailServer.receivedBy(address).size(), "no e-mail after unsubscribing");
     }
 
     @Test
     void anAddressNamedByThePublisherGetsTheEmailWithoutAnUnsubscribeLink() throws Exception {
         String address = "ops-" + UUID.randomUUID() + "@example.com";
         publish("task.dead", Map.of("email", address), false);
-        await().atMost(WAIT).until(() -> mailTo(address).size() == 1);
-        assertNull(mailTo(address).get(0).getHeader("List-Unsubscribe"));
+        await().atMost(WAIT).until(() -> MailServer.receivedBy(address).size() == 1);
+        assertNull(MailServer.receivedBy(address).get(0).getHeader("List-Unsubscribe"));
     }
 
     @Test
@@ -111,7 +95,7 @@ class EmailDeliveryTest {
         String address = "gone-" + UUID.randomUUID() + "@example.com";
         String event = publish("task.failed", Map.of("userId", user(address, "disabled").toString()), false);
         await().atMost(WAIT).until(() -> "FAILED".equals(emailDelivery(event).getString("status")));
-        assertTrue(mailTo(address).isEmpty());
+        assertTrue(MailServer.receivedBy(address).isEmpty());
     }
 
     @Test
@@ -131,6 +115,6 @@ class EmailDeliveryTest {
         assertEquals("PENDING", emailDelivery(held).getString("status"));
 
         publish("task.dead", Map.of("userId", owl.toString()), true);
-        await().atMost(WAIT).until(() -> mailTo(address).size() == 1);
+        await().atMost(WAIT).until(() -> MailServer.receivedBy(address).size() == 1);
     }
 }

@@ -1,11 +1,17 @@
 package dev.flotilla.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** A real SMTP server (GreenMail) for the module's tests, on a free port; the service's mailer sends to it. */
@@ -16,6 +22,21 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     /** The server of the running tests. */
     public static GreenMail greenMail() {
         return greenMail;
+    }
+
+    /** The messages the server has received for {@code address}, in order. */
+    public static List<MimeMessage> receivedBy(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(message -> GreenMailUtil.getAddressList(recipients(message)).contains(address))
+                .toList();
+    }
+
+    private static Address[] recipients(MimeMessage message) {
+        try {
+            return message.getAllRecipients();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -34,9 +34,16 @@ public final class WebhookApi {
     }
 
     public final UUID tenant = UUID.randomUUID();
+    /** The administrator who creates the endpoints: a user of the tenant. */
+    public final UUID owner = UUID.randomUUID();
 
     public RequestSpecification admin() {
-        return Requests.as("admin-of-webhooks", tenant, "admin");
+        return Requests.as(owner.toString(), tenant, "admin");
+    }
+
+    /** The owner's notifications of {@code type}, newest first. */
+    public List<Map<String, Object>> ownersInbox(String type) {
+        return admin().get("/api/v1/inbox?type=" + type).then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     public Created create(String url, String... patterns) {

@@ -47,7 +47,7 @@ class WebhookEndpointApiTest {
                 .body("eventTypes", contains("task.*", "workflow.completed"))
                 .body("description", is("CI bot"))
                 .body("enabled", is(true))
-                .body("createdBy", is("admin-of-webhooks"));
+                .body("createdBy", is(api.owner.toString()));
     }
 
     @Test
@@ -170,7 +170,7 @@ class WebhookEndpointApiTest {
         WebhookApi.Created endpoint = api.create(RECEIVER);
         String path = ENDPOINTS + "/" + endpoint.id();
         api.admin().post(path + "/disable").then().statusCode(200)
-                .body("enabled", is(false)).body("disabledReason", is("disabled by admin-of-webhooks"));
+                .body("enabled", is(false)).body("disabledReason", is("disabled by " + api.owner));
         api.admin().post(path + "/disable").then().statusCode(200).body("enabled", is(false));
         api.admin().post(path + "/enable").then().statusCode(200)
                 .body("enabled", is(true)).body("disabledReason", nullValue()).body("failingSince", nullValue());

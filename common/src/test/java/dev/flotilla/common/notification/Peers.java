@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * auth-service's token endpoint (client_credentials with HTTP Basic and a {@code tenant:<id>} scope, tokens for that tenant
  * with the role {@code service}) and notification-service's {@code POST /api/v1/events}, which
  * accepts only tokens issued here and not revoked, answers a repeated idempotency key with the
- * first event's id, and records every request. Either can be told to answer the next requests
+ * first event's id, and records every request, and auth-service's {@code POST /api/v1/audit-events}, which accepts the same
+ * tokens and records every event. Each can be told to answer the next requests
  * with an error status, and token answers can be held back until released.
  */
 @ApplicationScoped
@@ -49,6 +50,8 @@ public class Peers {
     private final Queue<Integer> eventFailures = new ConcurrentLinkedQueue<>();
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, UUID> keys = new ConcurrentHashMap<>();
+    private final Queue<Integer> auditFailures = new ConcurrentLinkedQueue<>();
+    private final Queue<Received> audited = new ConcurrentLinkedQueue<>();
     private volatile long expiresIn = 900;
     private volatile boolean holding;
     private volatile boolean ignoringScope;
@@ -57,6 +60,19 @@ public class Peers {
         router.post("/oauth2/token").order(Integer.MIN_VALUE).handler(BodyHandler.create()).handler(this::token);
         router.post("/api/v1/events").order(Integer.MIN_VALUE).handler(BodyHandler.create())
                 .handler(rc -> event(rc, rc.body().asJsonObject()));
+        router.post("/api/v1/audit-events").order(Integer.MIN_VALUE).handler(BodyHandler.create()).handler(this::audit);
+    }
+
+    private void audit(RoutingContext rc) {
+        String authorization = rc.request().getHeader("Authorization");
+        audited.add(new Received(authorization, null, rc.request().getHeader("Content-Type"), rc.body().asJsonObject()));
+        String token = authorization == null ? "" : authorization.substring("Bearer ".length());
+        if (!issued.contains(token) || revoked.contains(token)) {
+            rc.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer").end();
+            return;
+        }
+        Integer failure = auditFailures.poll();
+        rc.response().setStatusCode(failure == null ? 202 : failure).end();
     }
 
     private void token(RoutingContext rc) {
@@ -134,6 +150,8 @@ public class Peers {
         tokenFailures.clear();
         eventFailures.clear();
         received.clear();
+        auditFailures.clear();
+        audited.clear();
         expiresIn = 900;
         ignoringScope = false;
         release();
@@ -189,5 +207,15 @@ public class Peers {
     /** Every request that reached the events endpoint, in order. */
     public List<Received> received() {
         return new ArrayList<>(received);
+    }
+
+    /** The next audit events that present a valid token are answered with these statuses, in order. */
+    public void failAudits(Integer... statuses) {
+        auditFailures.addAll(List.of(statuses));
+    }
+
+    /** Every request that reached the audit endpoint, in order. */
+    public List<Received> audited() {
+        return new ArrayList<>(audited);
     }
 }

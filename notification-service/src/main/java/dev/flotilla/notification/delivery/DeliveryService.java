@@ -15,6 +15,7 @@ import dev.flotilla.notification.webhook.EndpointView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The delivery log of a tenant's webhook endpoint (what was sent, every attempt and answer), replays of a delivery,
@@ -74,8 +76,8 @@ public class DeliveryService {
                 .chain(delivery -> enabled(tenant, endpoint).replaceWith(delivery))
                 .chain(delivery -> {
                     UUID replay = Ids.next();
-                    return DeliverySql.insertPending(db.pool(), tenant, delivery.eventId(), List.of(replay), List.of(endpoint),
-                            now()).chain(() -> get(tenant, endpoint, replay));
+                    return accepted(tenant, endpoint, replay, tx -> DeliverySql.insertPending(tx, tenant, delivery.eventId(),
+                            List.of(replay), List.of(endpoint), now()));
                 });
     }
 
@@ -88,10 +90,19 @@ public class DeliveryService {
                             .put("message", "A test event, sent at the request of " + by),
                     false, new JsonArray(), by, now);
             UUID delivery = Ids.next();
-            return db.tx(tx -> EventSql.insert(tx, event, null, null)
-                    .chain(() -> DeliverySql.insertPending(tx, tenant, event.id(), List.of(delivery), List.of(endpoint), now)))
-                    .chain(() -> get(tenant, endpoint, delivery));
+            return accepted(tenant, endpoint, delivery, tx -> EventSql.insert(tx, event, null, null)
+                    .chain(() -> DeliverySql.insertPending(tx, tenant, event.id(), List.of(delivery), List.of(endpoint), now)));
         });
+    }
+
+    /**
+     * Writes a new delivery with {@code write} and answers it as written, read in the same transaction: a worker may
+     * send it the moment it commits, and the answer is what was accepted.
+     */
+    private Uni<DeliveryView> accepted(UUID tenant, UUID endpoint, UUID id, Function<SqlConnection, Uni<?>> write) {
+        return db.tx(tx -> write.apply(tx).chain(() -> DeliverySql.find(tx, tenant, endpoint, id)))
+                .chain(delivery -> deliveries.withAttemptLogs(tenant, List.of(delivery)))
+                .map(views -> views.get(0));
     }
 
     private Uni<DeliveryView> existing(UUID tenant, UUID endpoint, UUID id) {

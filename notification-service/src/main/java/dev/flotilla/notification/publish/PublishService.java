@@ -79,6 +79,14 @@ public class PublishService {
                         : replay(tx, caller, key, hash)));
     }
 
+    /**
+     * Publishes an event of this service's own inside {@code tx}, the transaction of the change it tells of, so the two
+     * commit together; answers how many deliveries it fanned out to.
+     */
+    public Uni<Integer> publishWithin(SqlConnection tx, Event event, List<Recipient> recipients) {
+        return EventSql.insert(tx, event, null, null).chain(() -> fanOut(tx, event, Recipients.of(recipients)));
+    }
+
     public Uni<EventView> find(UUID tenant, UUID id) {
         return EventSql.find(db.pool(), tenant, id).chain(event -> {
             if (event == null) {

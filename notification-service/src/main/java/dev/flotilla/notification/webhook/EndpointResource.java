@@ -68,13 +68,13 @@ public class EndpointResource {
     @Path("{id}")
     @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
     public Uni<EndpointView> update(@RestPath UUID id, @NotNull @Valid UpdateEndpoint request) {
-        return endpoints.update(caller.tenant(), id, request);
+        return endpoints.update(caller.tenant(), id, caller.subject(), request);
     }
 
     @DELETE
     @Path("{id}")
     public Uni<RestResponse<Void>> delete(@RestPath UUID id) {
-        return endpoints.delete(caller.tenant(), id).map(ignored -> RestResponse.noContent());
+        return endpoints.delete(caller.tenant(), id, caller.subject()).map(ignored -> RestResponse.noContent());
     }
 
     /** Stops deliveries to the endpoint; those pending are skipped. */
@@ -87,13 +87,13 @@ public class EndpointResource {
     @POST
     @Path("{id}/enable")
     public Uni<EndpointView> enable(@RestPath UUID id) {
-        return endpoints.enable(caller.tenant(), id);
+        return endpoints.enable(caller.tenant(), id, caller.subject());
     }
 
     /** A new secret, shown once; the old one signs too for {@code overlap} (default 24 hours). */
     @POST
     @Path("{id}/rotate-secret")
     public Uni<EndpointView> rotateSecret(@RestPath UUID id, @Valid RotateSecret request) {
-        return endpoints.rotateSecret(caller.tenant(), id, request);
+        return endpoints.rotateSecret(caller.tenant(), id, caller.subject(), request);
     }
 }

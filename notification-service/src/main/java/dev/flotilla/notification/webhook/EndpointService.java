@@ -8,6 +8,7 @@ import dev.flotilla.common.outbound.AddressRefused;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.notification.audit.AuditTrail;
 import dev.flotilla.notification.event.EventTypes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -19,7 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -34,13 +37,15 @@ public class EndpointService {
     static final int MAX_DESCRIPTION = 500;
 
     private final Db db;
+    private final AuditTrail audit;
     private final WebhookAddresses addresses;
     private final WebhookConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public EndpointService(Db db, WebhookAddresses addresses, WebhookConfig config, Clock clock) {
+    public EndpointService(Db db, AuditTrail audit, WebhookAddresses addresses, WebhookConfig config, Clock clock) {
         this.db = db;
+        this.audit = audit;
         this.addresses = addresses;
         this.config = config;
         this.clock = clock;
@@ -52,9 +57,9 @@ public class EndpointService {
         String secret = WebhookSigner.newSecret(random);
         return checked(url).chain(() -> {
             Instant now = now();
-            return EndpointSql
-                    .insert(db.pool(), Ids.next(), tenant, url, description(request.description()), patterns, secret, createdBy,
-                            now)
+            return db.tx(tx -> EndpointSql
+                    .insert(tx, Ids.next(), tenant, url, description(request.description()), patterns, secret, createdBy, now)
+                    .call(endpoint -> audited(tx, endpoint, "created", createdBy)))
                     .map(endpoint -> EndpointView.of(endpoint, now, secret));
         });
     }
@@ -72,18 +77,20 @@ public class EndpointService {
         return EndpointSql.find(db.pool(), tenant, id).map(endpoint -> view(endpoint, id, null));
     }
 
-    public Uni<EndpointView> update(UUID tenant, UUID id, UpdateEndpoint request) {
+    public Uni<EndpointView> update(UUID tenant, UUID id, String by, UpdateEndpoint request) {
         String url = request.url() == null ? null : request.url().strip();
         List<String> patterns = request.eventTypes() == null ? null : patterns(request.eventTypes());
         String description = request.description() == null ? null : request.description().strip();
         Uni<Void> check = url == null ? Uni.createFrom().voidItem() : checked(url);
-        return check.chain(() -> EndpointSql.update(db.pool(), tenant, id, url, patterns, description, now()))
+        return check.chain(() -> db.tx(tx -> EndpointSql.update(tx, tenant, id, url, patterns, description, now())
+                .call(endpoint -> audited(tx, endpoint, "updated", by))))
                 .map(endpoint -> view(endpoint, id, null));
     }
 
     /** Disables the endpoint at its owner's request; its pending deliveries are skipped. Disabled already: as it is. */
     public Uni<EndpointView> disable(UUID tenant, UUID id, String by) {
-        return EndpointSql.disable(db.pool(), tenant, id, "disabled by " + by, now())
+        return db.tx(tx -> EndpointSql.disable(tx, tenant, id, "disabled by " + by, now())
+                .call(endpoint -> audited(tx, endpoint, "disabled", by)))
                 .chain(endpoint -> endpoint != null ? Uni.createFrom().item(endpoint) : EndpointSql.find(db.pool(), tenant, id))
                 .map(endpoint -> view(endpoint, id, null));
     }
@@ -93,19 +100,20 @@ public class EndpointService {
      * long), skipping its pending deliveries; answers the endpoint, or null when it was disabled already.
      */
     public Uni<Endpoint> disable(SqlConnection tx, UUID tenant, UUID id, String reason, Instant now) {
-        return EndpointSql.disable(tx, tenant, id, reason, now);
+        return EndpointSql.disable(tx, tenant, id, reason, now).call(endpoint -> audited(tx, endpoint, "disabled", null));
     }
 
     /** Enables the endpoint again, clearing the reason it was disabled for and its run of failures. */
-    public Uni<EndpointView> enable(UUID tenant, UUID id) {
-        return EndpointSql.enable(db.pool(), tenant, id, now()).map(endpoint -> view(endpoint, id, null));
+    public Uni<EndpointView> enable(UUID tenant, UUID id, String by) {
+        return db.tx(tx -> EndpointSql.enable(tx, tenant, id, now()).call(endpoint -> audited(tx, endpoint, "enabled", by)))
+                .map(endpoint -> view(endpoint, id, null));
     }
 
     /**
      * Gives the endpoint a new secret, answered once; the old one keeps signing beside it for the overlap, so receivers
      * can switch without losing a delivery.
      */
-    public Uni<EndpointView> rotateSecret(UUID tenant, UUID id, RotateSecret request) {
+    public Uni<EndpointView> rotateSecret(UUID tenant, UUID id, String by, RotateSecret request) {
         Duration overlap = request == null || request.overlap() == null ? config.rotationOverlap() : request.overlap();
         if (overlap.isNegative() || overlap.compareTo(config.maxRotationOverlap()) > 0) {
             throw new BadRequest("overlap", "must be between PT0S and " + config.maxRotationOverlap());
@@ -113,18 +121,38 @@ public class EndpointService {
         String secret = WebhookSigner.newSecret(random);
         Instant now = now();
         Instant previousExpiresAt = overlap.isZero() ? null : now.plus(overlap).truncatedTo(ChronoUnit.MICROS);
-        return EndpointSql.rotate(db.pool(), tenant, id, secret, previousExpiresAt, now)
+        return db.tx(tx -> EndpointSql.rotate(tx, tenant, id, secret, previousExpiresAt, now)
+                .call(endpoint -> audited(tx, endpoint, "secret-rotated", by)))
                 .map(endpoint -> view(endpoint, id, secret));
     }
 
     /** Deletes the endpoint with its delivery log. */
-    public Uni<Void> delete(UUID tenant, UUID id) {
-        return EndpointSql.delete(db.pool(), tenant, id).map(deleted -> {
-            if (!deleted) {
-                throw new NotFound("webhook endpoint", id);
-            }
-            return null;
-        });
+    public Uni<Void> delete(UUID tenant, UUID id, String by) {
+        return db.tx(tx -> EndpointSql.delete(tx, tenant, id).call(deleted -> audited(tx, deleted, "deleted", by)))
+                .map(deleted -> {
+                    if (deleted == null) {
+                        throw new NotFound("webhook endpoint", id);
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * The change {@code what} ({@code created}, {@code secret-rotated}, ...) of {@code endpoint} by {@code by} (null: the
+     * service itself) for the audit trail, when there was an endpoint to change. Never the secret.
+     */
+    private Uni<Void> audited(SqlConnection tx, Endpoint endpoint, String what, String by) {
+        if (endpoint == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("url", endpoint.url());
+        detail.put("eventTypes", endpoint.eventTypes());
+        if (!endpoint.enabled() && endpoint.disabledReason() != null) {
+            detail.put("reason", endpoint.disabledReason());
+        }
+        return audit.record(tx, endpoint.tenant(), "notification.webhook-endpoint." + what, by, endpoint.id().toString(),
+                detail);
     }
 
     /** Whether {@code url} is well-formed and resolves to an address the guard permits; a 400 naming {@code url} if not. */

@@ -72,7 +72,8 @@ final class EndpointSql {
                  where d.tenant_id = $1 and d.endpoint_id = disabled.id and d.status = 'PENDING')
             select * from disabled""";
 
-    private static final String DELETE = "delete from notification.webhook_endpoints where tenant_id = $1 and id = $2";
+    private static final String DELETE = "delete from notification.webhook_endpoints where tenant_id = $1 and id = $2 returning "
+            + COLUMNS;
 
     private EndpointSql() {
     }
@@ -128,9 +129,10 @@ final class EndpointSql {
                 .map(rows -> SqlResults.firstRow(rows, EndpointSql::endpoint));
     }
 
-    /** Deletes the endpoint and, by cascade, its deliveries; answers whether there was one. */
-    static Uni<Boolean> delete(SqlClient client, UUID tenant, UUID id) {
-        return client.preparedQuery(DELETE).execute(Tuple.of(tenant, id)).map(rows -> rows.rowCount() > 0);
+    /** Deletes the endpoint and, by cascade, its deliveries; answers it as it was, or null when there was none. */
+    static Uni<Endpoint> delete(SqlClient client, UUID tenant, UUID id) {
+        return client.preparedQuery(DELETE).execute(Tuple.of(tenant, id))
+                .map(rows -> SqlResults.firstRow(rows, EndpointSql::endpoint));
     }
 
     private static List<Endpoint> endpoints(RowSet<Row> rows) {

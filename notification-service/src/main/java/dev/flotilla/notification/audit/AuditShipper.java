@@ -1,0 +1,89 @@
+package dev.flotilla.notification.audit;
+
+import dev.flotilla.common.audit.AuditClient;
+import dev.flotilla.common.audit.AuditRefused;
+import dev.flotilla.common.db.DatabaseOutage;
+import dev.flotilla.common.db.Db;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sends the audit outbox to auth-service, oldest first and one at a time: each event is leased, sent as the service for
+ * its tenant, and deleted once accepted. Each carries the time of its change ({@code detail.at}), as one that had to
+ * wait arrives after later ones. An event auth-service cannot take now
+ * (down, slow, no service token yet) waits, doubling up
+ * to {@code max-backoff}; one it refuses for good (a 4xx) is dropped with a warning, as it never would be accepted.
+ */
+@ApplicationScoped
+public class AuditShipper {
+
+    private static final Logger LOG = Logger.getLogger(AuditShipper.class);
+
+    private final Db db;
+    private final AuditClient audit;
+    private final AuditConfig config;
+    private final DatabaseOutage outage;
+    private final Clock clock;
+
+    public AuditShipper(Db db, AuditClient audit, AuditConfig config, DatabaseOutage outage, Clock clock) {
+        this.db = db;
+        this.audit = audit;
+        this.config = config;
+        this.outage = outage;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${flotilla.audit.ship-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> ship() {
+        Instant now = clock.instant();
+        return db.statement(pool -> AuditSql.claim(pool, now, config.batch(), now.plus(config.lease())))
+                .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
+                .onItem().transformToUni(this::send).concatenate()
+                .collect().asList()
+                .invoke(this::reportWaiting)
+                .onFailure().invoke(failure -> outage.jobFailed(LOG, failure, "Sending audit events to auth-service failed"))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Sends one event; answers whether it has to wait for another attempt. */
+    private Uni<Boolean> send(AuditSql.Pending pending) {
+        return audit.record(pending.tenant(), pending.event())
+                .chain(() -> db.statement(pool -> AuditSql.delete(pool, pending.id())))
+                .replaceWith(false)
+                .onFailure(AuditRefused.class).call(refused -> {
+                    LOG.warnf("auth-service refused audit event %s (%s): %s; it is dropped", pending.id(),
+                            pending.event().type(),
+                            refused.getMessage());
+                    return db.statement(pool -> AuditSql.delete(pool, pending.id()));
+                })
+                .onFailure(AuditRefused.class).recoverWithItem(false)
+                .onFailure().call(failure -> {
+                    LOG.debugf("Audit event %s waits: %s", pending.id(), failure.getMessage());
+                    return db.statement(
+                            pool -> AuditSql.postpone(pool, pending.id(), clock.instant().plus(backoff(pending.attempts()))));
+                })
+                .onFailure().recoverWithItem(true);
+    }
+
+    private void reportWaiting(List<Boolean> results) {
+        long waiting = results.stream().filter(Boolean::booleanValue).count();
+        if (waiting > 0) {
+            LOG.warnf("%d audit event(s) could not be sent to auth-service and wait for the next attempt", waiting);
+        }
+    }
+
+    /** 2 s after the first failed attempt, doubling, at most {@code max-backoff}. */
+    private Duration backoff(int attempts) {
+        Duration wait = Duration.ofSeconds(1L << Math.min(Math.max(attempts, 1), 20));
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+}
