@@ -1,10 +1,15 @@
 package dev.flotilla.common.audit;
 
+import java.util.Set;
+
 /**
- * auth-service refused the audit event with a 4xx other than 401, 408 and 429 (a malformed event, or a caller without
- * the role {@code service}): recording it again is refused again.
+ * auth-service refused the audit event with a 4xx other than 401, 408 and 429. {@link #aboutTheEvent()} tells an event
+ * it can never accept (malformed, too large) from a refusal of the caller (no role {@code service}, a wrong URL), which
+ * configuration can mend, so a caller keeps those events.
  */
 public final class AuditRefused extends RuntimeException {
+
+    private static final Set<Integer> ABOUT_THE_EVENT = Set.of(400, 409, 413, 415, 422);
 
     private final int status;
 
@@ -15,5 +20,10 @@ public final class AuditRefused extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Whether the event itself is refused (400, 409, 413, 415, 422): sending it again is refused again. */
+    public boolean aboutTheEvent() {
+        return ABOUT_THE_EVENT.contains(status);
     }
 }

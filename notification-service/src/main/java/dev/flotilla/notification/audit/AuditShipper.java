@@ -20,7 +20,8 @@ import java.util.List;
  * its tenant, and deleted once accepted. Each carries the time of its change ({@code detail.at}), as one that had to
  * wait arrives after later ones. An event auth-service cannot take now
  * (down, slow, no service token yet) waits, doubling up
- * to {@code max-backoff}; one it refuses for good (a 4xx) is dropped with a warning, as it never would be accepted.
+ * to {@code max-backoff}, as does one refused for a reason configuration can mend (403, 404); one refused for what it
+ * is (400, 409, 413, 415, 422) is dropped with a warning, as it never would be accepted.
  */
 @ApplicationScoped
 public class AuditShipper {
@@ -32,6 +33,7 @@ public class AuditShipper {
     private final AuditConfig config;
     private final DatabaseOutage outage;
     private final Clock clock;
+    private volatile boolean waiting;
 
     public AuditShipper(Db db, AuditClient audit, AuditConfig config, DatabaseOutage outage, Clock clock) {
         this.db = db;
@@ -59,13 +61,13 @@ public class AuditShipper {
         return audit.record(pending.tenant(), pending.event())
                 .chain(() -> db.statement(pool -> AuditSql.delete(pool, pending.id())))
                 .replaceWith(false)
-                .onFailure(AuditRefused.class).call(refused -> {
+                .onFailure(AuditShipper::neverAccepted).call(refused -> {
                     LOG.warnf("auth-service refused audit event %s (%s): %s; it is dropped", pending.id(),
                             pending.event().type(),
                             refused.getMessage());
                     return db.statement(pool -> AuditSql.delete(pool, pending.id()));
                 })
-                .onFailure(AuditRefused.class).recoverWithItem(false)
+                .onFailure(AuditShipper::neverAccepted).recoverWithItem(false)
                 .onFailure().call(failure -> {
                     LOG.debugf("Audit event %s waits: %s", pending.id(), failure.getMessage());
                     return db.statement(
@@ -74,10 +76,21 @@ public class AuditShipper {
                 .onFailure().recoverWithItem(true);
     }
 
+    private static boolean neverAccepted(Throwable failure) {
+        return failure instanceof AuditRefused refused && refused.aboutTheEvent();
+    }
+
+    /** One WARN when events start to wait (auth-service down, this service's client refused), one INFO when they flow. */
     private void reportWaiting(List<Boolean> results) {
         long waiting = results.stream().filter(Boolean::booleanValue).count();
-        if (waiting > 0) {
-            LOG.warnf("%d audit event(s) could not be sent to auth-service and wait for the next attempt", waiting);
+        if (waiting > 0 && !this.waiting) {
+            LOG.warnf("%d audit event(s) could not be sent to auth-service; they are kept and sent again with back-off",
+                    waiting);
+        } else if (waiting == 0 && this.waiting && !results.isEmpty()) {
+            LOG.info("Audit events reach auth-service again");
+        }
+        if (waiting > 0 || !results.isEmpty()) {
+            this.waiting = waiting > 0;
         }
     }
 

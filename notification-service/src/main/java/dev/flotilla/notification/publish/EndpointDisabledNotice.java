@@ -16,6 +16,7 @@ import java.util.List;
  * Tells the owner of a webhook endpoint the worker disabled (it answered 410, or failed for too long): a critical
  * {@code webhook.endpoint.disabled} event to whoever created it, committed with the disabling, so it reaches a user's
  * inbox and e-mail whatever their preferences and quiet hours (a service client that created one gets it in its inbox).
+ * It goes to no webhook: it names the endpoint's URL, which may carry a token.
  */
 @ApplicationScoped
 public class EndpointDisabledNotice implements EndpointDisabledListener {
@@ -36,6 +37,6 @@ public class EndpointDisabledNotice implements EndpointDisabledListener {
         Event event = new Event(Ids.next(), endpoint.tenant(), TYPE, "Webhook endpoint " + endpoint.url() + " was disabled",
                 data,
                 true, new JsonArray().add(new JsonObject().put("userId", endpoint.createdBy())), PUBLISHER, endpoint.at());
-        return publishing.publishWithin(tx, event, List.of(new Recipient(endpoint.createdBy(), null, null))).replaceWithVoid();
+        return publishing.tellWithin(tx, event, List.of(endpoint.createdBy())).replaceWithVoid();
     }
 }

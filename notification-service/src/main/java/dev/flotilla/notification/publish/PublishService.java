@@ -80,11 +80,12 @@ public class PublishService {
     }
 
     /**
-     * Publishes an event of this service's own inside {@code tx}, the transaction of the change it tells of, so the two
-     * commit together; answers how many deliveries it fanned out to.
+     * Tells {@code users} of an event of this service's own inside {@code tx}, the transaction of the change it tells of,
+     * so the two commit together: their inbox and e-mail only, never webhooks (such an event may name things, like an
+     * endpoint's URL, that only its recipients should see); answers how many deliveries it fanned out to.
      */
-    public Uni<Integer> publishWithin(SqlConnection tx, Event event, List<Recipient> recipients) {
-        return EventSql.insert(tx, event, null, null).chain(() -> fanOut(tx, event, Recipients.of(recipients)));
+    public Uni<Integer> tellWithin(SqlConnection tx, Event event, List<String> users) {
+        return EventSql.insert(tx, event, null, null).chain(() -> toUsers(tx, event, users));
     }
 
     public Uni<EventView> find(UUID tenant, UUID id) {
