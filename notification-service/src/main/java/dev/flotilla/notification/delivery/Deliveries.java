@@ -4,6 +4,8 @@ import dev.flotilla.common.db.Db;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.notification.event.Event;
 import dev.flotilla.notification.event.EventTypes;
+import dev.flotilla.notification.preference.Channels;
+import dev.flotilla.notification.preference.DigestWindow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,24 @@ public class Deliveries {
             return Uni.createFrom().item(0);
         }
         return DeliverySql.insertPendingTo(tx, event.tenant(), event.id(), channel, ids(recipients.size()), recipients, now());
+    }
+
+    /**
+     * In the event's transaction: the e-mail of the event to each of {@code users} collected into their digest of
+     * {@code window}, PENDING until it ends; a user whose digest of that window was claimed already (the event came too
+     * late for it) gets a PENDING e-mail of its own, due now. Answers the count.
+     */
+    public Uni<Integer> fanOutToDigests(SqlConnection tx, Event event, List<String> users, DigestWindow window) {
+        if (users.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // In one order, so that publishes to the same users lock their digests without deadlocking.
+        List<String> sorted = users.stream().sorted().toList();
+        return DigestSql.collect(tx, event.tenant(), event.id(), window.ruleId(), window.pattern(), window.start(),
+                window.end(), sorted, ids(sorted.size()), ids(sorted.size()), now())
+                .chain(collected -> fanOutTo(tx, event, Channels.EMAIL,
+                        sorted.stream().filter(user -> !collected.contains(user)).toList())
+                        .map(late -> collected.size() + late));
     }
 
     /** Records deliveries made inside {@code tx} (an inbox written with the event) as SUCCEEDED, one per recipient. */

@@ -72,7 +72,7 @@ final class DeliverySql {
     private static final String CLAIM = """
             with due as (
                 select id from notification.deliveries
-                 where status = 'PENDING' and next_attempt_at <= $1 and channel = any($3::text[])
+                 where status = 'PENDING' and next_attempt_at <= $1 and channel = any($3::text[]) and digest_id is null
                  order by next_attempt_at
                  limit $2
                    for update skip locked
@@ -81,7 +81,7 @@ final class DeliverySql {
                    set attempts = d.attempts + 1, next_attempt_at = $4, updated_at = $1
                   from due
                  where d.id = due.id
-                returning d.id, d.tenant_id, d.event_id, d.channel, d.endpoint_id, d.recipient, d.attempts
+                returning d.id, d.tenant_id, d.event_id, d.channel, d.endpoint_id, d.recipient, d.attempts, d.held_attempts
             ), abandoned as (
                 update notification.delivery_attempts a
                    set error = 'no outcome was recorded: its worker stopped before the lease ran out'
@@ -90,7 +90,7 @@ final class DeliverySql {
             ), started as (
                 insert into notification.delivery_attempts (delivery_id, attempt, tenant_id, started_at)
                 select id, attempts, tenant_id, $1::timestamptz from claimed)
-            select c.id, c.tenant_id, c.event_id, c.channel, c.endpoint_id, c.recipient, c.attempts,
+            select c.id, c.tenant_id, c.event_id, c.channel, c.endpoint_id, c.recipient, c.attempts, c.held_attempts,
                    e.type, e.subject as event_subject, e.critical, e.data::text as data, e.created_at as event_created_at,
                    w.url, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at
               from claimed c
@@ -99,10 +99,10 @@ final class DeliverySql {
 
     /**
      * Records attempt $3 of delivery $1 and, if the delivery is still the recorder's (no other worker has claimed it
-     * since), its new status $8 (PENDING again until $9, or ended). A judged attempt ($12) moves the endpoint's run of
-     * failures: a success ($11 false) ends it, a failure starts it at $10 unless one is running; the endpoint row is
-     * written only when that changes it. Answers the run's start as it was before (and whether the endpoint is enabled)
-     * when the delivery was updated and has an endpoint.
+     * since), its new status $8 (PENDING again until $9, or ended), a hold ($13) counted apart. A judged attempt ($12)
+     * moves the endpoint's run of failures: a success ($11 false) ends it, a failure starts it at $10 unless one is
+     * running; the endpoint row is written only when that changes it. Answers the run's start as it was before (and
+     * whether the endpoint is enabled) when the delivery was updated and has an endpoint.
      */
     private static final String RECORD = """
             with attempt as (
@@ -113,6 +113,7 @@ final class DeliverySql {
                 update notification.deliveries
                    set status = $8::text, next_attempt_at = $9::timestamptz, last_error = $7::text,
                        updated_at = $10::timestamptz,
+                       held_attempts = held_attempts + case when $13::boolean then 1 else 0 end,
                        completed_at = case when $8::text = 'PENDING' then null else $10::timestamptz end
                  where id = $1 and tenant_id = $2 and attempts = $3::int and status = 'PENDING'
                 returning endpoint_id
@@ -207,10 +208,11 @@ final class DeliverySql {
         // Only a webhook endpoint's answers move its run of failures (held and refused e-mails have no endpoint).
         boolean judged = result.outcome() != AttemptResult.Outcome.SKIPPED && result.outcome() != AttemptResult.Outcome.HELD;
         boolean failed = result.outcome() == AttemptResult.Outcome.FAILED || result.outcome() == AttemptResult.Outcome.GONE;
+        boolean held = result.outcome() == AttemptResult.Outcome.HELD;
         return client.preparedQuery(RECORD)
                 .execute(Tuple.from(Arrays.asList(delivery.id(), delivery.tenant(), delivery.attempt(), durationMs,
                         result.responseStatus(), result.responseExcerpt(), result.error(), status, Db.ts(nextAttemptAt),
-                        Db.ts(now), failed, judged)))
+                        Db.ts(now), failed, judged, held)))
                 .map(rows -> rows.size() == 0 ? null
                         : new EndpointState(Db.instant(rows.iterator().next(), "failing_since"),
                                 rows.iterator().next().getBoolean("enabled")));
@@ -285,8 +287,8 @@ final class DeliverySql {
                 : new WebhookTarget(endpoint, url, row.getBoolean("enabled"), row.getString("secret"),
                         row.getString("previous_secret"), Db.instant(row, "previous_secret_expires_at"));
         return new ClaimedDelivery(row.getUUID("id"), row.getUUID("tenant_id"), row.getString("channel"),
-                row.getInteger("attempts"), row.getUUID("event_id"), row.getString("type"), row.getString("event_subject"),
-                row.getBoolean("critical"), row.getString("data"), Db.instant(row, "event_created_at"),
-                row.getString("recipient"), webhook);
+                row.getInteger("attempts"), row.getInteger("held_attempts"), row.getUUID("event_id"), row.getString("type"),
+                row.getString("event_subject"), row.getBoolean("critical"), row.getString("data"),
+                Db.instant(row, "event_created_at"), row.getString("recipient"), webhook);
     }
 }

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,23 +176,9 @@ public class DeliveryWorker implements ChannelListener {
 
     private Uni<Void> record(ClaimedDelivery delivery, AttemptResult result, Duration took) {
         Instant now = now();
-        Instant next = null;
-        String status = switch (result.outcome()) {
-            case SUCCEEDED -> "SUCCEEDED";
-            case SKIPPED -> "SKIPPED";
-            case GONE, REFUSED -> "FAILED";
-            case HELD -> {
-                next = result.heldUntil().truncatedTo(ChronoUnit.MICROS);
-                yield "PENDING";
-            }
-            case FAILED -> {
-                Duration delay = schedule.delayAfter(delivery.attempt(), result.retryAfter(),
-                        ThreadLocalRandom.current()::nextDouble).orElse(null);
-                next = delay == null ? null : now.plus(delay).truncatedTo(ChronoUnit.MICROS);
-                yield delay == null ? "FAILED" : "PENDING";
-            }
-        };
-        Instant nextAttemptAt = next;
+        NextAttempt next = NextAttempt.after(result, delivery.scheduledAttempt(), schedule, now);
+        String status = next.status();
+        Instant nextAttemptAt = next.at();
         int durationMs = (int) Math.min(Integer.MAX_VALUE, took.toMillis());
         return db.tx(tx -> DeliverySql.record(tx, delivery, result, durationMs, status, nextAttemptAt, now)
                 .chain(endpoint -> disableIfDue(tx, delivery, result, endpoint, now)))

@@ -74,15 +74,22 @@ public class EmailChannel implements DeliveryChannel {
                     case SKIP -> Uni.createFrom().item(AttemptResult.skipped(decision.reason()));
                     case HOLD -> Uni.createFrom().item(AttemptResult.held(decision.heldUntil(), decision.reason()));
                     case SEND -> contacts.of(delivery.tenant(), user).chain(contact -> {
-                        if (contact == null || contact.email() == null || contact.email().isBlank()) {
-                            return Uni.createFrom().item(AttemptResult.refused("the user has no e-mail address"));
-                        }
-                        if (!contact.active()) {
-                            return Uni.createFrom().item(AttemptResult.refused("the user's account is " + contact.status()));
-                        }
-                        return sendTo(delivery, contact.email(), recipient, decision);
+                        AttemptResult refused = refusal(contact);
+                        return refused != null ? Uni.createFrom().item(refused)
+                                : sendTo(delivery, contact.email(), recipient, decision);
                     });
                 });
+    }
+
+    /** Why a user's e-mail cannot go to {@code contact} (none, no address, a disabled account), or null when it can. */
+    static AttemptResult refusal(Contact contact) {
+        if (contact == null || contact.email() == null || contact.email().isBlank()) {
+            return AttemptResult.refused("the user has no e-mail address");
+        }
+        if (!contact.active()) {
+            return AttemptResult.refused("the user's account is " + contact.status());
+        }
+        return null;
     }
 
     /** Renders and sends the e-mail; {@code user} is null for an address the publisher named (no unsubscribe link). */
@@ -108,7 +115,7 @@ public class EmailChannel implements DeliveryChannel {
         return mail;
     }
 
-    private static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

@@ -14,11 +14,12 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A tenant's digest rules (one per event type pattern), and the window that applies to an event:
- * what the e-mail channel asks before sending, to collect a recipient's e-mail of that type into one.
+ * what publishing asks, to collect a recipient's e-mail of that type into their digest of the window.
  */
 @ApplicationScoped
 public class DigestRuleService {
@@ -71,5 +72,27 @@ public class DigestRuleService {
         }
         return DigestRuleSql.windows(client, tenant, EventTypes.patternsSelecting(eventType).toArray(String[]::new))
                 .map(rules -> DigestWindows.windowFor(eventType, rules).orElse(null));
+    }
+
+    /**
+     * The digest window an e-mail of {@code eventType} published at {@code at} falls in, read with {@code client} (the
+     * publish transaction), or null when it goes at once (no rule selects the type, or the event is critical).
+     */
+    public Uni<DigestWindow> digestFor(SqlClient client, UUID tenant, String eventType, boolean critical, Instant at) {
+        if (critical) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!EventTypes.isType(eventType)) {
+            throw new IllegalArgumentException("not an event type: " + eventType);
+        }
+        return DigestRuleSql.rules(client, tenant, EventTypes.patternsSelecting(eventType).toArray(String[]::new))
+                .map(rules -> {
+                    String pattern = PreferenceRules.decidingPattern(rules, eventType);
+                    if (pattern == null) {
+                        return null;
+                    }
+                    DigestRuleSql.Window rule = rules.get(pattern);
+                    return DigestWindow.of(rule.id(), pattern, rule.length(), at);
+                });
     }
 }

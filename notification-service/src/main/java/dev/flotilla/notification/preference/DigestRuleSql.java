@@ -37,6 +37,13 @@ final class DigestRuleSql {
     private static final String WINDOWS = """
             select pattern, window_seconds from notification.digest_rules where tenant_id = $1 and pattern = any($2)""";
 
+    private static final String RULES = """
+            select id, pattern, window_seconds from notification.digest_rules where tenant_id = $1 and pattern = any($2)""";
+
+    /** A rule's id and window length. */
+    record Window(UUID id, Duration length) {
+    }
+
     /** Below every UUIDv7: where the first page starts. */
     private static final UUID FIRST = new UUID(0, 0);
 
@@ -75,6 +82,16 @@ final class DigestRuleSql {
             Map<String, Duration> windows = new HashMap<>();
             rows.forEach(row -> windows.put(row.getString("pattern"), Duration.ofSeconds(row.getInteger("window_seconds"))));
             return windows;
+        });
+    }
+
+    /** The tenant's rules whose patterns are among {@code patterns}: pattern → id and window. */
+    static Uni<Map<String, Window>> rules(SqlClient client, UUID tenant, String[] patterns) {
+        return client.preparedQuery(RULES).execute(Tuple.of(tenant, patterns)).map(rows -> {
+            Map<String, Window> rules = new HashMap<>();
+            rows.forEach(row -> rules.put(row.getString("pattern"),
+                    new Window(row.getUUID("id"), Duration.ofSeconds(row.getInteger("window_seconds")))));
+            return rules;
         });
     }
 

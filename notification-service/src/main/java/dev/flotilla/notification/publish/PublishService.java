@@ -16,6 +16,7 @@ import dev.flotilla.notification.event.EventTypes;
 import dev.flotilla.notification.inbox.InboxWriter;
 import dev.flotilla.notification.preference.Channels;
 import dev.flotilla.notification.preference.DeliveryDecisions;
+import dev.flotilla.notification.preference.DigestRuleService;
 import dev.flotilla.notification.topic.TopicKeys;
 import dev.flotilla.notification.topic.TopicService;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,9 @@ import java.util.UUID;
  * the e-mail of each user named or following a named topic, unless they turned that channel off
  * for the type; each address named; each webhook endpoint subscribed to the type), so an
  * acknowledged event is never lost and never half delivered; workers send the e-mails and
- * webhooks after commit. Services following a topic get its events in their inbox only.
+ * webhooks after commit. A user's e-mail of a type a digest rule selects is collected into their
+ * digest of the window, unless the event is critical. Services following a topic get its events in
+ * their inbox only.
  */
 @ApplicationScoped
 public class PublishService {
@@ -51,16 +54,18 @@ public class PublishService {
     private final InboxWriter inbox;
     private final Deliveries deliveries;
     private final DeliveryDecisions decisions;
+    private final DigestRuleService digestRules;
     private final ObjectMapper json;
     private final Clock clock;
 
     public PublishService(Db db, TopicService topics, InboxWriter inbox, Deliveries deliveries,
-            DeliveryDecisions decisions, ObjectMapper json, Clock clock) {
+            DeliveryDecisions decisions, DigestRuleService digestRules, ObjectMapper json, Clock clock) {
         this.db = db;
         this.topics = topics;
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.decisions = decisions;
+        this.digestRules = digestRules;
         this.json = json;
         this.clock = clock;
     }
@@ -126,9 +131,18 @@ public class PublishService {
                             : inbox.deliver(tx, event, toInbox)
                                     .call(written -> deliveries.recordDelivered(tx, event, Channels.INBOX, written))
                                     .map(List::size);
-                    return inboxes.chain(written -> deliveries.fanOutTo(tx, event, Channels.EMAIL, toEmail)
-                            .map(emails -> written + emails));
+                    return inboxes.chain(written -> emails(tx, event, toEmail).map(emails -> written + emails));
                 });
+    }
+
+    /** The users' e-mails: collected into their digests when a rule selects the type, otherwise one each, due now. */
+    private Uni<Integer> emails(SqlConnection tx, Event event, List<String> users) {
+        if (users.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return digestRules.digestFor(tx, event.tenant(), event.type(), event.critical(), event.createdAt())
+                .chain(window -> window == null ? deliveries.fanOutTo(tx, event, Channels.EMAIL, users)
+                        : deliveries.fanOutToDigests(tx, event, users, window));
     }
 
     /** Users' subjects are their auth-service ids (UUIDs); service clients' are not, and have no address. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The parts a template renders, per channel: an inbox notification's {@code title} and
- * {@code body}; an e-mail's {@code subject}, {@code html} and {@code text}. Only {@code html} is
+ * {@code body}; an e-mail's, and a digest e-mail's, {@code subject}, {@code html} and {@code text}. Only {@code html} is
  * HTML, and Qute escapes every value it inserts there; the others are plain text, and
  * {@code title} and {@code subject} a single line.
  */
@@ -19,7 +19,9 @@ enum Part {
 
     static final String INBOX = "inbox";
     static final String EMAIL = "email";
-    static final List<String> CHANNELS = List.of(INBOX, EMAIL);
+    /** The e-mail listing a digest window's events, per digest rule pattern. */
+    static final String DIGEST = "digest";
+    static final List<String> CHANNELS = List.of(INBOX, EMAIL, DIGEST);
 
     private final String field;
     private final boolean html;
@@ -47,7 +49,7 @@ enum Part {
     static List<Part> of(String channel) {
         return switch (channel) {
             case INBOX -> List.of(TITLE, BODY);
-            case EMAIL -> List.of(SUBJECT, HTML, TEXT);
+            case EMAIL, DIGEST -> List.of(SUBJECT, HTML, TEXT);
             default -> throw new IllegalArgumentException("no templates for channel " + channel);
         };
     }

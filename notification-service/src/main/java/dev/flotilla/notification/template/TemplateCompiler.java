@@ -107,6 +107,9 @@ public class TemplateCompiler {
                         .data("subject", context.subject())
                         .data("data", context.data())
                         .data("fields", context.fields())
+                        .data("events", context.events())
+                        .data("count", context.count())
+                        .data("more", context.more())
                         .setLocale(context.javaLocale())
                         .renderAsync())
                 .onFailure().transform(failure -> unprocessable(part, failure instanceof TemplateException e

@@ -58,8 +58,8 @@ public class TemplateRenderer {
         if (!EventTypes.isType(eventType)) {
             throw new IllegalArgumentException("not an event type: " + eventType);
         }
-        if (!Part.CHANNELS.contains(channel)) {
-            throw new IllegalArgumentException("no templates for channel " + channel);
+        if (!builtIn.containsKey(channel)) {
+            throw new IllegalArgumentException("no templates for channel " + channel + " (digests: DigestRenderer)");
         }
         List<String> locales = Locales.chain(locale);
         return TemplateSql.candidates(client, tenant, channel, EventTypes.patternsSelecting(eventType).toArray(String[]::new),

@@ -33,11 +33,13 @@ public class TemplateService {
     private final Db db;
     private final TemplateCompiler compiler;
     private final TemplateRenderer renderer;
+    private final DigestRenderer digests;
 
-    public TemplateService(Db db, TemplateCompiler compiler, TemplateRenderer renderer) {
+    public TemplateService(Db db, TemplateCompiler compiler, TemplateRenderer renderer, DigestRenderer digests) {
         this.db = db;
         this.compiler = compiler;
         this.renderer = renderer;
+        this.digests = digests;
     }
 
     public Uni<TemplateView> create(UUID tenant, String createdBy, SaveTemplate request) {
@@ -95,31 +97,48 @@ public class TemplateService {
     /** The saved template rendered with sample data; a part that fails to render is a 422. */
     public Uni<Preview> preview(UUID tenant, UUID id, PreviewRequest request) {
         JsonObject data = data(request.data());
-        return get(tenant, id).chain(view -> preview(view.id(), view.eventType(), view.locale(), renderer.parsed(view),
-                request.subject(), data));
+        return get(tenant, id).chain(view -> preview(view.id(), view.eventType(), view.channel(), view.locale(),
+                renderer.parsed(view), request.subject(), data));
     }
 
     /** A template not saved yet rendered with sample data: a 422 when it would not be saved. */
     public Uni<Preview> previewDraft(DraftPreview request) {
         String locale = locale("template.locale", request.template().locale());
         Map<Part, Template> parts = compile("template.", request.template());
-        return preview(null, request.template().eventType(), locale, parts, request.subject(), data(request.data()));
+        return preview(null, request.template().eventType(), request.template().channel(), locale, parts, request.subject(),
+                data(request.data()));
     }
 
-    /** What a channel would send for the event: the template that applies, or the built-in one. */
+    /**
+     * What a channel would send for the event: the template that applies, or the built-in one; for {@code digest}, a
+     * digest of the type listing this one event.
+     */
     public Uni<Rendered> render(UUID tenant, RenderRequest request) {
         EventTypes.requireType("eventType", request.eventType());
         requireChannel("channel", request.channel());
         String locale = request.locale() == null ? null : Locales.require("locale", request.locale());
+        if (Part.DIGEST.equals(request.channel())) {
+            return digests.render(tenant, request.eventType(), locale,
+                    List.of(new DigestEntry(request.eventType(), request.subject(), data(request.data()), null)));
+        }
         return renderer.render(tenant, request.eventType(), request.channel(), locale, request.subject(), data(request.data()));
     }
 
-    private Uni<Preview> preview(UUID id, String eventType, String locale, Map<Part, Template> parts, String subject,
-            JsonObject data) {
+    /** A digest template previews as a digest listing one event of the sample subject and data. */
+    private Uni<Preview> preview(UUID id, String eventType, String channel, String locale, Map<Part, Template> parts,
+            String subject, JsonObject data) {
         List<String> missing = new ArrayList<>();
-        parts.values()
-                .forEach(part -> MissingData.of(part, data).stream().filter(m -> !missing.contains(m)).forEach(missing::add));
-        return compiler.render(parts, new RenderContext(eventType, subject, data, locale))
+        RenderContext context;
+        if (Part.DIGEST.equals(channel)) {
+            String summary = subject == null ? eventType : eventType + " — " + subject;
+            context = DigestRenderer.context(eventType, locale,
+                    List.of(DigestRenderer.listed(new DigestEntry(eventType, subject, data, null), summary)), 1);
+        } else {
+            parts.values().forEach(
+                    part -> MissingData.of(part, data).stream().filter(m -> !missing.contains(m)).forEach(missing::add));
+            context = new RenderContext(eventType, subject, data, locale);
+        }
+        return compiler.render(parts, context)
                 .map(rendered -> new Preview(Rendered.of(id, locale, rendered), List.copyOf(missing)));
     }
 
@@ -139,7 +158,7 @@ public class TemplateService {
         if (!sources.containsKey(required)) {
             throw new BadRequest(prefix + required.field(), "is required for " + request.channel() + " templates");
         }
-        if (Part.EMAIL.equals(request.channel()) && !sources.containsKey(Part.HTML) && !sources.containsKey(Part.TEXT)) {
+        if (!Part.INBOX.equals(request.channel()) && !sources.containsKey(Part.HTML) && !sources.containsKey(Part.TEXT)) {
             throw new BadRequest(prefix + Part.HTML.field(), "an e-mail template needs html, text or both");
         }
         return compiler.compile(prefix, sources);
