@@ -242,7 +242,7 @@ async function setup(ctx, workDir) {
   const recipients = [...ctx.users];
   for (let i = recipients.length; i < settings.recipients; i++) {
     const other = randomUUID();
-    await ctx.service.expect(200, 'PUT', `/api/v1/users/${other}/preferences/email/${PATTERN}`, ctx.serviceToken,
+    await ctx.service.expect(200, 'PUT', `/api/v1/user-preferences/${other}/email/${PATTERN}`, ctx.serviceToken,
       { enabled: false });
     recipients.push(other);
   }
