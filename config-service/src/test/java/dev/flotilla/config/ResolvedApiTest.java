@@ -56,7 +56,7 @@ class ResolvedApiTest {
     }
 
     @Test
-    void thePropertiesFormFlattensValuesIntoDottedKeys() throws Exception {
+    void thePropertiesFormGivesNestedValuesDottedKeys() throws Exception {
         String text = api.member().get(resolved("prod", "properties")).then()
                 .statusCode(200).contentType(startsWith("text/plain")).extract().asString();
         Properties properties = new Properties();
