@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * were not listening, since notifications sent meanwhile are lost.
  * <p>
  * Sending is plain SQL in the sender's own transaction ({@code select pg_notify(channel, payload)});
- * PostgreSQL delivers it when that transaction commits, and not at all if it rolls back.
+ * PostgreSQL delivers it when that transaction commits, and not at all if it rolls back. A hot write path announces
+ * through {@link Announcer} instead, after its commit.
  */
 @ApplicationScoped
 public class PgNotifications {

@@ -2,6 +2,7 @@ package dev.flotilla.notification.delivery;
 
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.notify.Announcer;
 import dev.flotilla.notification.event.Event;
 import dev.flotilla.notification.event.EventTypes;
 import dev.flotilla.notification.preference.Channels;
@@ -26,11 +27,18 @@ import java.util.UUID;
 public class Deliveries {
 
     private final Db db;
+    private final Announcer announcer;
     private final Clock clock;
 
-    public Deliveries(Db db, Clock clock) {
+    public Deliveries(Db db, Announcer announcer, Clock clock) {
         this.db = db;
+        this.announcer = announcer;
         this.clock = clock;
+    }
+
+    /** Wakes the workers of every replica once {@code tx}, which wrote deliveries due now, has committed. */
+    void wakeWorkersOnCommit(SqlConnection tx) {
+        db.afterCommit(tx, () -> announcer.announce(DeliverySql.WAKE_CHANNEL, ""));
     }
 
     /**
@@ -40,7 +48,8 @@ public class Deliveries {
     public Uni<Integer> fanOutToWebhooks(SqlConnection tx, Event event) {
         return DeliverySql.subscribedEndpoints(tx, event.tenant(), EventTypes.patternsSelecting(event.type()))
                 .chain(endpoints -> endpoints.isEmpty() ? Uni.createFrom().item(0)
-                        : DeliverySql.insertPending(tx, event.tenant(), event.id(), ids(endpoints.size()), endpoints, now()));
+                        : DeliverySql.insertPending(tx, event.tenant(), event.id(), ids(endpoints.size()), endpoints, now())
+                                .invoke(() -> wakeWorkersOnCommit(tx)));
     }
 
     /**
@@ -51,7 +60,8 @@ public class Deliveries {
         if (recipients.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return DeliverySql.insertPendingTo(tx, event.tenant(), event.id(), channel, ids(recipients.size()), recipients, now());
+        return DeliverySql.insertPendingTo(tx, event.tenant(), event.id(), channel, ids(recipients.size()), recipients, now())
+                .invoke(() -> wakeWorkersOnCommit(tx));
     }
 
     /**

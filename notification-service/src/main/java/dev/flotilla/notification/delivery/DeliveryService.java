@@ -100,7 +100,8 @@ public class DeliveryService {
      * send it the moment it commits, and the answer is what was accepted.
      */
     private Uni<DeliveryView> accepted(UUID tenant, UUID endpoint, UUID id, Function<SqlConnection, Uni<?>> write) {
-        return db.tx(tx -> write.apply(tx).chain(() -> DeliverySql.find(tx, tenant, endpoint, id)))
+        return db.tx(tx -> write.apply(tx).invoke(() -> deliveries.wakeWorkersOnCommit(tx))
+                .chain(() -> DeliverySql.find(tx, tenant, endpoint, id)))
                 .chain(delivery -> deliveries.withAttemptLogs(tenant, List.of(delivery)))
                 .map(views -> views.get(0));
     }

@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 final class DeliverySql {
 
-    /** Wakes the workers of every replica when the transaction that wrote due deliveries commits. */
+    /** Wakes the workers of every replica, announced once a transaction that wrote due deliveries has committed. */
     static final String WAKE_CHANNEL = "notification_deliveries";
 
     /**
@@ -36,25 +36,19 @@ final class DeliverySql {
                for key share""";
 
     private static final String INSERT_PENDING = """
-            with inserted as (
-                insert into notification.deliveries (id, tenant_id, event_id, channel, endpoint_id, status, attempts,
-                                                     next_attempt_at, created_at, updated_at)
-                select d.id, $1::uuid, $2::uuid, 'webhook', d.endpoint_id, 'PENDING', 0, $5::timestamptz, $5::timestamptz,
-                       $5::timestamptz
-                  from unnest($3::uuid[], $4::uuid[]) as d(id, endpoint_id)
-                returning 1)
-            select count(*)::int as inserted, pg_notify('""" + WAKE_CHANNEL + "', '') from inserted";
+            insert into notification.deliveries (id, tenant_id, event_id, channel, endpoint_id, status, attempts,
+                                                 next_attempt_at, created_at, updated_at)
+            select d.id, $1::uuid, $2::uuid, 'webhook', d.endpoint_id, 'PENDING', 0, $5::timestamptz, $5::timestamptz,
+                   $5::timestamptz
+              from unnest($3::uuid[], $4::uuid[]) as d(id, endpoint_id)""";
 
     /** Pending deliveries of the event to recipients of a channel (e-mail: a user id, or {@code mailto:} an address). */
     private static final String INSERT_PENDING_TO = """
-            with inserted as (
-                insert into notification.deliveries (id, tenant_id, event_id, channel, recipient, status, attempts,
-                                                     next_attempt_at, created_at, updated_at)
-                select d.id, $1::uuid, $2::uuid, $3::text, d.recipient, 'PENDING', 0, $6::timestamptz, $6::timestamptz,
-                       $6::timestamptz
-                  from unnest($4::uuid[], $5::text[]) as d(id, recipient)
-                returning 1)
-            select count(*)::int as inserted, pg_notify('""" + WAKE_CHANNEL + "', '') from inserted";
+            insert into notification.deliveries (id, tenant_id, event_id, channel, recipient, status, attempts,
+                                                 next_attempt_at, created_at, updated_at)
+            select d.id, $1::uuid, $2::uuid, $3::text, d.recipient, 'PENDING', 0, $6::timestamptz, $6::timestamptz,
+                   $6::timestamptz
+              from unnest($4::uuid[], $5::text[]) as d(id, recipient)""";
 
     private static final String INSERT_DELIVERED = """
             insert into notification.deliveries (id, tenant_id, event_id, channel, recipient, status, attempts, created_at,
@@ -159,12 +153,12 @@ final class DeliverySql {
         });
     }
 
-    /** Pending webhook deliveries of the event, one per endpoint, due at {@code now}; wakes the workers on commit. */
+    /** Pending webhook deliveries of the event, one per endpoint, due at {@code now}. */
     static Uni<Integer> insertPending(SqlClient client, UUID tenant, UUID event, List<UUID> ids, List<UUID> endpoints,
             Instant now) {
         return client.preparedQuery(INSERT_PENDING)
                 .execute(Tuple.of(tenant, event, ids.toArray(UUID[]::new), endpoints.toArray(UUID[]::new), Db.ts(now)))
-                .map(rows -> rows.iterator().next().getInteger("inserted"));
+                .map(RowSet::rowCount);
     }
 
     static Uni<Integer> insertPendingTo(SqlClient client, UUID tenant, UUID event, String channel, List<UUID> ids,
@@ -172,7 +166,7 @@ final class DeliverySql {
         return client.preparedQuery(INSERT_PENDING_TO)
                 .execute(Tuple.of(tenant, event, channel, ids.toArray(UUID[]::new), recipients.toArray(String[]::new),
                         Db.ts(now)))
-                .map(rows -> rows.iterator().next().getInteger("inserted"));
+                .map(RowSet::rowCount);
     }
 
     /** Deliveries of the event made inside its transaction, one per recipient, recorded as SUCCEEDED at {@code now}. */

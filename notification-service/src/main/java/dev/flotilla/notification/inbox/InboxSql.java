@@ -21,9 +21,10 @@ import java.util.UUID;
  * the head's {@code unread} by exactly the notifications whose unread state it changed. So changes
  * of one recipient run one after another, the count stays equal to the notifications that are
  * neither read nor archived, and a recipient's new notifications commit in the order of their
- * {@code seq}. A change that moves the count, and every new notification, is announced on
- * {@link #CHANNEL} (delivered when the transaction commits) with a small JSON payload: tenant,
- * recipient, the head's {@code seq} and {@code unread}.
+ * {@code seq}. A change that moves the count is announced on {@link #CHANNEL} in its transaction
+ * (delivered when it commits) with a small JSON payload: tenant, recipient, the head's {@code seq}
+ * and {@code unread}; new notifications are announced by {@link InboxWriter} once their event's
+ * transaction has committed.
  */
 final class InboxSql {
 
@@ -32,7 +33,7 @@ final class InboxSql {
 
     private static final String COLUMNS = "id, seq, event_id, type, subject, data::text as data, created_at, read_at, archived_at";
 
-    /** The announcement of head {@code h}'s new position. */
+    /** The announcement of head {@code h}'s new position; listeners read only its tenant and recipient. */
     private static final String ANNOUNCE = "pg_notify('" + CHANNEL + "', json_build_object('tenant', h.tenant_id,"
             + " 'recipient', h.recipient, 'seq', h.last_seq, 'unread', h.unread)::text)";
 
@@ -51,11 +52,8 @@ final class InboxSql {
                 insert into notification.inbox (id, tenant_id, recipient, seq, event_id, type, subject, data, created_at)
                 select r.id, h.tenant_id, h.recipient, h.last_seq, $4::uuid, $5::text, $6::text, $7::jsonb,
                        coalesce($8::timestamptz, now())
-                  from heads h join unnest($2::text[], $3::uuid[]) as r (recipient, id) on r.recipient = h.recipient),
-            announced as (select %s from heads h)
-            -- A read-only CTE runs only where it is referenced: the count makes the announcements happen.
-            select h.recipient from heads h cross join (select count(*) from announced) a"""
-            .formatted(ANNOUNCE);
+                  from heads h join unnest($2::text[], $3::uuid[]) as r (recipient, id) on r.recipient = h.recipient)
+            select h.recipient from heads h""";
 
     /** Recipient $2 of tenant $1: its head's position and count, and its notifications after seq $3, at most $4. */
     private static final String AFTER = """
