@@ -9,6 +9,7 @@ import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.config.approval.ApprovalGate;
 import dev.flotilla.config.environment.EnvironmentService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +34,15 @@ public class EntryService {
     private final EntryChanges changes;
     private final EntryCodec codec;
     private final EnvironmentService environments;
+    private final ApprovalGate approvals;
 
-    public EntryService(Db db, EntryChanges changes, EntryCodec codec, EnvironmentService environments) {
+    public EntryService(Db db, EntryChanges changes, EntryCodec codec, EnvironmentService environments,
+            ApprovalGate approvals) {
         this.db = db;
         this.changes = changes;
         this.codec = codec;
         this.environments = environments;
+        this.approvals = approvals;
     }
 
     public Uni<Written> put(UUID tenant, String author, String namespace, String key, String env, PutEntry request,
@@ -48,11 +52,13 @@ public class EntryService {
         EntryContent content = content(request);
         ChangeSet set = new ChangeSet(author, message(request.message()), null,
                 List.of(EntryChange.put(key, layer, Precondition.of(ifMatch, ifNoneMatch), content)));
-        return changes.apply(tenant, namespace, set).map(revision -> {
-            AppliedChange change = revision.changes().get(0);
-            return new Written(EntryChanges.CREATE.equals(change.action()),
-                    EntryView.of(namespace, change.after(), StateView.revealed(content), false), revision.number());
-        });
+        return approvals.requireDirectEntries(tenant, namespace, List.of(layer))
+                .chain(() -> changes.apply(tenant, namespace, set))
+                .map(revision -> {
+                    AppliedChange change = revision.changes().get(0);
+                    return new Written(EntryChanges.CREATE.equals(change.action()),
+                            EntryView.of(namespace, change.after(), StateView.revealed(content), false), revision.number());
+                });
     }
 
     /** The revision's number; 428 without {@code If-Match}, 412 when it is stale. */
@@ -61,7 +67,9 @@ public class EntryService {
         String layer = EntryKeys.layer(env);
         ChangeSet set = new ChangeSet(author, message(message), null,
                 List.of(EntryChange.delete(EntryKeys.requireKey("key", key), layer, Precondition.of(ifMatch, null))));
-        return changes.apply(tenant, namespace, set).map(AppliedRevision::number);
+        return approvals.requireDirectEntries(tenant, namespace, List.of(layer))
+                .chain(() -> changes.apply(tenant, namespace, set))
+                .map(AppliedRevision::number);
     }
 
     /** The key's entry in the environment, or the namespace default's when the environment has none. */
@@ -125,7 +133,7 @@ public class EntryService {
     }
 
     /** The request's content, checked: 400 for what is malformed, 422 for a value or schema the rules refuse. */
-    static EntryContent content(PutEntry request) {
+    public static EntryContent content(PutEntry request) {
         EntryType type = EntryType.parse("type", request.type());
         String violation = type.violation(request.value());
         if (violation != null) {

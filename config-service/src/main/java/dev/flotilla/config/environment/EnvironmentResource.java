@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.UriInfo;
@@ -54,6 +55,13 @@ public class EnvironmentResource {
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN, Roles.SERVICE })
     public Uni<EnvironmentView> get(@RestPath String name) {
         return environments.get(caller.tenant(), name);
+    }
+
+    /** Sets whether the environment's entries and flags change only through approved change requests. */
+    @PATCH
+    @Path("{name}")
+    public Uni<EnvironmentView> update(@RestPath String name, @NotNull @Valid UpdateEnvironment request) {
+        return environments.update(caller.tenant(), caller.subject(), name, request);
     }
 
     /** 204; 409 for a built-in environment or one that still holds entries. */

@@ -36,7 +36,7 @@ public class EnvironmentService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return db.statement(pool -> EnvironmentSql.insert(pool, tenant, name, description, createdBy, now))
                 .onFailure(SqlResults::isUniqueViolation).transform(e -> exists(name))
-                .map(ignored -> new EnvironmentView(name, description, false, createdBy, now));
+                .map(ignored -> new EnvironmentView(name, description, false, createdBy, now, false));
     }
 
     public Uni<Page<EnvironmentView>> list(UUID tenant, PageParams page) {
@@ -55,6 +55,14 @@ public class EnvironmentService {
             return Uni.createFrom().voidItem();
         }
         return get(tenant, name).replaceWithVoid();
+    }
+
+    /** Whether the environment's entries and flags change only through approved change requests, as an admin sets it. */
+    public Uni<EnvironmentView> update(UUID tenant, String setBy, String name, UpdateEnvironment request) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return get(tenant, name).chain(() -> db.statement(
+                pool -> EnvironmentSql.requireApproval(pool, tenant, name, request.requiresApproval(), setBy, now)))
+                .chain(() -> get(tenant, name));
     }
 
     public Uni<Void> delete(UUID tenant, String name) {

@@ -27,9 +27,21 @@ public final class EnvironmentSql {
             insert into config.environments (tenant_id, name, description, created_by, created_at)
             values ($1, $2, $3, $4, $5)""";
 
-    private static final String FIND = "select * from (" + ALL + ") e where name = $2";
+    private static final String WITH_APPROVAL = "select e.*, exists (select 1 from config.environment_approvals a"
+            + " where a.tenant_id = $1 and a.name = e.name) as requires_approval from (" + ALL + ") e";
 
-    private static final String PAGE = "select * from (" + ALL + ") e where name > $2 order by name limit $3";
+    private static final String FIND = WITH_APPROVAL + " where name = $2";
+
+    private static final String PAGE = WITH_APPROVAL + " where name > $2 order by name limit $3";
+
+    private static final String REQUIRE_APPROVAL = """
+            insert into config.environment_approvals (tenant_id, name, set_by, set_at) values ($1, $2, $3, $4)
+            on conflict do nothing""";
+
+    private static final String DROP_APPROVAL = "delete from config.environment_approvals where tenant_id = $1 and name = $2";
+
+    private static final String REQUIRING_APPROVAL = """
+            select name from config.environment_approvals where tenant_id = $1 and name = any($2) order by name""";
 
     private static final String LOCK_EXCLUSIVE = "select 1 from config.environments where tenant_id = $1 and name = $2 for update";
 
@@ -37,7 +49,10 @@ public final class EnvironmentSql {
 
     private static final String IN_USE = "select exists (select 1 from config.entries where tenant_id = $1 and env = $2)";
 
-    private static final String DELETE = "delete from config.environments where tenant_id = $1 and name = $2";
+    /** An environment deleted and defined again starts without its former approval setting. */
+    private static final String DELETE = """
+            with approval as (delete from config.environment_approvals where tenant_id = $1 and name = $2)
+            delete from config.environments where tenant_id = $1 and name = $2""";
 
     private EnvironmentSql() {
     }
@@ -75,6 +90,23 @@ public final class EnvironmentSql {
         return client.preparedQuery(DELETE).execute(Tuple.of(tenant, name)).replaceWithVoid();
     }
 
+    static Uni<Void> requireApproval(SqlClient client, UUID tenant, String name, boolean required, String setBy,
+            Instant at) {
+        return required
+                ? client.preparedQuery(REQUIRE_APPROVAL).execute(Tuple.of(tenant, name, setBy, Db.ts(at))).replaceWithVoid()
+                : client.preparedQuery(DROP_APPROVAL).execute(Tuple.of(tenant, name)).replaceWithVoid();
+    }
+
+    /** Those of {@code names} whose entries and flags change only through approved change requests, by name. */
+    public static Uni<List<String>> requiringApproval(SqlClient client, UUID tenant, List<String> names) {
+        return client.preparedQuery(REQUIRING_APPROVAL).execute(Tuple.of(tenant, names.toArray(String[]::new)))
+                .map(rows -> {
+                    List<String> found = new ArrayList<>(rows.size());
+                    rows.forEach(row -> found.add(row.getString("name")));
+                    return found;
+                });
+    }
+
     /**
      * Whether {@code name} is an environment of the tenant; a defined one stays so until the caller's transaction ends
      * (its row is share-locked, so a concurrent delete waits and then sees the entries written meanwhile).
@@ -88,6 +120,6 @@ public final class EnvironmentSql {
 
     private static EnvironmentView view(Row row) {
         return new EnvironmentView(row.getString("name"), row.getString("description"), row.getBoolean("built_in"),
-                row.getString("created_by"), Db.instant(row, "created_at"));
+                row.getString("created_by"), Db.instant(row, "created_at"), row.getBoolean("requires_approval"));
     }
 }

@@ -12,6 +12,7 @@ import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
 import dev.flotilla.common.request.Preconditions;
+import dev.flotilla.config.approval.ApprovalGate;
 import dev.flotilla.config.targeting.Definitions;
 import dev.flotilla.config.targeting.Flag;
 import dev.flotilla.config.targeting.FlagSpec;
@@ -39,11 +40,13 @@ public class FlagService {
     private final Db db;
     private final FlagDocuments documents;
     private final FlagSnapshots snapshots;
+    private final ApprovalGate approvals;
 
-    public FlagService(Db db, FlagDocuments documents, FlagSnapshots snapshots) {
+    public FlagService(Db db, FlagDocuments documents, FlagSnapshots snapshots, ApprovalGate approvals) {
         this.db = db;
         this.documents = documents;
         this.snapshots = snapshots;
+        this.approvals = approvals;
     }
 
     public Uni<FlagView> get(UUID tenant, String environment, String key) {
@@ -69,19 +72,37 @@ public class FlagService {
      * Puts or deletes a flag, as {@code actor}. A put creates the flag when it does not exist (with
      * {@code If-Match}, a 412) and replaces it when it does, which requires {@code If-Match} with its ETag
      * (428 without, 412 when stale; {@code If-None-Match: *} is a 412 too). A delete requires {@code If-Match}.
+     * In an environment that requires approval, a 409 that says to open a change request.
      */
     public Uni<FlagChanged> apply(UUID tenant, String actor, FlagChange change) {
         String env = FlagEnvironments.require("env", change.environment());
         requireKey(change.key());
         Flag checked = change.deletes() ? null : check(change.key(), change.definition());
-        return db.tx(connection -> {
-            Set<String> segments = checked == null ? Set.of() : checked.segmentReferences().keySet();
-            return FlagSql.lockSegments(connection, tenant, segments)
-                    .invoke(found -> requireSegments(checked, found))
-                    .chain(() -> FlagSql.nextSetVersion(connection, tenant, env))
-                    .chain(version -> FlagSql.find(connection, tenant, env, change.key())
-                            .chain(current -> write(connection, tenant, env, actor, change, checked, current, version)));
-        }).invoke(changed -> snapshots.changed(tenant, env));
+        return approvals.requireDirectFlags(tenant, env)
+                .chain(() -> db.tx(connection -> applyIn(connection, tenant, env, actor, change, checked)))
+                .invoke(changed -> snapshots.changed(tenant, env));
+    }
+
+    /**
+     * {@link #apply(UUID, String, FlagChange)} inside the caller's transaction, as an approved change request applies it:
+     * no approval is asked. This replica's flags in memory learn of it from the change's notification, as every other
+     * replica's do, once the transaction commits.
+     */
+    public Uni<FlagChanged> apply(SqlConnection connection, UUID tenant, String actor, FlagChange change) {
+        String env = FlagEnvironments.require("env", change.environment());
+        requireKey(change.key());
+        Flag checked = change.deletes() ? null : check(change.key(), change.definition());
+        return applyIn(connection, tenant, env, actor, change, checked);
+    }
+
+    private Uni<FlagChanged> applyIn(SqlConnection connection, UUID tenant, String env, String actor, FlagChange change,
+            Flag checked) {
+        Set<String> segments = checked == null ? Set.of() : checked.segmentReferences().keySet();
+        return FlagSql.lockSegments(connection, tenant, segments)
+                .invoke(found -> requireSegments(checked, found))
+                .chain(() -> FlagSql.nextSetVersion(connection, tenant, env))
+                .chain(version -> FlagSql.find(connection, tenant, env, change.key())
+                        .chain(current -> write(connection, tenant, env, actor, change, checked, current, version)));
     }
 
     private Uni<FlagChanged> write(SqlConnection connection, UUID tenant, String env, String actor, FlagChange change,
@@ -114,7 +135,8 @@ public class FlagService {
                 .map(stored -> new FlagChanged(before, view(stored)));
     }
 
-    private static Flag check(String key, FlagSpec definition) {
+    /** The definition checked as a write checks it: a 422 naming each problem (segments are checked when it is written). */
+    public static Flag check(String key, FlagSpec definition) {
         try {
             return Definitions.flag(key, definition);
         } catch (InvalidDefinition e) {

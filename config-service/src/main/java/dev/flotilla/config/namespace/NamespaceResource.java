@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -57,6 +58,18 @@ public class NamespaceResource {
     @RolesAllowed({ Roles.MEMBER, Roles.ADMIN, Roles.SERVICE })
     public Uni<RestResponse<NamespaceView>> get(@RestPath String ns) {
         return namespaces.get(caller.tenant(), ns).map(view -> RestResponse.ResponseBuilder.ok(view)
+                .header(HttpHeaders.ETAG, view.etag()).header(INDEX_HEADER, view.index()).build());
+    }
+
+    /**
+     * Sets whether the namespace's entries change only through approved change requests ({@code requiresApproval});
+     * admins only.
+     */
+    @PATCH
+    @Path("{ns}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RestResponse<NamespaceView>> update(@RestPath String ns, @NotNull @Valid UpdateNamespace request) {
+        return namespaces.update(caller.tenant(), ns, request).map(view -> RestResponse.ResponseBuilder.ok(view)
                 .header(HttpHeaders.ETAG, view.etag()).header(INDEX_HEADER, view.index()).build());
     }
 

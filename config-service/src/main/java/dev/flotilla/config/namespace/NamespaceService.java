@@ -33,7 +33,7 @@ public class NamespaceService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return db.statement(pool -> NamespaceSql.insert(pool, Ids.next(), tenant, name, description, createdBy, now))
                 .onFailure(SqlResults::isUniqueViolation).transform(e -> new Conflict("Namespace " + name + " exists already"))
-                .map(ignored -> new NamespaceView(name, description, createdBy, now, 0));
+                .map(ignored -> new NamespaceView(name, description, createdBy, now, 0, false));
     }
 
     public Uni<Page<NamespaceView>> list(UUID tenant, PageParams page) {
@@ -44,6 +44,12 @@ public class NamespaceService {
 
     public Uni<NamespaceView> get(UUID tenant, String name) {
         return NamespaceSql.find(db.pool(), tenant, name).onItem().ifNull().failWith(() -> new NotFound("namespace", name));
+    }
+
+    /** Whether the namespace's entries change only through approved change requests, as an admin sets it. */
+    public Uni<NamespaceView> update(UUID tenant, String name, UpdateNamespace request) {
+        return db.statement(pool -> NamespaceSql.requireApproval(pool, tenant, name, request.requiresApproval()))
+                .onItem().ifNull().failWith(() -> new NotFound("namespace", name));
     }
 
     /** Deletes the namespace; with {@code ifMatch}, only while it is at the index the caller saw. */

@@ -16,7 +16,7 @@ import java.util.UUID;
 /** The statements over {@code namespaces}, each scoped to a tenant. */
 public final class NamespaceSql {
 
-    private static final String COLUMNS = "name, description, created_by, created_at, last_index";
+    private static final String COLUMNS = "name, description, created_by, created_at, last_index, requires_approval";
 
     private static final String INSERT = """
             insert into config.namespaces (id, tenant_id, name, description, created_by, created_at)
@@ -34,6 +34,11 @@ public final class NamespaceSql {
     private static final String ADVANCE = """
             update config.namespaces set last_index = last_index + 1 where tenant_id = $1 and name = $2
             returning id, last_index""";
+
+    private static final String REQUIRE_APPROVAL = "update config.namespaces set requires_approval = $3"
+            + " where tenant_id = $1 and name = $2 returning " + COLUMNS;
+
+    private static final String APPROVAL = "select id, requires_approval from config.namespaces where tenant_id = $1 and name = $2";
 
     private NamespaceSql() {
     }
@@ -62,6 +67,18 @@ public final class NamespaceSql {
         return client.preparedQuery(DELETE).execute(Tuple.of(tenant, name, index)).map(rows -> rows.rowCount() == 1);
     }
 
+    /** The namespace as it is after the change; null when it does not exist. */
+    static Uni<NamespaceView> requireApproval(SqlClient client, UUID tenant, String name, boolean required) {
+        return client.preparedQuery(REQUIRE_APPROVAL).execute(Tuple.of(tenant, name, required))
+                .map(rows -> SqlResults.firstRow(rows, NamespaceSql::view));
+    }
+
+    /** The namespace's id and whether it requires approval; null when it does not exist. */
+    public static Uni<NamespaceApproval> approval(SqlClient client, UUID tenant, String name) {
+        return client.preparedQuery(APPROVAL).execute(Tuple.of(tenant, name)).map(rows -> SqlResults.firstRow(rows,
+                row -> new NamespaceApproval(row.getUUID("id"), row.getBoolean("requires_approval"))));
+    }
+
     /**
      * Locks the namespace until the caller's transaction ends and takes the number of its next revision; null when it
      * does not exist. Changes of one namespace therefore commit one at a time, in the order of their numbers.
@@ -74,6 +91,6 @@ public final class NamespaceSql {
 
     private static NamespaceView view(Row row) {
         return new NamespaceView(row.getString("name"), row.getString("description"), row.getString("created_by"),
-                Db.instant(row, "created_at"), row.getLong("last_index"));
+                Db.instant(row, "created_at"), row.getLong("last_index"), row.getBoolean("requires_approval"));
     }
 }

@@ -6,6 +6,7 @@ import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.config.approval.ApprovalGate;
 import dev.flotilla.config.entry.ChangeSet;
 import dev.flotilla.config.entry.EntryChange;
 import dev.flotilla.config.entry.EntryChanges;
@@ -36,11 +37,13 @@ public class RevisionService {
     private final Db db;
     private final EntryCodec codec;
     private final EntryChanges changes;
+    private final ApprovalGate approvals;
 
-    public RevisionService(Db db, EntryCodec codec, EntryChanges changes) {
+    public RevisionService(Db db, EntryCodec codec, EntryChanges changes, ApprovalGate approvals) {
         this.db = db;
         this.codec = codec;
         this.changes = changes;
+        this.approvals = approvals;
     }
 
     /** Revisions newest first; with {@code key} or {@code env}, only those that changed that key or environment. */
@@ -116,7 +119,8 @@ public class RevisionService {
                 restores.add(EntryChange.restore(change.key(), change.env(),
                         codec.open(reader.tenant(), ns, change.key(), change.env(), change.after())));
             }
-            return changes.apply(reader.tenant(), namespace, new ChangeSet(author, message, number, restores));
+            return approvals.requireDirectEntries(reader.tenant(), namespace, restores.stream().map(EntryChange::env).toList())
+                    .chain(() -> changes.apply(reader.tenant(), namespace, new ChangeSet(author, message, number, restores)));
         }).chain(applied -> get(reader, namespace, applied.number()));
     }
 
