@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -92,33 +93,46 @@ final class DeliverySql {
               left join notification.webhook_endpoints w on w.id = c.endpoint_id""";
 
     /**
-     * Records attempt $3 of delivery $1 and, if the delivery is still the recorder's (no other worker has claimed it
-     * since), its new status $8 (PENDING again until $9, or ended), a hold ($13) counted apart. A judged attempt ($12)
-     * moves the endpoint's run of failures: a success ($11 false) ends it, a failure starts it at $10 unless one is
-     * running; the endpoint row is written only when that changes it. Answers the run's start as it was before (and
-     * whether the endpoint is enabled) when the delivery was updated and has an endpoint.
+     * Records a batch of attempts, one per row of the arrays: attempt $3 of delivery $1 of tenant $2 and, if the delivery
+     * is still the recorder's (no other worker has claimed it since), its new status $8 (PENDING again until $9, or
+     * ended) as of $11, a hold ($10) counted apart. Answers, for each delivery updated that has an endpoint, the
+     * endpoint's run of failures as it was before this batch, and whether it is enabled.
      */
     private static final String RECORD = """
-            with attempt as (
-                update notification.delivery_attempts
-                   set duration_ms = $4::int, response_status = $5::int, response_excerpt = $6::text, error = $7::text
-                 where delivery_id = $1 and tenant_id = $2 and attempt = $3::int
+            with outcome as (
+                select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[],
+                                     $8::text[], $9::timestamptz[], $10::boolean[], $11::timestamptz[])
+                       as o (delivery_id, tenant_id, attempt, duration_ms, response_status, response_excerpt, error,
+                             status, next_attempt_at, held, recorded_at)
+            ), attempt as (
+                update notification.delivery_attempts a
+                   set duration_ms = o.duration_ms, response_status = o.response_status,
+                       response_excerpt = o.response_excerpt, error = o.error
+                  from outcome o
+                 where a.delivery_id = o.delivery_id and a.tenant_id = o.tenant_id and a.attempt = o.attempt
             ), delivery as (
-                update notification.deliveries
-                   set status = $8::text, next_attempt_at = $9::timestamptz, last_error = $7::text,
-                       updated_at = $10::timestamptz,
-                       held_attempts = held_attempts + case when $13::boolean then 1 else 0 end,
-                       completed_at = case when $8::text = 'PENDING' then null else $10::timestamptz end
-                 where id = $1 and tenant_id = $2 and attempts = $3::int and status = 'PENDING'
-                returning endpoint_id
-            ), run as (
-                update notification.webhook_endpoints w
-                   set failing_since = case when $11::boolean then $10::timestamptz end
-                  from delivery
-                 where w.id = delivery.endpoint_id and w.tenant_id = $2 and $12::boolean
-                   and (w.failing_since is null) = $11::boolean)
-            select w.failing_since, w.enabled
-              from delivery join notification.webhook_endpoints w on w.id = delivery.endpoint_id and w.tenant_id = $2""";
+                update notification.deliveries d
+                   set status = o.status, next_attempt_at = o.next_attempt_at, last_error = o.error,
+                       updated_at = o.recorded_at,
+                       held_attempts = d.held_attempts + case when o.held then 1 else 0 end,
+                       completed_at = case when o.status = 'PENDING' then null else o.recorded_at end
+                  from outcome o
+                 where d.id = o.delivery_id and d.tenant_id = o.tenant_id and d.attempts = o.attempt
+                   and d.status = 'PENDING'
+                returning d.id, d.tenant_id, d.endpoint_id
+            )
+            select d.id, w.failing_since, w.enabled
+              from delivery d join notification.webhook_endpoints w on w.id = d.endpoint_id and w.tenant_id = d.tenant_id""";
+
+    /**
+     * Moves the endpoints' runs of failures, one row per endpoint $1 of tenant $2: a success ($3 false) ends the run, a
+     * failure starts it at $4 unless one is running; an endpoint row is written only when that changes it.
+     */
+    private static final String MOVE_RUNS = """
+            update notification.webhook_endpoints w
+               set failing_since = case when r.failed then r.at end
+              from unnest($1::uuid[], $2::uuid[], $3::boolean[], $4::timestamptz[]) as r (endpoint_id, tenant_id, failed, at)
+             where w.id = r.endpoint_id and w.tenant_id = r.tenant_id and (w.failing_since is null) = r.failed""";
 
     /** A delivery row with its event's type and its last attempt. */
     private static final String DELIVERY = """
@@ -189,27 +203,72 @@ final class DeliverySql {
                 });
     }
 
-    /** What {@link #record} found of the endpoint: its run of failures as it was, and whether it is enabled. */
+    /** What {@link #record} found of a delivery's endpoint: its run of failures as it was, and whether it is enabled. */
     record EndpointState(Instant failingSince, boolean enabled) {
     }
 
     /**
-     * Records an attempt (see {@link #RECORD}); answers the endpoint's state, or null when the delivery was not updated
-     * or has no endpoint.
+     * Records the outcomes (see {@link #RECORD}) and moves their endpoints' runs of failures by the last judged outcome
+     * of each endpoint among the deliveries updated; answers the endpoint's state by delivery id, for those updated that
+     * have an endpoint.
      */
-    static Uni<EndpointState> record(SqlClient client, ClaimedDelivery delivery, AttemptResult result, int durationMs,
-            String status, Instant nextAttemptAt, Instant now) {
-        // Only a webhook endpoint's answers move its run of failures (held and refused e-mails have no endpoint).
-        boolean judged = result.outcome() != AttemptResult.Outcome.SKIPPED && result.outcome() != AttemptResult.Outcome.HELD;
-        boolean failed = result.outcome() == AttemptResult.Outcome.FAILED || result.outcome() == AttemptResult.Outcome.GONE;
-        boolean held = result.outcome() == AttemptResult.Outcome.HELD;
+    static Uni<Map<UUID, EndpointState>> record(SqlClient client, List<AttemptOutcome> outcomes) {
+        int size = outcomes.size();
+        UUID[] ids = new UUID[size];
+        UUID[] tenants = new UUID[size];
+        Integer[] attempts = new Integer[size];
+        Integer[] durations = new Integer[size];
+        Integer[] statuses = new Integer[size];
+        String[] excerpts = new String[size];
+        String[] errors = new String[size];
+        String[] newStatuses = new String[size];
+        OffsetDateTime[] nextAttempts = new OffsetDateTime[size];
+        Boolean[] held = new Boolean[size];
+        OffsetDateTime[] recordedAt = new OffsetDateTime[size];
+        for (int i = 0; i < size; i++) {
+            AttemptOutcome outcome = outcomes.get(i);
+            ids[i] = outcome.delivery().id();
+            tenants[i] = outcome.delivery().tenant();
+            attempts[i] = outcome.delivery().attempt();
+            durations[i] = outcome.durationMs();
+            statuses[i] = outcome.result().responseStatus();
+            excerpts[i] = outcome.result().responseExcerpt();
+            errors[i] = outcome.result().error();
+            newStatuses[i] = outcome.status();
+            nextAttempts[i] = Db.ts(outcome.nextAttemptAt());
+            held[i] = outcome.held();
+            recordedAt[i] = Db.ts(outcome.at());
+        }
         return client.preparedQuery(RECORD)
-                .execute(Tuple.from(Arrays.asList(delivery.id(), delivery.tenant(), delivery.attempt(), durationMs,
-                        result.responseStatus(), result.responseExcerpt(), result.error(), status, Db.ts(nextAttemptAt),
-                        Db.ts(now), failed, judged, held)))
-                .map(rows -> rows.size() == 0 ? null
-                        : new EndpointState(Db.instant(rows.iterator().next(), "failing_since"),
-                                rows.iterator().next().getBoolean("enabled")));
+                .execute(Tuple.from(new Object[] { ids, tenants, attempts, durations, statuses, excerpts, errors, newStatuses,
+                        nextAttempts, held, recordedAt }))
+                .chain(rows -> {
+                    Map<UUID, EndpointState> states = new LinkedHashMap<>();
+                    rows.forEach(row -> states.put(row.getUUID("id"),
+                            new EndpointState(Db.instant(row, "failing_since"), row.getBoolean("enabled"))));
+                    return moveRuns(client, outcomes, states).replaceWith(states);
+                });
+    }
+
+    /** The last judged outcome of each endpoint among the updated deliveries decides its run. */
+    private static Uni<Void> moveRuns(SqlClient client, List<AttemptOutcome> outcomes, Map<UUID, EndpointState> updated) {
+        Map<UUID, AttemptOutcome> lastOfEndpoint = new LinkedHashMap<>();
+        for (AttemptOutcome outcome : outcomes) {
+            WebhookTarget webhook = outcome.delivery().webhook();
+            if (webhook != null && outcome.judged() && updated.containsKey(outcome.delivery().id())) {
+                lastOfEndpoint.put(webhook.endpointId(), outcome);
+            }
+        }
+        if (lastOfEndpoint.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<AttemptOutcome> last = List.copyOf(lastOfEndpoint.values());
+        return client.preparedQuery(MOVE_RUNS)
+                .execute(Tuple.of(lastOfEndpoint.keySet().toArray(UUID[]::new),
+                        last.stream().map(outcome -> outcome.delivery().tenant()).toArray(UUID[]::new),
+                        last.stream().map(AttemptOutcome::failed).toArray(Boolean[]::new),
+                        last.stream().map(outcome -> Db.ts(outcome.at())).toArray(OffsetDateTime[]::new)))
+                .replaceWithVoid();
     }
 
     /** The tenant's deliveries of an event, in the order they were written. */

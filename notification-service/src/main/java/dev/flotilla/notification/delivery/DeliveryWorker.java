@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and a second short transaction records the attempt and the outcome: SUCCEEDED, PENDING again at the time the
  * {@link RetrySchedule} gives, FAILED after the last attempt or a 410 (which also disables the endpoint), SKIPPED for a
  * disabled endpoint. A worker that dies between the two leaves its deliveries to be claimed again when their lease
- * ends: delivery is at least once, and receivers deduplicate by {@code webhook-id}.
+ * ends: delivery is at least once, and receivers deduplicate by {@code webhook-id}. Outcomes that finish while another
+ * batch of them is being recorded are recorded together, in the next transaction.
  * <p>
  * Workers wake when a transaction that wrote deliveries commits (NOTIFY on {@code notification_deliveries}), and poll
  * every {@code flotilla.delivery.poll-interval} for retries coming due. At most {@code flotilla.delivery.concurrency}
@@ -59,6 +60,7 @@ public class DeliveryWorker implements ChannelListener {
     private final Map<String, DeliveryChannel> channels = new LinkedHashMap<>();
     private final List<String> channelNames;
     private final RetrySchedule schedule;
+    private final Batcher<AttemptOutcome> outcomes;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -78,6 +80,7 @@ public class DeliveryWorker implements ChannelListener {
         channels.forEach(channel -> this.channels.put(channel.channel(), channel));
         this.channelNames = List.copyOf(this.channels.keySet());
         this.schedule = new RetrySchedule(config.retrySchedule(), config.jitter(), config.maxRetryAfter());
+        this.outcomes = new Batcher<>(config.concurrency(), this::recordAll);
     }
 
     void start(@Observes StartupEvent event) {
@@ -167,9 +170,6 @@ public class DeliveryWorker implements ChannelListener {
         return channel.send(delivery)
                 .onFailure().recoverWithItem(failure -> AttemptResult.failed(String.valueOf(failure.getMessage())))
                 .chain(result -> record(delivery, result, Duration.ofNanos(System.nanoTime() - started)))
-                .onFailure().invoke(failure -> outage.jobFailed(LOG, failure,
-                        "Recording an attempt of delivery " + delivery.id()
-                                + " failed; it is attempted again when its lease ends"))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
@@ -177,12 +177,25 @@ public class DeliveryWorker implements ChannelListener {
     private Uni<Void> record(ClaimedDelivery delivery, AttemptResult result, Duration took) {
         Instant now = now();
         NextAttempt next = NextAttempt.after(result, delivery.scheduledAttempt(), schedule, now);
-        String status = next.status();
-        Instant nextAttemptAt = next.at();
         int durationMs = (int) Math.min(Integer.MAX_VALUE, took.toMillis());
-        return db.tx(tx -> DeliverySql.record(tx, delivery, result, durationMs, status, nextAttemptAt, now)
-                .chain(endpoint -> disableIfDue(tx, delivery, result, endpoint, now)))
-                .invoke(() -> count(delivery, result, status, took, now));
+        AttemptOutcome outcome = new AttemptOutcome(delivery, result, durationMs, next.status(), next.at(), now);
+        return outcomes.submit(outcome).invoke(() -> count(delivery, result, next.status(), took, now));
+    }
+
+    /**
+     * Records the outcomes of a batch of attempts in one transaction, with the endpoints each disables; when it fails,
+     * their leases run out and they are attempted again.
+     */
+    private Uni<Void> recordAll(List<AttemptOutcome> batch) {
+        return db.tx(tx -> DeliverySql.record(tx, batch).chain(states -> {
+            Uni<Void> disabled = Uni.createFrom().voidItem();
+            for (AttemptOutcome outcome : batch) {
+                DeliverySql.EndpointState endpoint = states.get(outcome.delivery().id());
+                disabled = disabled.chain(() -> disableIfDue(tx, outcome.delivery(), outcome.result(), endpoint, outcome.at()));
+            }
+            return disabled;
+        })).onFailure().invoke(failure -> outage.jobFailed(LOG, failure, "Recording the attempts of " + batch.size()
+                + " deliveries failed; they are attempted again when their leases end"));
     }
 
     /** Disables the endpoint that answered 410, or whose every delivery has failed for {@code disable-after}. */
