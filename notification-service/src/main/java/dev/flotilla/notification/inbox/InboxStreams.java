@@ -2,6 +2,7 @@ package dev.flotilla.notification.inbox;
 
 import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.common.db.Db;
+import dev.flotilla.common.notify.Announcer;
 import dev.flotilla.common.notify.ChannelListener;
 import dev.flotilla.common.notify.PgNotifications;
 import io.micrometer.core.instrument.Gauge;
@@ -29,19 +30,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link PgNotifications}) receives every inbox change of the suite on {@link InboxSql#CHANNEL}; this
  * wakes the streams of that change's recipient, which read what is new from the table themselves
  * (the payload only says whose inbox changed). When the LISTEN connection comes back after a drop,
- * every stream is woken, since changes may have been announced meanwhile. Open streams are counted
- * in {@code flotilla_notification_inbox_streams}.
+ * every stream is woken, since changes may have been announced meanwhile. New notifications are
+ * announced after their commit ({@link InboxWriter}), so a replica that stopped in between never
+ * announced them: each replica, as it starts, wakes every stream of the suite once. Open streams
+ * are counted in {@code flotilla_notification_inbox_streams}.
  */
 @ApplicationScoped
 public class InboxStreams implements ChannelListener {
 
     private static final Logger LOG = Logger.getLogger(InboxStreams.class);
+    /** The announcement that wakes every stream of every replica. */
+    static final String EVERYONE = "{\"everyone\":true}";
 
     /** Whose inbox a stream follows. */
     record Recipient(UUID tenant, String subject) {
     }
 
     private final PgNotifications notifications;
+    private final Announcer announcer;
     private final Vertx vertx;
     private final Db db;
     private final DatabaseOutage outage;
@@ -49,9 +55,11 @@ public class InboxStreams implements ChannelListener {
     private final Map<Recipient, Set<InboxStream>> open = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
 
-    InboxStreams(PgNotifications notifications, Vertx vertx, Db db, DatabaseOutage outage, InboxConfig config,
+    InboxStreams(PgNotifications notifications, Announcer announcer, Vertx vertx, Db db, DatabaseOutage outage,
+            InboxConfig config,
             MeterRegistry registry) {
         this.notifications = notifications;
+        this.announcer = announcer;
         this.vertx = vertx;
         this.db = db;
         this.outage = outage;
@@ -63,6 +71,7 @@ public class InboxStreams implements ChannelListener {
 
     void start(@Observes StartupEvent event) {
         notifications.listen(InboxSql.CHANNEL, this);
+        announcer.announce(InboxSql.CHANNEL, EVERYONE);
     }
 
     /**
@@ -94,6 +103,10 @@ public class InboxStreams implements ChannelListener {
 
     @Override
     public void notified(String payload) {
+        if (EVERYONE.equals(payload)) {
+            subscribed();
+            return;
+        }
         Recipient recipient = recipientOf(payload);
         if (recipient == null) {
             LOG.debugf("Ignoring a malformed notification on %s", InboxSql.CHANNEL);

@@ -1,7 +1,9 @@
 package dev.flotilla.notification.inbox;
 
 import dev.flotilla.common.db.Db;
+import dev.flotilla.common.id.Ids;
 import dev.flotilla.notification.event.Event;
+import dev.flotilla.notification.event.EventSql;
 import dev.flotilla.notification.inbox.InboxSseClient.Message;
 import dev.flotilla.testing.Requests;
 import dev.flotilla.testing.TestTokens;
@@ -11,6 +13,7 @@ import io.restassured.RestAssured;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,23 @@ class InboxStreamTest {
             assertEquals("task.failed", item.getString("type"));
             assertEquals(event.data(), item.getJsonObject("data"));
             unreadCountIs(client.nextEvent(), "1", 1);
+        }
+    }
+
+    @Test
+    void aNotificationWhoseAnnouncementWasNeverSentReachesTheStreamWhenAReplicaStarts() {
+        try (InboxSseClient client = open("alice", null)) {
+            unreadCountIs(client.nextEvent(), "0", 0);
+            Event event = InboxEvents.event(tenant, "task.failed", new JsonObject(), List.of("alice"));
+            // As a replica that stopped between the commit and its announcement leaves it: written, never announced.
+            db.tx(tx -> EventSql.insert(tx, event, null, null)
+                    .chain(() -> InboxSql.deliver(tx, event, List.of("alice"), List.of(Ids.next()))))
+                    .await().atMost(InboxEvents.WAIT);
+
+            pool.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(InboxSql.CHANNEL, InboxStreams.EVERYONE))
+                    .await().atMost(InboxEvents.WAIT);
+
+            assertEquals(List.of(1L), client.notificationsUpTo(1));
         }
     }
 
