@@ -7,6 +7,7 @@
 //   node driver.mjs drain   <service url> <work dir> <postgres url>   webhook deliveries/s draining a backlog
 //   node driver.mjs ceiling <service url> <work dir>   the receiver driven by autocannon alone
 //   node driver.mjs latency <service url> <work dir>   event -> webhook and event -> SSE inbox at RATE events/s
+//   node driver.mjs floor   <service url> <work dir> <postgres url>   PostgreSQL alone committing the rows of a publish
 //
 // The work dir holds service.token (role service, for publishing), user-1.token … user-N.token
 // (N = STREAM_USERS members of the same tenant: recipients that read their inbox streams and set
@@ -396,6 +397,85 @@ async function drain(ctx, postgresUrl) {
 }
 
 /**
+ * The floor under events accepted/s: PostgreSQL alone, PUBLISHERS connections in a closed loop, each committing the rows
+ * one publish writes (the event, the recipient's inbox head and notification, an inbox and a webhook delivery), durable,
+ * with nothing of the service in between: once as publishing does now, once with a NOTIFY inside the transaction, as
+ * publishing did before its announcements moved after commit. Both deliveries are written as SUCCEEDED so the idle
+ * service's workers leave them alone; the rows go to a tenant of their own.
+ */
+async function floor(ctx, postgresUrl) {
+  const { default: pg } = await import('pg');
+  const { endpointId } = ctx.setup;
+  const tenant = randomUUID();
+  const data = JSON.stringify({ phase: 'floor', pad: 'x'.repeat(settings.payload) });
+  const publishOnce = async (db, recipient, notify) => {
+    const event = randomUUID();
+    await db.query('begin');
+    await db.query(`insert into notification.events (id, tenant_id, type, subject, data, critical, recipients, published_by,
+                      idempotency_key, idempotency_hash, created_at)
+                    values ($1, $2, 'bench.floor', null, $3, false, $4, 'bench', $5, 'h', now())`,
+    [event, tenant, data, JSON.stringify([{ userId: recipient }]), randomUUID()]);
+    await db.query(`with head as (
+                      insert into notification.inbox_heads as h (tenant_id, recipient, last_seq, unread) values ($1, $2, 1, 1)
+                      on conflict (tenant_id, recipient) do update set last_seq = h.last_seq + 1, unread = h.unread + 1
+                      returning last_seq)
+                    insert into notification.inbox (id, tenant_id, recipient, seq, event_id, type, data, created_at)
+                    select $3, $1, $2, head.last_seq, $4, 'bench.floor', $5, now() from head`,
+    [tenant, recipient, randomUUID(), event, data]);
+    await db.query(`insert into notification.deliveries (id, tenant_id, event_id, channel, endpoint_id, recipient, status,
+                      attempts, created_at, updated_at, completed_at)
+                    values ($1, $3, $4, 'inbox', null, $5, 'SUCCEEDED', 1, now(), now(), now()),
+                           ($2, $3, $4, 'webhook', $6, null, 'SUCCEEDED', 1, now(), now(), now())`,
+    [randomUUID(), randomUUID(), tenant, event, recipient, endpointId]);
+    if (notify) {
+      await db.query("select pg_notify('bench_floor', $1)", [recipient]);
+    }
+    await db.query('commit');
+  };
+  const measure = async (notify) => {
+    const clients = [];
+    for (let i = 0; i < settings.publishers; i++) {
+      const db = new pg.Client({ connectionString: postgresUrl });
+      await db.connect();
+      clients.push(db);
+    }
+    let committed = 0;
+    let measuring = false;
+    let stopping = false;
+    const latencies = [];
+    const loops = clients.map(async (db, i) => {
+      for (let n = 0; !stopping; n++) {
+        const started = now();
+        await publishOnce(db, ctx.recipients[(i + n * settings.publishers) % ctx.recipients.length], notify);
+        if (measuring) {
+          committed++;
+          latencies.push(now() - started);
+        }
+      }
+    });
+    await sleep(Math.min(settings.warmupSeconds, 3) * 1000);
+    const cpuBefore = cpuNow();
+    measuring = true;
+    const from = now();
+    await sleep(settings.durationSeconds * 1000);
+    measuring = false;
+    const seconds = (now() - from) / 1000;
+    const cpuAfter = cpuNow();
+    stopping = true;
+    await Promise.all(loops);
+    await Promise.all(clients.map((db) => db.end()));
+    const commit = summary(latencies);
+    return {
+      transactionsPerSecond: Math.round(committed / seconds), p50Ms: commit.p50Ms, p99Ms: commit.p99Ms,
+      postgresCpuMicros: cpuPer(cpuBefore, cpuAfter, committed).postgresCpuMicros,
+    };
+  };
+  const plain = await measure(false);
+  const notifying = await measure(true);
+  return { phase: 'floor', connections: settings.publishers, seconds: settings.durationSeconds, plain, notifying };
+}
+
+/**
  * The receiver alone, driven by autocannon with CONNECTIONS connections (as many as the service has
  * deliveries in flight), posting a body of the same size with the same headers as the service's last
  * delivery, a new webhook-id on every request.
@@ -585,14 +665,14 @@ async function latency(ctx, serviceUrl) {
 }
 
 const [mode, serviceUrl, workDir, postgresUrl] = process.argv.slice(2);
-const modes = { setup, warm, accept, drain, ceiling, latency };
+const modes = { setup, warm, accept, drain, ceiling, latency, floor };
 if (!modes[mode] || !serviceUrl || !workDir) {
-  console.error('usage: node driver.mjs setup|warm|accept|drain|ceiling|latency <service url> <work dir> [<postgres url>]');
+  console.error('usage: node driver.mjs setup|warm|accept|drain|ceiling|latency|floor <service url> <work dir> [<postgres url>]');
   process.exit(2);
 }
 const ctx = context(serviceUrl, workDir, mode === 'latency' ? 256 : settings.publishers + 8);
 try {
-  const argument = { setup: workDir, drain: postgresUrl, latency: serviceUrl }[mode];
+  const argument = { setup: workDir, drain: postgresUrl, latency: serviceUrl, floor: postgresUrl }[mode];
   console.log(JSON.stringify(await modes[mode](ctx, argument)));
 } finally {
   ctx.close();

@@ -1,7 +1,6 @@
 package dev.flotilla.common.notify;
 
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,7 +23,6 @@ import java.util.Set;
 public class Announcer {
 
     private static final Logger LOG = Logger.getLogger(Announcer.class);
-    private static final String SEND = "select count(pg_notify(n.channel, n.payload)) from unnest($1::text[], $2::text[]) as n (channel, payload)";
 
     /** One notification to send. */
     private record Announcement(String channel, String payload) {
@@ -62,7 +60,7 @@ public class Announcer {
         }
         String[] channels = batch.stream().map(Announcement::channel).toArray(String[]::new);
         String[] payloads = batch.stream().map(Announcement::payload).toArray(String[]::new);
-        pool.preparedQuery(SEND).execute(Tuple.of(channels, payloads)).subscribe().with(
+        NotifySql.send(pool, channels, payloads).subscribe().with(
                 sent -> sendQueued(),
                 failure -> {
                     LOG.debugf("Could not send %d notifications (%s); listeners find the changes when they look again",

@@ -30,12 +30,15 @@ final class ApiKeySql {
             order by id
             limit $3""";
 
-    /** Revoking a revoked key changes nothing, so the first revocation's time and author stay. */
+    /**
+     * Revoking a revoked key changes nothing, so the first revocation's time and author stay; revoked_now tells this
+     * revocation (now() is its transaction's time, which no earlier revocation had).
+     */
     private static final String REVOKE = """
             update config.api_keys
                set revoked_at = coalesce(revoked_at, now()), revoked_by = coalesce(revoked_by, $3)
              where tenant_id = $1 and id = $2
-            returning %s""".formatted(COLUMNS);
+            returning %s, revoked_at = now() as revoked_now""".formatted(COLUMNS);
 
     /** The key's digest is what names its tenant: the one lookup that cannot filter by tenant. */
     private static final String BY_HASH = """
@@ -68,11 +71,15 @@ final class ApiKeySql {
         });
     }
 
+    /** A key after its revocation, and whether this revocation revoked it (it was not already). */
+    record Revoked(ApiKeyView view, boolean now) {
+    }
+
     /** The key revoked, or null when the tenant has no such key; every replica hears of it at commit. */
-    static Uni<ApiKeyView> revoke(SqlClient client, UUID tenant, UUID id, String actor) {
+    static Uni<Revoked> revoke(SqlClient client, UUID tenant, UUID id, String actor) {
         return client.preparedQuery(REVOKE).execute(Tuple.of(tenant, id, actor))
-                .map(rows -> SqlResults.firstRow(rows, ApiKeySql::view))
-                .call(view -> view == null ? Uni.createFrom().voidItem()
+                .map(rows -> SqlResults.firstRow(rows, row -> new Revoked(view(row), row.getBoolean("revoked_now"))))
+                .call(revoked -> revoked == null ? Uni.createFrom().voidItem()
                         : client.preparedQuery(NOTIFY).execute(Tuple.of(ApiKeys.CHANNEL, id.toString())));
     }
 

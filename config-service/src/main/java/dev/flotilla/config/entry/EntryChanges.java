@@ -1,11 +1,15 @@
 package dev.flotilla.config.entry;
 
+import dev.flotilla.common.audit.AuditTrail;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.config.environment.EnvironmentSql;
 import dev.flotilla.config.namespace.NamespaceIndex;
 import dev.flotilla.config.namespace.NamespaceSql;
+import dev.flotilla.config.watch.ChangeFeed;
+import dev.flotilla.config.watch.ChangedKey;
+import dev.flotilla.config.watch.NamespaceChange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +17,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The one way entries change: every create, update, delete and rollback (and whatever later applies several changes
  * at once) passes through {@link #apply}. In one transaction it locks the namespace and takes the number of its next
  * revision, checks each change against the entry as it is now, writes the entries and records the revision with each
- * entry's state before and after. Either all of a change set is written, with its revision, or none of it.
+ * entry's state before and after, and announces it to watchers ({@link ChangeFeed}). Either all of a change set is
+ * written, with its revision and its announcement, or none of it. A change of a secret entry (one that is secret
+ * before or after it) is also recorded for auth-service's audit trail, in the same transaction, naming the namespace,
+ * key and environment, never a value.
  */
 @ApplicationScoped
 public class EntryChanges {
@@ -31,10 +40,14 @@ public class EntryChanges {
 
     private final Db db;
     private final EntryCodec codec;
+    private final AuditTrail audit;
+    private final ChangeFeed feed;
 
-    public EntryChanges(Db db, EntryCodec codec) {
+    public EntryChanges(Db db, EntryCodec codec, AuditTrail audit, ChangeFeed feed) {
         this.db = db;
         this.codec = codec;
+        this.audit = audit;
+        this.feed = feed;
     }
 
     /** The revision written; 404 for a missing namespace, environment or entry to delete, 409 when nothing changes. */
@@ -64,9 +77,45 @@ public class EntryChanges {
                 ChangeSql.Header header = new ChangeSql.Header(ns.index(), kind, set.author(), set.message(),
                         set.rolledBackTo(), now);
                 return ChangeSql.insert(tx, tenant, ns.id(), header, work.recorded)
+                        .chain(() -> auditSecrets(tx, tenant, namespace, set.author(), ns.index(), work.recorded))
+                        .chain(() -> feed.announce(tx, announcement(tenant, ns.id(), namespace, header, work.recorded)))
                         .map(ignored -> new AppliedRevision(ns.id(), ns.index(), kind, now, List.copyOf(work.applied)));
             });
         });
+    }
+
+    /** {@code config.secret.created}, {@code .updated} or {@code .deleted} for each change of a secret entry. */
+    private Uni<Void> auditSecrets(SqlConnection tx, UUID tenant, String namespace, String author, long revision,
+            List<ChangeSql.Recorded> recorded) {
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (ChangeSql.Recorded change : recorded) {
+            boolean secretBefore = change.before() != null && change.before().secret();
+            boolean secretAfter = change.after() != null && change.after().secret();
+            if (!secretBefore && !secretAfter) {
+                continue;
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("namespace", namespace);
+            detail.put("key", change.key());
+            if (!change.env().isEmpty()) {
+                detail.put("env", change.env());
+            }
+            detail.put("revision", revision);
+            detail.put("secret", secretAfter);
+            String type = "config.secret." + change.action() + "d";
+            String subject = namespace + "/" + change.key() + (change.env().isEmpty() ? "" : "?env=" + change.env());
+            steps = steps.chain(() -> audit.record(tx, tenant, type, author, subject, detail));
+        }
+        return steps;
+    }
+
+    private static NamespaceChange announcement(UUID tenant, UUID namespaceId, String namespace, ChangeSql.Header header,
+            List<ChangeSql.Recorded> recorded) {
+        List<ChangedKey> keys = recorded.stream()
+                .map(change -> new ChangedKey(change.key(), change.env().isEmpty() ? null : change.env(), change.action()))
+                .toList();
+        return new NamespaceChange(tenant, namespaceId, namespace, header.number(), header.kind(), header.author(),
+                header.at(), keys);
     }
 
     /** One transaction's changes, applied in order; built anew when the transaction is run again. */

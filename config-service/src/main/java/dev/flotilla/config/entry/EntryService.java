@@ -11,6 +11,8 @@ import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
 import dev.flotilla.config.approval.ApprovalGate;
 import dev.flotilla.config.environment.EnvironmentService;
+import dev.flotilla.config.watch.WatchQuery;
+import dev.flotilla.config.watch.WatchService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 
@@ -35,14 +38,16 @@ public class EntryService {
     private final EntryCodec codec;
     private final EnvironmentService environments;
     private final ApprovalGate approvals;
+    private final WatchService watches;
 
     public EntryService(Db db, EntryChanges changes, EntryCodec codec, EnvironmentService environments,
-            ApprovalGate approvals) {
+            ApprovalGate approvals, WatchService watches) {
         this.db = db;
         this.changes = changes;
         this.codec = codec;
         this.environments = environments;
         this.approvals = approvals;
+        this.watches = watches;
     }
 
     public Uni<Written> put(UUID tenant, String author, String namespace, String key, String env, PutEntry request,
@@ -106,25 +111,55 @@ public class EntryService {
                         }));
     }
 
-    /** The environment's view of the namespace; {@code notModified} when {@code ifNoneMatch} names it. */
-    public Uni<Resolved> resolve(Reader reader, String namespace, String env, String format, String ifNoneMatch) {
+    /**
+     * The environment's view of the namespace; {@code notModified} when {@code ifNoneMatch} names it. A blocking query
+     * when {@code index} is given: held while the namespace is still at that index, for at most {@code wait}, then read
+     * again, so the answer is what committed. {@code changed}: only the keys that changed after {@code index}, and those
+     * removed since. A 400 names a malformed parameter.
+     */
+    public Uni<Resolved> resolve(Reader reader, String namespace, String env, String format, String ifNoneMatch,
+            String index, String wait, String changed) {
         String layer = EntryKeys.layer(env);
         ResolvedFormat form = ResolvedFormat.parse(format);
+        WatchQuery watch = watches.query(index, wait, changed);
+        if (watch.changed() && form != ResolvedFormat.JSON) {
+            throw new BadRequest("changed", "lists the keys that changed in the json format only");
+        }
         return environments.require(reader.tenant(), layer)
-                .chain(() -> EntrySql.layers(db.pool(), reader.tenant(), namespace, layer))
-                .map(layers -> {
-                    SortedMap<String, EntryRow> resolved = Layering.resolve(found(layers, namespace).rows());
-                    List<ResolvedValue> values = new ArrayList<>(resolved.size());
-                    for (EntryRow row : resolved.values()) {
-                        StateView state = codec.view(reader.reveal(), reader.tenant(), layers.namespaceId(), row.key(),
-                                row.env(), row.state());
-                        values.add(new ResolvedValue(row.key(), state.value(), state.type(),
-                                row.env().isEmpty() ? null : row.env(), state.secret(), state.masked()));
-                    }
-                    String body = form.render(namespace, layer, values);
-                    String etag = etag(body);
-                    return new Resolved(body, form.mediaType(), etag, layers.index(), EntityTags.matches(ifNoneMatch, etag));
-                });
+                .chain(() -> layers(reader, namespace, layer))
+                .chain(layers -> watch.holds(layers.index())
+                        ? watches.await(reader.tenant(), layers.namespaceId(), layers.index(), watch.hold())
+                                .chain(() -> layers(reader, namespace, layer))
+                        : Uni.createFrom().item(layers))
+                .chain(layers -> watch.changed()
+                        ? watches.changed(reader.tenant(), layers.namespaceId(), watch.changedAfter(), layers.index(), layer)
+                                .map(keys -> render(reader, namespace, layer, form, layers, keys, ifNoneMatch))
+                        : Uni.createFrom().item(render(reader, namespace, layer, form, layers, null, ifNoneMatch)));
+    }
+
+    private Uni<Layers> layers(Reader reader, String namespace, String layer) {
+        return EntrySql.layers(db.pool(), reader.tenant(), namespace, layer).map(layers -> found(layers, namespace));
+    }
+
+    /** The view of {@code layers}; of the keys in {@code changed} alone, and those of them removed, unless it is null. */
+    private Resolved render(Reader reader, String namespace, String layer, ResolvedFormat form, Layers layers,
+            Set<String> changed, String ifNoneMatch) {
+        SortedMap<String, EntryRow> resolved = Layering.resolve(layers.rows());
+        List<ResolvedValue> values = new ArrayList<>(resolved.size());
+        for (EntryRow row : resolved.values()) {
+            if (changed != null && !changed.contains(row.key())) {
+                continue;
+            }
+            StateView state = codec.view(reader.reveal(), reader.tenant(), layers.namespaceId(), row.key(), row.env(),
+                    row.state());
+            values.add(new ResolvedValue(row.key(), state.value(), state.type(), row.env().isEmpty() ? null : row.env(),
+                    state.secret(), state.masked()));
+        }
+        String body = changed == null ? form.render(namespace, layer, values)
+                : ResolvedFormat.renderChanged(namespace, layer, values,
+                        changed.stream().filter(key -> !resolved.containsKey(key)).sorted().toList());
+        String etag = etag(body);
+        return new Resolved(body, form.mediaType(), etag, layers.index(), EntityTags.matches(ifNoneMatch, etag));
     }
 
     private EntryView view(Reader reader, String namespace, UUID namespaceId, EntryRow row, boolean inherited) {

@@ -40,13 +40,21 @@ public enum ResolvedFormat {
      */
     public String render(String namespace, String env, List<ResolvedValue> values) {
         return switch (this) {
-            case JSON -> json(namespace, env, values);
+            case JSON -> json(namespace, env, values, null);
             case PROPERTIES -> PropertiesFormat.render(values);
             case YAML -> YamlFormat.render(values);
         };
     }
 
-    private static String json(String namespace, String env, List<ResolvedValue> values) {
+    /**
+     * The keys of a view that changed after an index, as JSON: those still there in {@code entries}, as {@link #render}
+     * writes them, and the keys no longer there in {@code removed}.
+     */
+    public static String renderChanged(String namespace, String env, List<ResolvedValue> values, List<String> removed) {
+        return json(namespace, env, values, removed);
+    }
+
+    private static String json(String namespace, String env, List<ResolvedValue> values, List<String> removed) {
         ObjectNode view = EntryJson.mapper().createObjectNode();
         view.put("namespace", namespace);
         view.put("env", env.isEmpty() ? null : env);
@@ -58,6 +66,9 @@ public enum ResolvedFormat {
             entry.put("env", value.env());
             entry.put("secret", value.secret());
             entry.put("masked", value.masked());
+        }
+        if (removed != null) {
+            removed.forEach(view.putArray("removed")::add);
         }
         return view.toString();
     }

@@ -9,6 +9,7 @@ import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,15 +17,19 @@ import java.util.UUID;
 
 /**
  * A tenant's environments: {@code dev}, {@code staging} and {@code prod}, which cannot be created or deleted, and
- * those the tenant defines. One that still holds entries cannot be deleted.
+ * those the tenant defines. One that still holds entries, flags or API keys not revoked cannot be deleted. Entries,
+ * flags and API keys live only in an environment of the tenant; OFREP keeps what it found in memory, so every change
+ * is announced to every replica.
  */
 @ApplicationScoped
 public class EnvironmentService {
 
     private final Db db;
+    private final Event<EnvironmentsChanged> changes;
 
-    public EnvironmentService(Db db) {
+    public EnvironmentService(Db db, Event<EnvironmentsChanged> changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     public Uni<EnvironmentView> create(UUID tenant, String createdBy, CreateEnvironment request) {
@@ -34,8 +39,10 @@ public class EnvironmentService {
         }
         String description = request.description() == null ? null : request.description().strip();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return db.statement(pool -> EnvironmentSql.insert(pool, tenant, name, description, createdBy, now))
+        return db.tx(tx -> EnvironmentSql.insert(tx, tenant, name, description, createdBy, now)
+                .chain(() -> EnvironmentSql.announce(tx, tenant)))
                 .onFailure(SqlResults::isUniqueViolation).transform(e -> exists(name))
+                .invoke(() -> changes.fire(new EnvironmentsChanged(tenant)))
                 .map(ignored -> new EnvironmentView(name, description, false, createdBy, now, false));
     }
 
@@ -75,9 +82,9 @@ public class EnvironmentService {
             }
             return EnvironmentSql.inUse(tx, tenant, name).chain(inUse -> inUse
                     ? Uni.createFrom().failure(new Conflict("Environment " + name
-                            + " still holds entries; delete them first"))
-                    : EnvironmentSql.delete(tx, tenant, name));
-        }));
+                            + " still holds entries, flags or API keys; delete or revoke them first"))
+                    : EnvironmentSql.delete(tx, tenant, name).chain(() -> EnvironmentSql.announce(tx, tenant)));
+        })).invoke(() -> changes.fire(new EnvironmentsChanged(tenant)));
     }
 
     private static Conflict exists(String name) {

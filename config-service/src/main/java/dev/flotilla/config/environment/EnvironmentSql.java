@@ -47,7 +47,17 @@ public final class EnvironmentSql {
 
     private static final String LOCK_SHARED = "select 1 from config.environments where tenant_id = $1 and name = $2 for share";
 
-    private static final String IN_USE = "select exists (select 1 from config.entries where tenant_id = $1 and env = $2)";
+    /** Entries, flags and API keys not revoked live in one environment each. */
+    private static final String IN_USE = """
+            select exists (select 1 from config.entries where tenant_id = $1 and env = $2)
+                or exists (select 1 from config.flags where tenant_id = $1 and environment = $2)
+                or exists (select 1 from config.api_keys where tenant_id = $1 and environment = $2 and revoked_at is null)""";
+
+    /**
+     * Announces a change of the tenant's environments to every replica's kept flags, on their channel
+     * (flag.FlagSnapshots.CHANNEL, which names the tenant alone for a change of all its environments).
+     */
+    private static final String NOTIFY = "select pg_notify('flotilla_config_flags', $1)";
 
     /** An environment deleted and defined again starts without its former approval setting. */
     private static final String DELETE = """
@@ -105,6 +115,11 @@ public final class EnvironmentSql {
                     rows.forEach(row -> found.add(row.getString("name")));
                     return found;
                 });
+    }
+
+    /** Tells every replica, when the transaction commits, that the tenant's environments changed. */
+    static Uni<Void> announce(SqlClient client, UUID tenant) {
+        return client.preparedQuery(NOTIFY).execute(Tuple.of(tenant.toString())).replaceWithVoid();
     }
 
     /**

@@ -29,6 +29,15 @@ public class FlagDocuments {
         return json.readValue(text, type);
     }
 
+    /** Whether two JSON texts are the same value, member order aside. */
+    boolean sameJson(String a, String b) {
+        try {
+            return json.readTree(a).equals(json.readTree(b));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     ObjectMapper json() {
         return json;
     }

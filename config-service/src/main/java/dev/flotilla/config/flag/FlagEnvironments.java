@@ -5,8 +5,10 @@ import dev.flotilla.common.error.BadRequest;
 import java.util.regex.Pattern;
 
 /**
- * The environments flags live in: {@code dev}, {@code staging}, {@code prod} and any other the tenant names.
- * For now any name of 1 to 40 lower-case letters, digits and dashes, starting with a letter, is one.
+ * The names of the environments flags live in: {@code dev}, {@code staging}, {@code prod} and those the tenant
+ * defines. A name of 1 to 40 lower-case letters, digits and dashes, starting with a letter, is well formed here;
+ * whether the tenant has that environment is for the caller to check ({@code EnvironmentSql.hold} in a change,
+ * {@code EnvironmentService.require} in a read, {@link FlagSnapshots} for OFREP).
  */
 public final class FlagEnvironments {
 

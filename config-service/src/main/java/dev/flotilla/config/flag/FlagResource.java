@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,8 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The tenant's feature flags, per environment ({@code ?env=}). Admins write them; every role of the tenant
- * reads them. Reads answer the flag's {@code ETag}; a change of an existing flag requires {@code If-Match}.
+ * reads them. Reads answer the flag's {@code ETag}; a change of an existing flag requires {@code If-Match}. Every
+ * change is a revision of the flag ({@link FlagRevisionResource}); {@code ?message=} says why.
  */
 @Cancellable(false)
 @Path("/api/v1/flags")
@@ -58,8 +60,10 @@ public class FlagResource {
     @Path("{key}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<FlagView>> put(@RestPath String key, @RestQuery String env, @RestHeader("If-Match") String ifMatch,
-            @RestHeader("If-None-Match") String ifNoneMatch, @NotNull @Valid FlagSpec definition, UriInfo uri) {
-        return flags.apply(caller.tenant(), caller.subject(), FlagChange.put(key, env, definition, ifMatch, ifNoneMatch))
+            @RestHeader("If-None-Match") String ifNoneMatch, @RestQuery @Size(max = 2000) String message,
+            @NotNull @Valid FlagSpec definition, UriInfo uri) {
+        return flags.apply(caller.tenant(), caller.subject(),
+                FlagChange.put(key, env, definition, ifMatch, ifNoneMatch).withMessage(message))
                 .map(changed -> changed.created()
                         ? RestResponse.ResponseBuilder.<FlagView> created(uri.getRequestUri()).entity(changed.after())
                                 .header(HttpHeaders.ETAG, changed.after().etag()).build()
@@ -70,8 +74,9 @@ public class FlagResource {
     @DELETE
     @Path("{key}")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<RestResponse<Void>> delete(@RestPath String key, @RestQuery String env, @RestHeader("If-Match") String ifMatch) {
-        return flags.apply(caller.tenant(), caller.subject(), FlagChange.delete(key, env, ifMatch))
+    public Uni<RestResponse<Void>> delete(@RestPath String key, @RestQuery String env, @RestHeader("If-Match") String ifMatch,
+            @RestQuery @Size(max = 2000) String message) {
+        return flags.apply(caller.tenant(), caller.subject(), FlagChange.delete(key, env, ifMatch).withMessage(message))
                 .map(ignored -> RestResponse.noContent());
     }
 

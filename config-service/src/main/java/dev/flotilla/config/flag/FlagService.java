@@ -3,6 +3,7 @@ package dev.flotilla.config.flag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.BadRequest;
+import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.error.PreconditionFailed;
 import dev.flotilla.common.error.Problem;
@@ -13,6 +14,8 @@ import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
 import dev.flotilla.common.request.Preconditions;
 import dev.flotilla.config.approval.ApprovalGate;
+import dev.flotilla.config.environment.EnvironmentService;
+import dev.flotilla.config.environment.EnvironmentSql;
 import dev.flotilla.config.targeting.Definitions;
 import dev.flotilla.config.targeting.Flag;
 import dev.flotilla.config.targeting.FlagSpec;
@@ -29,10 +32,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A tenant's flags per environment. Every change goes through {@link #apply}: it checks the definition
- * ({@link Definitions}: a flag that cannot be evaluated is a 422 naming the problem), the segments it names
- * (locked until the change commits, so none is deleted under it) and the request's preconditions, writes the
- * flag at the environment's next version and announces the change to every replica.
+ * A tenant's flags per environment (one of the tenant's environments: 404 naming it otherwise). Every change goes
+ * through {@link #apply}: it checks the definition ({@link Definitions}: a flag that cannot be evaluated is a 422
+ * naming the problem), the environment and the segments it names (locked until the change commits, so none is
+ * deleted under it) and the request's preconditions, writes the flag at the environment's next version with the
+ * flag's next revision, and announces the change to every replica.
  */
 @ApplicationScoped
 public class FlagService {
@@ -41,18 +45,21 @@ public class FlagService {
     private final FlagDocuments documents;
     private final FlagSnapshots snapshots;
     private final ApprovalGate approvals;
+    private final EnvironmentService environments;
 
-    public FlagService(Db db, FlagDocuments documents, FlagSnapshots snapshots, ApprovalGate approvals) {
+    public FlagService(Db db, FlagDocuments documents, FlagSnapshots snapshots, ApprovalGate approvals,
+            EnvironmentService environments) {
         this.db = db;
         this.documents = documents;
         this.snapshots = snapshots;
         this.approvals = approvals;
+        this.environments = environments;
     }
 
     public Uni<FlagView> get(UUID tenant, String environment, String key) {
         String env = FlagEnvironments.require("env", environment);
         requireKey(key);
-        return FlagSql.find(db.pool(), tenant, env, key).map(stored -> {
+        return environments.require(tenant, env).chain(() -> FlagSql.find(db.pool(), tenant, env, key)).map(stored -> {
             if (stored == null) {
                 throw new NotFound("flag", key + " in " + env);
             }
@@ -63,7 +70,7 @@ public class FlagService {
     public Uni<Page<FlagView>> list(UUID tenant, String environment, PageParams page) {
         String env = FlagEnvironments.require("env", environment);
         String after = page.after() == null ? "" : page.after().key(0, 1);
-        return FlagSql.page(db.pool(), tenant, env, after, page.limit() + 1)
+        return environments.require(tenant, env).chain(() -> FlagSql.page(db.pool(), tenant, env, after, page.limit() + 1))
                 .map(rows -> Page.fromOverfetch(rows.stream().map(this::view).toList(), page.limit(),
                         view -> Cursor.of(view.key())));
     }
@@ -98,7 +105,13 @@ public class FlagService {
     private Uni<FlagChanged> applyIn(SqlConnection connection, UUID tenant, String env, String actor, FlagChange change,
             Flag checked) {
         Set<String> segments = checked == null ? Set.of() : checked.segmentReferences().keySet();
-        return FlagSql.lockSegments(connection, tenant, segments)
+        return EnvironmentSql.hold(connection, tenant, env)
+                .invoke(exists -> {
+                    if (!exists) {
+                        throw new NotFound("environment", env);
+                    }
+                })
+                .chain(() -> FlagSql.lockSegments(connection, tenant, segments))
                 .invoke(found -> requireSegments(checked, found))
                 .chain(() -> FlagSql.nextSetVersion(connection, tenant, env))
                 .chain(version -> FlagSql.find(connection, tenant, env, change.key())
@@ -108,6 +121,7 @@ public class FlagService {
     private Uni<FlagChanged> write(SqlConnection connection, UUID tenant, String env, String actor, FlagChange change,
             Flag checked, FlagSql.StoredFlag current, long version) {
         FlagView before = current == null ? null : view(current);
+        requireRollbackChanges(change, current);
         if (change.deletes()) {
             if (before == null) {
                 throw new NotFound("flag", change.key() + " in " + env);
@@ -115,8 +129,9 @@ public class FlagService {
             Preconditions.require(change.ifMatch(), "flag");
             Preconditions.check(change.ifMatch(), before.etag(), "flag");
             return FlagSql.delete(connection, tenant, env, change.key())
-                    .chain(() -> FlagSql.notifyChange(connection, FlagSnapshots.payload(tenant, env, version)))
-                    .replaceWith(new FlagChanged(before, null));
+                    .chain(() -> revision(connection, tenant, env, actor, change, current, null))
+                    .call(() -> FlagSql.notifyChange(connection, FlagSnapshots.payload(tenant, env, version)))
+                    .map(revision -> new FlagChanged(before, null, revision));
         }
         if (before == null && change.ifMatch() != null && !change.ifMatch().isBlank()) {
             throw new PreconditionFailed("The flag " + change.key() + " does not exist in " + env
@@ -132,7 +147,31 @@ public class FlagService {
         return FlagSql.upsert(connection, tenant, env, change.key(), documents.write(change.definition()),
                 checked.segmentReferences().keySet(), version, actor)
                 .call(() -> FlagSql.notifyChange(connection, FlagSnapshots.payload(tenant, env, version)))
-                .map(stored -> new FlagChanged(before, view(stored)));
+                .chain(stored -> revision(connection, tenant, env, actor, change, current, stored)
+                        .map(revision -> new FlagChanged(before, view(stored), revision)));
+    }
+
+    /** Records the change as the flag's next revision, with its definition before and after as stored. */
+    private static Uni<Long> revision(SqlConnection connection, UUID tenant, String env, String actor, FlagChange change,
+            FlagSql.StoredFlag current, FlagSql.StoredFlag stored) {
+        String kind = change.rolledBackTo() != null ? "rollback"
+                : stored == null ? "delete" : current == null ? "create" : "update";
+        return FlagRevisionSql.insert(connection, tenant, env, change.key(), new FlagRevisionSql.Recorded(kind, actor,
+                change.message(), change.rolledBackTo(), current == null ? null : current.definition(),
+                stored == null ? null : stored.definition()));
+    }
+
+    /** A rollback that would leave the flag as it is is a 409, as for entries. */
+    private void requireRollbackChanges(FlagChange change, FlagSql.StoredFlag current) {
+        if (change.rolledBackTo() == null) {
+            return;
+        }
+        boolean unchanged = change.deletes() ? current == null
+                : current != null && documents.sameJson(current.definition(), documents.write(change.definition()));
+        if (unchanged) {
+            throw new Conflict("Nothing to change: the flag " + change.key() + " already is as revision "
+                    + change.rolledBackTo() + " left it");
+        }
     }
 
     /** The definition checked as a write checks it: a 422 naming each problem (segments are checked when it is written). */

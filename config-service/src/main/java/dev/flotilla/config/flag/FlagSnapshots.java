@@ -3,8 +3,10 @@ package dev.flotilla.config.flag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.common.db.Db;
+import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.notify.ChannelListener;
 import dev.flotilla.common.notify.PgNotifications;
+import dev.flotilla.config.environment.EnvironmentsChanged;
 import dev.flotilla.config.targeting.Definitions;
 import dev.flotilla.config.targeting.Flag;
 import dev.flotilla.config.targeting.FlagSet;
@@ -41,6 +43,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * never kept (each slot has a generation), concurrent requests share one load, and a TTL bounds the effect
  * of a lost notification. While notifications are not being received, every evaluation first compares the
  * kept version with the environment's version in the database (one indexed read) instead.
+ *
+ * <p>
+ * An environment the tenant does not have is kept too, as {@link #NO_ENVIRONMENT}, and answered as a 404: a
+ * change of the tenant's environments is announced on {@link #CHANNEL} like one of its segments.
  */
 @ApplicationScoped
 public class FlagSnapshots implements ChannelListener {
@@ -58,6 +64,9 @@ public class FlagSnapshots implements ChannelListener {
     }
 
     private static final Slot EMPTY = new Slot(0, null, 0, null);
+
+    /** What is kept for an environment the tenant does not have (compared by identity). */
+    private static final FlagSet NO_ENVIRONMENT = new FlagSet(0, Map.of(), Map.of(), Map.of());
 
     private final Db db;
     private final FlagDocuments documents;
@@ -85,10 +94,20 @@ public class FlagSnapshots implements ChannelListener {
     }
 
     /**
-     * The environment's flags as they are now. {@code atLeast}: a version the caller knows the environment
-     * has reached (0: none); a copy in memory older than it is read again.
+     * The environment's flags as they are now; a {@link NotFound} when the tenant has no such environment.
+     * {@code atLeast}: a version the caller knows the environment has reached (0: none); a copy in memory older
+     * than it is read again.
      */
     public Uni<FlagSet> current(UUID tenant, String environment, long atLeast) {
+        return kept(tenant, environment, atLeast).map(set -> {
+            if (set == NO_ENVIRONMENT) {
+                throw new NotFound("environment", environment);
+            }
+            return set;
+        });
+    }
+
+    private Uni<FlagSet> kept(UUID tenant, String environment, long atLeast) {
         Scope scope = new Scope(tenant, environment);
         Slot slot = slots.getOrDefault(scope, EMPTY);
         if (slot.set != null && slot.set.version() < atLeast) {
@@ -124,6 +143,11 @@ public class FlagSnapshots implements ChannelListener {
     /** Drops every environment's flags of the tenant after a change of its segments committed here. */
     public void changedTenant(UUID tenant) {
         slots.keySet().stream().filter(scope -> scope.tenant.equals(tenant)).forEach(this::drop);
+    }
+
+    /** An environment of the tenant was created or deleted here: what is kept of the tenant is read again. */
+    void environmentsChanged(@Observes EnvironmentsChanged changed) {
+        changedTenant(changed.tenant());
     }
 
     /** The payload announcing a change of the environment's flags, made at {@code version}. */
@@ -183,6 +207,9 @@ public class FlagSnapshots implements ChannelListener {
     }
 
     private FlagSet flagSet(FlagSql.Snapshot snapshot) {
+        if (!snapshot.environmentExists()) {
+            return NO_ENVIRONMENT;
+        }
         try {
             Map<String, Flag> flags = new LinkedHashMap<>();
             Map<String, String> unreadable = new HashMap<>();

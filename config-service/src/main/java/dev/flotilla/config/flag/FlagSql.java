@@ -2,6 +2,7 @@ package dev.flotilla.config.flag;
 
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.db.SqlResults;
+import dev.flotilla.config.environment.Environments;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -22,8 +23,11 @@ final class FlagSql {
             Instant updatedAt, String updatedBy) {
     }
 
-    /** An environment's flags and the tenant's segments as JSON arrays of {@code {key, definition}}, at {@code version}. */
-    record Snapshot(long version, String flags, String segments) {
+    /**
+     * An environment's flags and the tenant's segments as JSON arrays of {@code {key, definition}}, at {@code version},
+     * and whether the environment is one of the tenant's.
+     */
+    record Snapshot(long version, String flags, String segments, boolean environmentExists) {
     }
 
     private static final String COLUMNS = """
@@ -66,9 +70,14 @@ final class FlagSql {
             order by key
             limit $4""";
 
-    /** One statement, so the flags, the segments and the version are of one snapshot of the database. */
+    /**
+     * One statement, so the flags, the segments, the version and the environment are of one snapshot of the database;
+     * $3: whether the environment is built in (every tenant's, without a row).
+     */
     private static final String SNAPSHOT = """
             select coalesce((select version from config.flag_sets where tenant_id = $1 and environment = $2), 0) as version,
+                   ($3 or exists (select 1 from config.environments e where e.tenant_id = $1 and e.name = $2))
+                       as environment_exists,
                    (select coalesce(json_agg(json_build_object('key', f.key, 'definition', f.definition) order by f.key), '[]')
                       from config.flags f where f.tenant_id = $1 and f.environment = $2)::text as flags,
                    (select coalesce(json_agg(json_build_object('key', s.key, 'definition', s.definition)), '[]')
@@ -128,10 +137,12 @@ final class FlagSql {
     }
 
     static Uni<Snapshot> snapshot(SqlClient client, UUID tenant, String environment) {
-        return client.preparedQuery(SNAPSHOT).execute(Tuple.of(tenant, environment)).map(rows -> {
-            Row row = rows.iterator().next();
-            return new Snapshot(row.getLong("version"), row.getString("flags"), row.getString("segments"));
-        });
+        return client.preparedQuery(SNAPSHOT)
+                .execute(Tuple.of(tenant, environment, Environments.BUILT_IN.contains(environment))).map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Snapshot(row.getLong("version"), row.getString("flags"), row.getString("segments"),
+                            row.getBoolean("environment_exists"));
+                });
     }
 
     static Uni<Long> version(SqlClient client, UUID tenant, String environment) {

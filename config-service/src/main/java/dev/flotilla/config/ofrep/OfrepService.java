@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.error.ProblemMappers;
 import dev.flotilla.common.json.NulCharacterException;
 import dev.flotilla.config.flag.FlagSnapshots;
@@ -33,7 +34,7 @@ import java.util.Map;
  * memory by {@link FlagSnapshots}. The request body is read here, not by the REST layer, so that whatever is
  * wrong with it is answered in OFREP's terms: {@code PARSE_ERROR} for a body that is not an evaluation
  * request, {@code INVALID_CONTEXT} for a context that is not an object or whose {@code targetingKey} is not a
- * string.
+ * string. An environment the tenant does not have is a 404 naming it, in OFREP's error shape ({@code GENERAL}).
  */
 @ApplicationScoped
 public class OfrepService {
@@ -55,7 +56,7 @@ public class OfrepService {
     /** The flag's evaluation for the body's context; an unknown flag is a 404, any other failure a 400. */
     public Uni<EvaluationSuccess> evaluate(OfrepScope scope, String key, byte[] body) {
         EvaluationContext context = context(key, body);
-        return snapshots.current(scope.tenant(), scope.environment(), 0).map(set -> {
+        return flags(scope, key, 0).map(set -> {
             Evaluation evaluation = set.evaluate(key, context, null);
             if (evaluation.failed()) {
                 throw OfrepFailure.of(evaluation);
@@ -72,11 +73,17 @@ public class OfrepService {
      */
     public Uni<BulkAnswer> evaluateAll(OfrepScope scope, byte[] body, String ifNoneMatch, String flagConfigEtag) {
         EvaluationContext context = context(null, body);
-        return snapshots.current(scope.tenant(), scope.environment(), version(flagConfigEtag)).map(set -> {
+        return flags(scope, null, version(flagConfigEtag)).map(set -> {
             byte[] answer = write(bulk(scope, set, context));
             String etag = etag(answer);
             return matches(ifNoneMatch, etag) ? new BulkAnswer(etag, null) : new BulkAnswer(etag, answer);
         });
+    }
+
+    private Uni<FlagSet> flags(OfrepScope scope, String key, long atLeast) {
+        return snapshots.current(scope.tenant(), scope.environment(), atLeast)
+                .onFailure(NotFound.class).transform(e -> new OfrepFailure(404, key, ErrorCode.GENERAL,
+                        "environment " + scope.environment() + " was not found", Map.of()));
     }
 
     private BulkEvaluation bulk(OfrepScope scope, FlagSet set, EvaluationContext context) {

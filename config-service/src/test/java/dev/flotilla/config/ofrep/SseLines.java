@@ -9,13 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The lines of a Server-Sent Events stream as they arrive, over a real HTTP/1.1 connection of the JDK's client. */
-final class SseLines implements AutoCloseable {
+public final class SseLines implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -38,8 +39,14 @@ final class SseLines implements AutoCloseable {
 
     /** Opens {@code pathAndQuery} of the service under test, with {@code lastEventId} unless null. */
     static SseLines open(String pathAndQuery, String lastEventId) {
+        return open(pathAndQuery, lastEventId, Map.of());
+    }
+
+    /** {@link #open(String, String)} with further request headers ({@code Authorization}). */
+    public static SseLines open(String pathAndQuery, String lastEventId, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + pathAndQuery))
                 .header("Accept", "text/event-stream");
+        headers.forEach(request::header);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -53,12 +60,12 @@ final class SseLines implements AutoCloseable {
         }
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
     /** The next line, or null when none came within ten seconds. */
-    String next() throws InterruptedException {
+    public String next() throws InterruptedException {
         return lines.poll(10, TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,6 @@
 package dev.flotilla.notification.webhook;
 
+import dev.flotilla.common.audit.AuditTrail;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.NotFound;
@@ -8,7 +9,6 @@ import dev.flotilla.common.outbound.AddressRefused;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
-import dev.flotilla.notification.audit.AuditTrail;
 import dev.flotilla.notification.event.EventTypes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

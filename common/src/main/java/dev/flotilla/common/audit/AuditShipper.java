@@ -1,13 +1,12 @@
-package dev.flotilla.notification.audit;
+package dev.flotilla.common.audit;
 
-import dev.flotilla.common.audit.AuditClient;
-import dev.flotilla.common.audit.AuditRefused;
 import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.common.db.Db;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -16,12 +15,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Sends the audit outbox to auth-service, oldest first and one at a time: each event is leased, sent as the service for
+ * Sends the service's audit outbox to auth-service, oldest first and one at a time: each event is leased, sent as the service
+ * for
  * its tenant, and deleted once accepted. Each carries the time of its change ({@code detail.at}), as one that had to
  * wait arrives after later ones. An event auth-service cannot take now
  * (down, slow, no service token yet) waits, doubling up
  * to {@code max-backoff}, as does one refused for a reason configuration can mend (403, 404); one refused for what it
- * is (400, 409, 413, 415, 422) is dropped with a warning, as it never would be accepted.
+ * is (400, 409, 413, 415, 422) is dropped with a warning, as it never would be accepted. It runs only where
+ * {@code flotilla.audit.ship-interval} is set (see {@link AuditConfig}).
  */
 @ApplicationScoped
 public class AuditShipper {
@@ -29,24 +30,26 @@ public class AuditShipper {
     private static final Logger LOG = Logger.getLogger(AuditShipper.class);
 
     private final Db db;
+    private final AuditSql sql;
     private final AuditClient audit;
     private final AuditConfig config;
     private final DatabaseOutage outage;
     private final Clock clock;
     private volatile boolean waiting;
 
-    public AuditShipper(Db db, AuditClient audit, AuditConfig config, DatabaseOutage outage, Clock clock) {
+    AuditShipper(Db db, AuditSql sql, AuditClient audit, AuditConfig config, DatabaseOutage outage, Instance<Clock> clock) {
         this.db = db;
+        this.sql = sql;
         this.audit = audit;
         this.config = config;
         this.outage = outage;
-        this.clock = clock;
+        this.clock = clock.isResolvable() ? clock.get() : Clock.systemUTC();
     }
 
-    @Scheduled(every = "${flotilla.audit.ship-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flotilla.audit.ship-interval:off}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> ship() {
         Instant now = clock.instant();
-        return db.statement(pool -> AuditSql.claim(pool, now, config.batch(), now.plus(config.lease())))
+        return db.statement(pool -> sql.claim(pool, now, config.batch(), now.plus(config.lease())))
                 .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
                 .onItem().transformToUni(this::send).concatenate()
                 .collect().asList()
@@ -59,19 +62,19 @@ public class AuditShipper {
     /** Sends one event; answers whether it has to wait for another attempt. */
     private Uni<Boolean> send(AuditSql.Pending pending) {
         return audit.record(pending.tenant(), pending.event())
-                .chain(() -> db.statement(pool -> AuditSql.delete(pool, pending.id())))
+                .chain(() -> db.statement(pool -> sql.delete(pool, pending.id())))
                 .replaceWith(false)
                 .onFailure(AuditShipper::neverAccepted).call(refused -> {
                     LOG.warnf("auth-service refused audit event %s (%s): %s; it is dropped", pending.id(),
                             pending.event().type(),
                             refused.getMessage());
-                    return db.statement(pool -> AuditSql.delete(pool, pending.id()));
+                    return db.statement(pool -> sql.delete(pool, pending.id()));
                 })
                 .onFailure(AuditShipper::neverAccepted).recoverWithItem(false)
                 .onFailure().call(failure -> {
                     LOG.debugf("Audit event %s waits: %s", pending.id(), failure.getMessage());
                     return db.statement(
-                            pool -> AuditSql.postpone(pool, pending.id(), clock.instant().plus(backoff(pending.attempts()))));
+                            pool -> sql.postpone(pool, pending.id(), clock.instant().plus(backoff(pending.attempts()))));
                 })
                 .onFailure().recoverWithItem(true);
     }

@@ -1,0 +1,130 @@
+package dev.flotilla.config.watch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.common.db.DatabaseOutage;
+import dev.flotilla.common.db.Db;
+import dev.flotilla.common.notification.NotificationClient;
+import dev.flotilla.common.notification.NotificationEvent;
+import dev.flotilla.common.notification.NotificationRefused;
+import dev.flotilla.common.notification.Recipient;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes the outbox's {@code config.changed} events to notification-service ({@link NotificationClient}, as this
+ * service for each event's tenant), oldest first and one at a time: each is leased, published to the topic
+ * {@code config.<namespace>}, and deleted once accepted. Its idempotency key is the row's id, so an event published
+ * again after a lost answer notifies once. One notification-service cannot take now (down, slow, no service token
+ * yet) waits, doubling from {@code min-backoff} up to {@code max-backoff}, as does one refused for a reason
+ * configuration can mend (403, 404); one refused for what it is (400, 409, 413, 415, 422) is dropped with a warning,
+ * as it never would be accepted.
+ */
+@ApplicationScoped
+public class ChangeEventShipper {
+
+    /** The type of every event published. */
+    public static final String TYPE = "config.changed";
+
+    private static final Logger LOG = Logger.getLogger(ChangeEventShipper.class);
+    private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {
+    };
+
+    private final Db db;
+    private final NotificationClient notifications;
+    private final WatchConfig.Events config;
+    private final DatabaseOutage outage;
+    private final ObjectMapper json;
+    private volatile boolean waiting;
+
+    ChangeEventShipper(Db db, NotificationClient notifications, WatchConfig config, DatabaseOutage outage,
+            ObjectMapper json) {
+        this.db = db;
+        this.notifications = notifications;
+        this.config = config.events();
+        this.outage = outage;
+        this.json = json;
+    }
+
+    @Scheduled(every = "${flotilla.watch.events.ship-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> ship() {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        return db.statement(pool -> WatchSql.claim(pool, now, config.batch(), now.plus(config.lease())))
+                .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
+                .onItem().transformToUni(this::send).concatenate()
+                .collect().asList()
+                .invoke(this::reportWaiting)
+                .onFailure().invoke(failure -> outage.jobFailed(LOG, failure,
+                        "Publishing configuration changes to notification-service failed"))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Publishes one event; answers whether it has to wait for another attempt. */
+    private Uni<Boolean> send(WatchSql.Pending pending) {
+        return Uni.createFrom().item(() -> event(pending))
+                .chain(event -> notifications.publish(pending.tenant(), event, "config-changed-" + pending.id()))
+                .chain(() -> db.statement(pool -> WatchSql.deleteEvent(pool, pending.id())))
+                .replaceWith(false)
+                .onFailure(ChangeEventShipper::neverAccepted).call(refused -> {
+                    LOG.warnf("notification-service refused config.changed event %s (namespace %s, index %d): %s;"
+                            + " it is dropped", pending.id(), pending.namespace(), pending.index(), refused.getMessage());
+                    return db.statement(pool -> WatchSql.deleteEvent(pool, pending.id()));
+                })
+                .onFailure(ChangeEventShipper::neverAccepted).recoverWithItem(false)
+                .onFailure().call(failure -> {
+                    LOG.debugf("config.changed event %s waits: %s", pending.id(), failure.getMessage());
+                    return db.statement(pool -> WatchSql.postpone(pool, pending.id(),
+                            Instant.now().plus(backoff(pending.attempts()))));
+                })
+                .onFailure().recoverWithItem(true);
+    }
+
+    private NotificationEvent event(WatchSql.Pending pending) {
+        Map<String, Object> data;
+        try {
+            data = json.readValue(pending.data(), DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The database answered an event that is not JSON", e);
+        }
+        return NotificationEvent.of(TYPE, "Configuration " + pending.namespace() + " changed",
+                List.of(Recipient.topic("config." + pending.namespace())), data);
+    }
+
+    private static boolean neverAccepted(Throwable failure) {
+        return failure instanceof NotificationRefused refused && refused.aboutTheEvent();
+    }
+
+    /** One WARN when events start to wait, one INFO when they flow again. */
+    private void reportWaiting(List<Boolean> results) {
+        long waiting = results.stream().filter(Boolean::booleanValue).count();
+        if (waiting > 0 && !this.waiting) {
+            LOG.warnf("%d config.changed event(s) could not be published to notification-service; they are kept and"
+                    + " published again with back-off", waiting);
+        } else if (waiting == 0 && this.waiting && !results.isEmpty()) {
+            LOG.info("config.changed events reach notification-service again");
+        }
+        if (!results.isEmpty()) {
+            this.waiting = waiting > 0;
+        }
+    }
+
+    /** {@code min-backoff} after the first failed attempt, doubling, at most {@code max-backoff}. */
+    private Duration backoff(int attempts) {
+        Duration wait = config.minBackoff().multipliedBy(1L << Math.min(Math.max(attempts, 1) - 1, 20));
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+}
