@@ -615,14 +615,84 @@ async function watch(workDir) {
   }
 }
 
+// ---- sdk ------------------------------------------------------------------------------------------
+
+/**
+ * The official OpenFeature JavaScript SDKs, unchanged, evaluate config-service's flags through their OFREP
+ * providers with the front-end API key: the server SDK (@openfeature/server-sdk with @openfeature/ofrep-provider, a
+ * remote evaluation per flag) and the web SDK (@openfeature/web-sdk with @openfeature/ofrep-web-provider, one bulk
+ * evaluation per context, then local reads). Every answer must equal the service's own bulk OFREP answer.
+ */
+async function sdk(workDir) {
+  const written = JSON.parse(readFileSync(join(workDir, 'setup.json'), 'utf8'));
+  const server = await import('@openfeature/server-sdk');
+  const { OFREPProvider } = await import('@openfeature/ofrep-provider');
+  const web = await import('@openfeature/web-sdk');
+  const { OFREPWebProvider } = await import('@openfeature/ofrep-web-provider');
+  const headers = [['x-api-key', written.apiKey]];
+  await server.OpenFeature.setProviderAndWait(new OFREPProvider({ baseUrl: settings.configA, headers }));
+  const serverClient = server.OpenFeature.getClient();
+  const bulk = client(settings.configA, 2, { 'x-api-key': written.apiKey });
+  const sample = contexts(5, 11);
+  const keys = written.flagKeys.slice(0, 40);
+  let compared = 0;
+  let mismatches = 0;
+  let firstMismatch = null;
+  const compare = (via, key, context, expected, details) => {
+    compared++;
+    const same = JSON.stringify(details.value) === JSON.stringify(expected.value) && details.variant === expected.variant
+      && details.reason === expected.reason;
+    if (!same) {
+      mismatches++;
+      firstMismatch ??= { via, key, context, expected, got: { value: details.value, variant: details.variant, reason: details.reason, errorCode: details.errorCode } };
+    }
+  };
+  const evaluate = (sdkClient, expected, key, context) => {
+    const fallback = expected.value;
+    switch (typeof fallback) {
+      case 'boolean': return sdkClient.getBooleanDetails(key, !fallback, context);
+      case 'number': return sdkClient.getNumberDetails(key, fallback + 1, context);
+      case 'string': return sdkClient.getStringDetails(key, `${fallback}-not`, context);
+      default: return sdkClient.getObjectDetails(key, {}, context);
+    }
+  };
+  try {
+    for (const context of sample) {
+      const answers = new Map((await bulk.expect(200, 'POST', '/ofrep/v1/evaluate/flags', { context })).body.flags
+        .map((answer) => [answer.key, answer]));
+      for (const key of keys) {
+        const expected = answers.get(key);
+        compare('server-sdk', key, context, expected, await evaluate(serverClient, expected, key, context));
+      }
+      const provider = new OFREPWebProvider({ baseUrl: settings.configA, headers, pollInterval: 0 });
+      await web.OpenFeature.setContext(context);
+      await web.OpenFeature.setProviderAndWait(provider);
+      const webClient = web.OpenFeature.getClient();
+      for (const key of keys) {
+        const expected = answers.get(key);
+        compare('web-sdk', key, context, expected, evaluate(webClient, expected, key, undefined));
+      }
+      await web.OpenFeature.close();
+    }
+  } finally {
+    bulk.close();
+    await server.OpenFeature.close();
+  }
+  return {
+    phase: 'sdk', sdks: ['@openfeature/server-sdk + @openfeature/ofrep-provider', '@openfeature/web-sdk + @openfeature/ofrep-web-provider'],
+    contexts: sample.length, flags: keys.length, compared, mismatches, firstMismatch,
+  };
+}
+
 const [mode, ...rest] = process.argv.slice(2);
 const modes = {
   setup: () => setup(rest[0]),
   load: () => load(rest[1], rest[0]),
   watch: () => watch(rest[0]),
+  sdk: () => sdk(rest[0]),
 };
 if (!modes[mode] || rest.length < (mode === 'load' ? 2 : 1)) {
-  console.error('usage: node driver.mjs setup <work dir> | load <target> <work dir> | watch <work dir>');
+  console.error('usage: node driver.mjs setup <work dir> | load <target> <work dir> | watch <work dir> | sdk <work dir>');
   process.exit(2);
 }
 console.log(JSON.stringify(await modes[mode]()));
