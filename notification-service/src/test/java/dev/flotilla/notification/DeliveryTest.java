@@ -161,7 +161,9 @@ class DeliveryTest {
         Event event = new Event(UUID.randomUUID(), api.tenant, "task.run.failed", null, new JsonObject(), false,
                 new JsonArray(),
                 "publisher", clock.instant());
-        int fannedOut = db.tx(tx -> EventSql.insert(tx, event, null, null).chain(() -> deliveries.fanOutToWebhooks(tx, event)))
+        int fannedOut = db
+                .tx(tx -> EventSql.insert(tx, event, null, null).chain(() -> deliveries.subscribedEndpoints(tx, event))
+                        .chain(endpoints -> deliveries.fanOutToWebhooks(tx, event, endpoints)))
                 .await().atMost(WAIT);
         assertEquals(1, fannedOut);
         assertEquals("SUCCEEDED", ended(tasks.id(), event).getString("status"));
@@ -405,7 +407,8 @@ class DeliveryTest {
         Event event = new Event(UUID.randomUUID(), api.tenant, "task.failed", null, new JsonObject(), false, new JsonArray(),
                 "publisher", clock.instant());
         db.tx(tx -> EventSql.insert(tx, event, null, null)
-                .chain(() -> deliveries.fanOutToWebhooks(tx, event))
+                .chain(() -> deliveries.subscribedEndpoints(tx, event))
+                .chain(endpoints -> deliveries.fanOutToWebhooks(tx, event, endpoints))
                 .chain(() -> deliveries.recordDelivered(tx, event, "inbox", List.of("user-1", "user-2"))))
                 .await().atMost(WAIT);
         ended(endpoint.id(), event);
