@@ -1,7 +1,7 @@
 package dev.flotilla.notification.delivery;
 
 import dev.flotilla.common.outbound.AddressRefused;
-import dev.flotilla.notification.webhook.EndpointUrls;
+import dev.flotilla.common.outbound.OutboundUrls;
 import dev.flotilla.notification.webhook.WebhookAddresses;
 import dev.flotilla.notification.webhook.WebhookSigner;
 import dev.flotilla.notification.webhook.WebhookTarget;
@@ -76,9 +76,9 @@ public class WebhookChannel implements DeliveryChannel {
         if (!target.enabled()) {
             return Uni.createFrom().item(AttemptResult.skipped("the endpoint is disabled"));
         }
-        EndpointUrls.Target url;
+        OutboundUrls.Target url;
         try {
-            url = EndpointUrls.parse(target.url());
+            url = OutboundUrls.parse(target.url());
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(AttemptResult.failed("the endpoint's URL " + e.getMessage()));
         }
@@ -98,7 +98,7 @@ public class WebhookChannel implements DeliveryChannel {
                 + Json.encode(delivery.eventCreatedAt().toString()) + ",\"data\":" + delivery.eventData() + "}";
     }
 
-    private Uni<AttemptResult> exchange(ClaimedDelivery delivery, WebhookTarget target, EndpointUrls.Target url,
+    private Uni<AttemptResult> exchange(ClaimedDelivery delivery, WebhookTarget target, OutboundUrls.Target url,
             InetAddress address) {
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();

@@ -1,5 +1,6 @@
 package dev.flotilla.notification.webhook;
 
+import dev.flotilla.common.outbound.OutboundUrls;
 import dev.flotilla.notification.event.EventTypes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,7 +12,7 @@ import java.util.List;
  * {@code task.failed}, {@code task.*} or {@code *}; every type when absent), and a description for people.
  */
 public record CreateEndpoint(
-        @NotBlank @Size(max = EndpointUrls.MAX_LENGTH) String url,
+        @NotBlank @Size(max = OutboundUrls.MAX_LENGTH) String url,
         @Size(min = 1, max = EndpointService.MAX_PATTERNS) List<@NotBlank @Size(max = EventTypes.MAX_LENGTH) String> eventTypes,
         @Size(max = EndpointService.MAX_DESCRIPTION) String description) {
 }

@@ -6,6 +6,7 @@ import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.outbound.AddressRefused;
+import dev.flotilla.common.outbound.OutboundUrls;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
@@ -157,9 +158,9 @@ public class EndpointService {
 
     /** Whether {@code url} is well-formed and resolves to an address the guard permits; a 400 naming {@code url} if not. */
     private Uni<Void> checked(String url) {
-        EndpointUrls.Target target;
+        OutboundUrls.Target target;
         try {
-            target = EndpointUrls.parse(url);
+            target = OutboundUrls.parse(url);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new BadRequest("url", e.getMessage()));
         }

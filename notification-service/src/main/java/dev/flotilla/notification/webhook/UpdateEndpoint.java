@@ -1,5 +1,6 @@
 package dev.flotilla.notification.webhook;
 
+import dev.flotilla.common.outbound.OutboundUrls;
 import dev.flotilla.notification.event.EventTypes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +13,7 @@ import java.util.List;
  * ones stay; an empty {@code description} removes it. A new URL is checked like a new endpoint's.
  */
 public record UpdateEndpoint(
-        @Size(max = EndpointUrls.MAX_LENGTH) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String url,
+        @Size(max = OutboundUrls.MAX_LENGTH) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String url,
         @Size(min = 1, max = EndpointService.MAX_PATTERNS) List<@NotBlank @Size(max = EventTypes.MAX_LENGTH) String> eventTypes,
         @Size(max = EndpointService.MAX_DESCRIPTION) String description) {
 }

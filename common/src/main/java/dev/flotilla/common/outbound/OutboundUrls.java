@@ -1,15 +1,16 @@
-package dev.flotilla.notification.webhook;
+package dev.flotilla.common.outbound;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * The URLs an endpoint may have: absolute {@code http} or {@code https} URLs naming a host, without user information
+ * The URLs the services call on behalf of a tenant (webhook endpoints, health checks) may have: absolute {@code http} or
+ * {@code https} URLs naming a host, without user information
  * (credentials belong in the path, the query or a signature check, not in a URL that is shown in logs) and without a
  * fragment (it is never sent).
  */
-public final class EndpointUrls {
+public final class OutboundUrls {
 
     public static final int MAX_LENGTH = 2048;
 
@@ -17,7 +18,7 @@ public final class EndpointUrls {
     public record Target(String host, int port, boolean tls, String requestUri) {
     }
 
-    private EndpointUrls() {
+    private OutboundUrls() {
     }
 
     /**

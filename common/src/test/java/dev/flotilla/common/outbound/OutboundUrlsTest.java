@@ -1,4 +1,4 @@
-package dev.flotilla.notification.webhook;
+package dev.flotilla.common.outbound;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,22 +7,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class EndpointUrlsTest {
+class OutboundUrlsTest {
 
     @Test
     void anHttpsUrlGivesItsHostPortPathAndQuery() {
-        assertEquals(new EndpointUrls.Target("hooks.example.com", 443, true, "/in/flotilla?token=a%20b"),
-                EndpointUrls.parse("https://hooks.example.com/in/flotilla?token=a%20b"));
+        assertEquals(new OutboundUrls.Target("hooks.example.com", 443, true, "/in/flotilla?token=a%20b"),
+                OutboundUrls.parse("https://hooks.example.com/in/flotilla?token=a%20b"));
     }
 
     @Test
     void anHttpUrlWithoutPathPostsToTheRootOfItsPort() {
-        assertEquals(new EndpointUrls.Target("127.0.0.1", 8080, false, "/"), EndpointUrls.parse("HTTP://127.0.0.1:8080"));
+        assertEquals(new OutboundUrls.Target("127.0.0.1", 8080, false, "/"), OutboundUrls.parse("HTTP://127.0.0.1:8080"));
     }
 
     @Test
     void anIpv6LiteralLosesItsBrackets() {
-        assertEquals(new EndpointUrls.Target("::1", 80, false, "/hook"), EndpointUrls.parse("http://[::1]/hook"));
+        assertEquals(new OutboundUrls.Target("::1", 80, false, "/hook"), OutboundUrls.parse("http://[::1]/hook"));
     }
 
     @ParameterizedTest
@@ -32,13 +32,13 @@ class EndpointUrlsTest {
             "http://exa mple.com/",
             "https:///no-host", "http://under_score.example.com/" })
     void anythingElseIsRefused(String url) {
-        assertThrows(IllegalArgumentException.class, () -> EndpointUrls.parse(url));
+        assertThrows(IllegalArgumentException.class, () -> OutboundUrls.parse(url));
     }
 
     @Test
     void anOverlongUrlIsRefused() {
-        String url = "https://example.com/" + "a".repeat(EndpointUrls.MAX_LENGTH);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EndpointUrls.parse(url));
+        String url = "https://example.com/" + "a".repeat(OutboundUrls.MAX_LENGTH);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutboundUrls.parse(url));
         assertEquals("must have at most 2048 characters", e.getMessage());
     }
 }
