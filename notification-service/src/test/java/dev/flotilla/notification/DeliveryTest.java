@@ -161,9 +161,7 @@ class DeliveryTest {
         Event event = new Event(UUID.randomUUID(), api.tenant, "task.run.failed", null, new JsonObject(), false,
                 new JsonArray(),
                 "publisher", clock.instant());
-        int fannedOut = db
-                .tx(tx -> EventSql.insert(tx, event, null, null).chain(() -> deliveries.subscribedEndpoints(tx, event))
-                        .chain(endpoints -> deliveries.fanOutToWebhooks(tx, event, endpoints)))
+        int fannedOut = db.tx(tx -> EventSql.insert(tx, event, null, null).chain(() -> deliveries.fanOutToWebhooks(tx, event)))
                 .await().atMost(WAIT);
         assertEquals(1, fannedOut);
         assertEquals("SUCCEEDED", ended(tasks.id(), event).getString("status"));
@@ -407,8 +405,7 @@ class DeliveryTest {
         Event event = new Event(UUID.randomUUID(), api.tenant, "task.failed", null, new JsonObject(), false, new JsonArray(),
                 "publisher", clock.instant());
         db.tx(tx -> EventSql.insert(tx, event, null, null)
-                .chain(() -> deliveries.subscribedEndpoints(tx, event))
-                .chain(endpoints -> deliveries.fanOutToWebhooks(tx, event, endpoints))
+                .chain(() -> deliveries.fanOutToWebhooks(tx, event))
                 .chain(() -> deliveries.recordDelivered(tx, event, "inbox", List.of("user-1", "user-2"))))
                 .await().atMost(WAIT);
         ended(endpoint.id(), event);

@@ -61,8 +61,7 @@ public final class WebhookApi {
     public Event publish(Db db, Deliveries deliveries, Clock clock, String type, JsonObject data) {
         Event event = new Event(Ids.next(), tenant, type, null, data, false, new JsonArray(), "publisher",
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        db.tx(tx -> EventSql.insert(tx, event, null, null).chain(() -> deliveries.subscribedEndpoints(tx, event))
-                .chain(endpoints -> deliveries.fanOutToWebhooks(tx, event, endpoints)))
+        db.tx(tx -> EventSql.insert(tx, event, null, null).chain(() -> deliveries.fanOutToWebhooks(tx, event)))
                 .await().atMost(WAIT);
         return event;
     }

@@ -42,22 +42,14 @@ public class Deliveries {
     }
 
     /**
-     * The enabled endpoints of the event's tenant whose event types select the event's type, each kept from being
-     * deleted until {@code tx} ends; read before the event is written, so that publishing can send the two statements
-     * together.
+     * One pending webhook delivery, due now, per enabled endpoint of the event's tenant whose event types select the
+     * event's type; the workers of every replica are woken when {@code tx} commits. Answers how many were written.
      */
-    public Uni<List<UUID>> subscribedEndpoints(SqlConnection tx, Event event) {
-        return DeliverySql.subscribedEndpoints(tx, event.tenant(), EventTypes.patternsSelecting(event.type()));
-    }
-
-    /**
-     * One pending webhook delivery, due now, per endpoint of {@link #subscribedEndpoints}; the workers of every replica
-     * are woken when {@code tx} commits. Answers how many were written.
-     */
-    public Uni<Integer> fanOutToWebhooks(SqlConnection tx, Event event, List<UUID> endpoints) {
-        return endpoints.isEmpty() ? Uni.createFrom().item(0)
-                : DeliverySql.insertPending(tx, event.tenant(), event.id(), ids(endpoints.size()), endpoints, now())
-                        .invoke(() -> wakeWorkersOnCommit(tx));
+    public Uni<Integer> fanOutToWebhooks(SqlConnection tx, Event event) {
+        return DeliverySql.subscribedEndpoints(tx, event.tenant(), EventTypes.patternsSelecting(event.type()))
+                .chain(endpoints -> endpoints.isEmpty() ? Uni.createFrom().item(0)
+                        : DeliverySql.insertPending(tx, event.tenant(), event.id(), ids(endpoints.size()), endpoints, now())
+                                .invoke(() -> wakeWorkersOnCommit(tx)));
     }
 
     /**

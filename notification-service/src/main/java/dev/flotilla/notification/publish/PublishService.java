@@ -78,13 +78,9 @@ public class PublishService {
         Map<String, Object> data = request.data() == null ? Map.of() : request.data();
         Event event = new Event(Ids.next(), caller.tenant(), request.type(), request.subject(), new JsonObject(data),
                 Boolean.TRUE.equals(request.critical()), recipients.asJson(), caller.subject(), clock.instant());
-        // The event's row and the endpoints to deliver it to are independent: sent together, the connection pipelines
-        // them (one round trip instead of two).
-        return db.tx(tx -> Uni.combine().all()
-                .unis(EventSql.insert(tx, event, key, hash), deliveries.subscribedEndpoints(tx, event)).asTuple()
-                .chain(written -> written.getItem1()
-                        ? fanOut(tx, event, recipients, written.getItem2())
-                                .map(count -> new Published(published(event, count), false))
+        return db.tx(tx -> EventSql.insert(tx, event, key, hash)
+                .chain(inserted -> inserted
+                        ? fanOut(tx, event, recipients).map(count -> new Published(published(event, count), false))
                         : replay(tx, caller, key, hash)));
     }
 
@@ -107,7 +103,7 @@ public class PublishService {
     }
 
     /** The event's deliveries, written in its transaction; answers how many. */
-    private Uni<Integer> fanOut(SqlConnection tx, Event event, Recipients recipients, List<UUID> endpoints) {
+    private Uni<Integer> fanOut(SqlConnection tx, Event event, Recipients recipients) {
         return topics.subscribersOf(tx, event.tenant(), recipients.topics())
                 .chain(subscribers -> {
                     Set<String> users = new LinkedHashSet<>(recipients.users());
@@ -117,7 +113,7 @@ public class PublishService {
                 .chain(toUsers -> deliveries.fanOutTo(tx, event, Channels.EMAIL, recipients.emails().stream()
                         .map(address -> EmailChannel.ADDRESS_PREFIX + address).toList())
                         .map(toAddresses -> toUsers + toAddresses))
-                .chain(sofar -> deliveries.fanOutToWebhooks(tx, event, endpoints).map(toWebhooks -> sofar + toWebhooks));
+                .chain(sofar -> deliveries.fanOutToWebhooks(tx, event).map(toWebhooks -> sofar + toWebhooks));
     }
 
     /**
@@ -131,11 +127,10 @@ public class PublishService {
                     Set<String> noEmail = decided.skipped(Channels.EMAIL);
                     List<String> toInbox = users.stream().filter(user -> !noInbox.contains(user)).toList();
                     List<String> toEmail = users.stream().filter(user -> !noEmail.contains(user) && isUserId(user)).toList();
-                    // The notifications and their deliveries' records are independent: sent together, pipelined.
                     Uni<Integer> inboxes = toInbox.isEmpty() ? Uni.createFrom().item(0)
-                            : Uni.combine().all().unis(inbox.deliver(tx, event, toInbox),
-                                    deliveries.recordDelivered(tx, event, Channels.INBOX, toInbox))
-                                    .asTuple().map(written -> written.getItem1().size());
+                            : inbox.deliver(tx, event, toInbox)
+                                    .call(written -> deliveries.recordDelivered(tx, event, Channels.INBOX, written))
+                                    .map(List::size);
                     return inboxes.chain(written -> emails(tx, event, toEmail).map(emails -> written + emails));
                 });
     }

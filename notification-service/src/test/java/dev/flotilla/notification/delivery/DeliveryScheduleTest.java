@@ -130,8 +130,7 @@ class DeliveryScheduleTest {
         // A worker claims the delivery in the transaction that writes it, so no other can; it sends and dies before
         // recording anything.
         List<ClaimedDelivery> claimed = db.tx(tx -> EventSql.insert(tx, event, null, null)
-                .chain(() -> deliveries.subscribedEndpoints(tx, event))
-                .chain(endpoints -> deliveries.fanOutToWebhooks(tx, event, endpoints))
+                .chain(() -> deliveries.fanOutToWebhooks(tx, event))
                 .chain(() -> DeliverySql.claim(tx, clock.instant(), 100, List.of(WebhookChannel.CHANNEL),
                         clock.instant().plus(config.lease()))))
                 .await().atMost(WAIT);
