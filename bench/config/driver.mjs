@@ -17,8 +17,9 @@
 // POSTMASTER_PID, when given, for the CPU time per request.
 
 import http from 'node:http';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpuNow, cpuPer, now, round, sleep, summary } from '../lib/measure.mjs';
 import {
   configFlag, configSegment, contexts, hasRollout, model, UNLEASH_CONTEXT_FIELDS, unleashConstraint, unleashStrategies,
   unleashValue,
@@ -52,59 +53,6 @@ const WATCHED_KEY = 'watch.counter';
 // An SDK's wait for its next poll: unleash-client's default refreshInterval (and that of Unleash's other SDKs).
 const UNLEASH_POLL_MS = 15_000;
 const UNLEASH_PROBES = 5;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const now = () => performance.timeOrigin + performance.now();
-const round = (value) => (value === null || value === undefined ? null : Math.round(value * 100) / 100);
-
-function percentile(sorted, q) {
-  return sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)];
-}
-
-function summary(latencies) {
-  const sorted = Float64Array.from(latencies).sort();
-  return { count: sorted.length, p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), maxMs: round(percentile(sorted, 100)) };
-}
-
-const TICKS_PER_SECOND = 100;  // USER_HZ, Linux's unit of CPU time in /proc
-
-function processTimes(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { parent: Number(fields[1]), own: Number(fields[11]) + Number(fields[12]), children: Number(fields[13]) + Number(fields[14]) };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU time used so far (in ticks) by the process measured (`pid`) and by PostgreSQL (POSTMASTER_PID: its
- * own, its ended children's and each live backend's, whoever's they are), or null when the run did not say.
- */
-function cpuNow(pid) {
-  const postmaster = Number(process.env.POSTMASTER_PID);
-  if (!pid || !postmaster) {
-    return null;
-  }
-  const master = processTimes(postmaster);
-  let postgres = master.own + master.children;
-  for (const entry of readdirSync('/proc')) {
-    if (/^\d+$/.test(entry)) {
-      const times = processTimes(entry);
-      if (times?.parent === postmaster) postgres += times.own;
-    }
-  }
-  return { service: processTimes(pid).own, postgres };
-}
-
-function cpuPer(before, after, units) {
-  if (!before || !after || units === 0) {
-    return { serviceCpuMicros: null, postgresCpuMicros: null };
-  }
-  const micros = (ticks) => Math.round((ticks * 1e6) / TICKS_PER_SECOND / units);
-  return { serviceCpuMicros: micros(after.service - before.service), postgresCpuMicros: micros(after.postgres - before.postgres) };
-}
 
 function client(baseUrl, maxSockets, defaults = {}) {
   const url = new URL(baseUrl);

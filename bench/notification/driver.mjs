@@ -24,8 +24,9 @@
 
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpuNow as cpuOf, cpuPer, now, round, sleep, summary } from '../lib/measure.mjs';
 
 const settings = {
   receiver: process.env.RECEIVER ?? 'http://127.0.0.1:31087',
@@ -44,67 +45,8 @@ const settings = {
 const TYPE = 'bench.event';
 const PATTERN = 'bench.*';
 const run = randomUUID().slice(0, 8);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Epoch milliseconds with a fraction, from the monotonic clock (the receiver uses the same). */
-const now = () => performance.timeOrigin + performance.now();
-const round = (value) => (value === null || value === undefined ? null : Math.round(value * 100) / 100);
-
-function percentile(sorted, q) {
-  return sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)];
-}
-
-function summary(latencies) {
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    count: sorted.length,
-    p50Ms: round(percentile(sorted, 50)),
-    p99Ms: round(percentile(sorted, 99)),
-    maxMs: round(percentile(sorted, 100)),
-  };
-}
-
-const TICKS_PER_SECOND = 100;  // USER_HZ, Linux's unit of CPU time in /proc
-
-/** utime, stime, cutime, cstime and the parent of a process, from /proc (null once it has ended). */
-function processTimes(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { parent: Number(fields[1]), own: Number(fields[11]) + Number(fields[12]), children: Number(fields[13]) + Number(fields[14]) };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU time used so far (in ticks) by the service (SERVICE_PID) and by PostgreSQL (POSTMASTER_PID:
- * its own, its ended children's and each live backend's), or null when the run did not say.
- */
-function cpuNow() {
-  const service = Number(process.env.SERVICE_PID);
-  const postmaster = Number(process.env.POSTMASTER_PID);
-  if (!service || !postmaster) {
-    return null;
-  }
-  const master = processTimes(postmaster);
-  let postgres = master.own + master.children;
-  for (const entry of readdirSync('/proc')) {
-    if (/^\d+$/.test(entry)) {
-      const times = processTimes(entry);
-      if (times?.parent === postmaster) postgres += times.own;
-    }
-  }
-  return { service: processTimes(service).own, postgres };
-}
-
-/** CPU µs per unit of work between two cpuNow() readings, per process. */
-function cpuPer(before, after, units) {
-  if (!before || !after || units === 0) {
-    return { serviceCpuMicros: null, postgresCpuMicros: null };
-  }
-  const micros = (ticks) => Math.round((ticks * 1e6) / TICKS_PER_SECOND / units);
-  return { serviceCpuMicros: micros(after.service - before.service), postgresCpuMicros: micros(after.postgres - before.postgres) };
-}
+/** CPU time so far of notification-service (SERVICE_PID) and of PostgreSQL. */
+const cpuNow = () => cpuOf(Number(process.env.SERVICE_PID));
 
 /** The claims of a JWT, unverified: the benchmark only needs the subject of its own user. */
 function claims(token) {

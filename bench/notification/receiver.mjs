@@ -12,6 +12,7 @@
 // the service, for the load generator of the ceiling to copy).
 
 import http from 'node:http';
+import { now, percentile, round } from '../lib/measure.mjs';
 
 const port = Number(process.argv[2]);
 if (!port) {
@@ -19,8 +20,6 @@ if (!port) {
   process.exit(2);
 }
 
-/** Epoch milliseconds with a fraction, from the monotonic clock. */
-const now = () => performance.timeOrigin + performance.now();
 
 const phases = new Map();
 let sample = null;
@@ -33,12 +32,6 @@ function phase(name) {
   }
   return p;
 }
-
-function percentile(sorted, q) {
-  return sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)];
-}
-
-const round = (value) => (value === null ? null : Math.round(value * 100) / 100);
 
 function stats(name) {
   const p = phase(name);
