@@ -151,5 +151,7 @@ class CheckTest {
                 && line.contains("tenant=\"" + tenant + "\"") && line.endsWith(" 1.0")), metrics);
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("flotilla_health_check_duration_seconds_bucket{")
                 && line.contains("kind=\"http\"")), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("flotilla_health_check_lag_seconds_count")
+                && !line.endsWith(" 0.0")), metrics);
     }
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * The checker's metrics: {@code flotilla_health_target_up{target,group,tenant}} (1 up, 0 down) for each target this
  * replica checked within its last three intervals (a replica that no longer checks a target stops reporting it, so
  * replicas that share targets report each at most briefly twice: aggregate with {@code max by (target, group)}), and
- * {@code flotilla_health_check_duration_seconds{kind,status}}, a histogram of how long checks took.
+ * {@code flotilla_health_check_duration_seconds{kind,status}}, a histogram of how long checks took, and
+ * {@code flotilla_health_check_lag_seconds}, a histogram of how late after coming due checks started.
  */
 @ApplicationScoped
 public class CheckMetrics {
@@ -43,6 +44,15 @@ public class CheckMetrics {
         volatile Meter.Id id;
         volatile double value;
         volatile Instant until;
+    }
+
+    /** A check of a target due at {@code dueAt} starts at {@code now}: how late the schedule runs. */
+    void started(Instant dueAt, Instant now) {
+        Timer.builder("flotilla.health.check.lag")
+                .description("How long after a target came due its check started")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Math.max(0, Duration.between(dueAt, now).toNanos()), TimeUnit.NANOSECONDS);
     }
 
     void recorded(Target target, Result result, Duration took, Instant now) {

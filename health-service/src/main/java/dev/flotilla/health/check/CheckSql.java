@@ -26,7 +26,7 @@ final class CheckSql {
      */
     private static final String CLAIM = """
             with due as (
-                select tenant_id as due_tenant, id as due_id from health.targets
+                select tenant_id as due_tenant, id as due_id, next_check_at as due_at from health.targets
                  where enabled and next_check_at <= $1 and (leased_until is null or leased_until <= $1)
                  order by next_check_at
                  limit $2
@@ -40,7 +40,7 @@ final class CheckSql {
                    leased_by = $3
               from due
              where tenant_id = due_tenant and id = due_id
-            returning %s""".formatted(TargetSql.COLUMNS);
+            returning %s, due_at""".formatted(TargetSql.COLUMNS);
 
     private static final String RELEASE = """
             update health.targets set leased_until = null, leased_by = null
@@ -52,10 +52,14 @@ final class CheckSql {
     private CheckSql() {
     }
 
-    static Uni<List<Target>> claim(SqlClient client, Instant now, int limit, String replica, Duration slack) {
+    /** A target claimed for a check, and when it was due. */
+    record Claimed(Target target, Instant dueAt) {
+    }
+
+    static Uni<List<Claimed>> claim(SqlClient client, Instant now, int limit, String replica, Duration slack) {
         return client.preparedQuery(CLAIM).execute(Tuple.of(Db.ts(now), limit, replica, slack.toMillis())).map(rows -> {
-            List<Target> claimed = new ArrayList<>(rows.size());
-            rows.forEach(row -> claimed.add(TargetSql.target(row)));
+            List<Claimed> claimed = new ArrayList<>(rows.size());
+            rows.forEach(row -> claimed.add(new Claimed(TargetSql.target(row), Db.instant(row, "due_at"))));
             return claimed;
         });
     }

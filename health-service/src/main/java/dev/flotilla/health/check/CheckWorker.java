@@ -82,7 +82,7 @@ public class CheckWorker {
     }
 
     /** Claims up to {@code limit} due targets for this replica in a transaction of its own. */
-    private Uni<List<Target>> claim(int limit) {
+    private Uni<List<CheckSql.Claimed>> claim(int limit) {
         return db.tx(tx -> CheckSql.claim(tx, now(), limit, replica, config.leaseSlack()));
     }
 
@@ -151,9 +151,10 @@ public class CheckWorker {
         }).replaceWithVoid().onFailure().recoverWithNull();
     }
 
-    private void start(Target target) {
+    private void start(CheckSql.Claimed claimed) {
         inFlight.incrementAndGet();
-        check(target).subscribe().with(ignored -> finished(), failure -> finished());
+        metrics.started(claimed.dueAt(), now());
+        check(claimed.target()).subscribe().with(ignored -> finished(), failure -> finished());
     }
 
     private void finished() {

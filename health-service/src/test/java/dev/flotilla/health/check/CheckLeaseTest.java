@@ -65,9 +65,10 @@ class CheckLeaseTest {
         start.await(10, TimeUnit.SECONDS);
         List<UUID> claimed = new ArrayList<>();
         for (int empty = 0; empty < 5;) {
-            List<Target> round = db.tx(tx -> CheckSql.claim(tx, Instant.now(), 3, replica, Duration.ofSeconds(2)))
+            List<CheckSql.Claimed> round = db.tx(tx -> CheckSql.claim(tx, Instant.now(), 3, replica, Duration.ofSeconds(2)))
                     .await().atMost(WAIT);
-            List<UUID> ours = round.stream().filter(target -> tenant.equals(target.tenant())).map(Target::id).toList();
+            List<UUID> ours = round.stream().map(CheckSql.Claimed::target).filter(target -> tenant.equals(target.tenant()))
+                    .map(Target::id).toList();
             claimed.addAll(ours);
             empty = ours.isEmpty() ? empty + 1 : 0;
         }
@@ -104,10 +105,10 @@ class CheckLeaseTest {
         String id = createDisabled("orphan", "2s", "500ms");
         // Enabled and claimed in one transaction, so that the stopped replica, not the running checker, holds it first.
         Instant claimedAt = Instant.now();
-        List<Target> claimed = db.tx(tx -> enableAll(tx)
+        List<CheckSql.Claimed> claimed = db.tx(tx -> enableAll(tx)
                 .chain(() -> CheckSql.claim(tx, claimedAt, 1000, "replica-stopped", Duration.ofSeconds(2))))
                 .await().atMost(WAIT);
-        assertTrue(claimed.stream().anyMatch(target -> target.id().toString().equals(id)), "claimed: " + claimed);
+        assertTrue(claimed.stream().anyMatch(claim -> claim.target().id().toString().equals(id)), "claimed: " + claimed);
         // The stopped replica never records its check; the running checker takes the target when its turn comes.
         Map<String, Object> next = await().atMost(WAIT).until(() -> results(id).stream()
                 .filter(result -> Instant.parse((String) result.get("at")).isAfter(claimedAt)).reduce((x, y) -> y)
