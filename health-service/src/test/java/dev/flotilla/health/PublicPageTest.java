@@ -1,0 +1,151 @@
+package dev.flotilla.health;
+
+import dev.flotilla.common.id.Ids;
+import dev.flotilla.testing.Problems;
+import dev.flotilla.testing.Requests;
+import dev.flotilla.testing.Responses;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A published status page, read without a token: its HTML, its Statuspage JSON, its feed and its badges. */
+@QuarkusTest
+class PublicPageTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final UUID tenant = Ids.next();
+    private final String slug = "page-" + tenant.toString().substring(24);
+    private final TargetServer server = TargetServer.start();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** A target, once it has been checked. */
+    private String target(String name, String group) {
+        String id = Responses.created(Requests.as(tenant, "admin").body(Map.of("name", name, "group", group, "url",
+                server.url("/" + name), "interval", "500ms", "timeout", "400ms")).post(TargetApiTest.TARGETS).then());
+        awaitChecked(tenant, id);
+        return id;
+    }
+
+    static void awaitChecked(UUID tenant, String id) {
+        await().atMost(WAIT).until(() -> !Requests.as(tenant, "viewer").get(TargetApiTest.TARGETS + "/" + id + "/results")
+                .then().statusCode(200).extract().jsonPath().getList("items").isEmpty());
+    }
+
+    private void publish(Map<String, Object> settings) {
+        Requests.as(tenant, "admin").body(settings).put(StatusPageApiTest.SETTINGS).then().statusCode(200);
+    }
+
+    private JsonPath summary() {
+        return given().get("/status/" + slug + "/api/v2/summary.json").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "*").extract().jsonPath();
+    }
+
+    private void awaitComponent(String name, String status) {
+        await().atMost(WAIT).until(() -> status.equals(summary()
+                .getString("components.find { it.name == '" + name + "' }.status")));
+    }
+
+    @Test
+    void theSummaryFollowsItsComponentsAsStatuspageWouldSayIt() {
+        target("checkout", "web");
+        publish(Map.of("slug", slug, "title", "Shop", "enabled", true));
+        awaitComponent("checkout", "operational");
+        assertEquals("none", summary().getString("status.indicator"));
+        assertEquals("Shop", summary().getString("page.name"));
+
+        server.answer("/checkout", 503, "down");
+        awaitComponent("checkout", "major_outage");
+        assertEquals("critical", summary().getString("status.indicator"));
+        given().get("/status/" + slug + "/api/v2/status.json").then().statusCode(200)
+                .body("status.description", is("Major System Outage"));
+        given().get("/status/" + slug + "/api/v2/components.json").then().statusCode(200)
+                .body("components.name", hasItem("checkout"));
+        given().get("/status/" + slug + "/api/v2/incidents/unresolved.json").then().statusCode(200)
+                .body("page.id", is(slug));
+    }
+
+    @Test
+    void onlyTheGroupsNamedAreShown() {
+        target("shown", "web");
+        target("hidden", "internal");
+        publish(Map.of("slug", slug, "title", "Shop", "enabled", true, "groups", List.of("web")));
+        awaitComponent("shown", "operational");
+        given().get("/status/" + slug + "/api/v2/components.json").then()
+                .body("components.name", not(hasItem("hidden")));
+    }
+
+    @Test
+    void thePageIsHtmlWithEachComponentsStateAndNinetyDaysOfBars() {
+        target("search", "web");
+        publish(Map.of("slug", slug, "title", "Shop", "enabled", true));
+        awaitComponent("search", "operational");
+        given().get("/status/" + slug).then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("All Systems Operational"))
+                .body(containsString("data-name=\"search\""))
+                .body(containsString("Operational"))
+                .body(containsString("aria-label=\"uptime of the last 90 days\""));
+    }
+
+    @Test
+    void aBadgeSaysTheComponentsStatusAndUptime() {
+        target("api", "web");
+        publish(Map.of("slug", slug, "title", "Shop", "enabled", true));
+        awaitComponent("api", "operational");
+        given().get("/status/" + slug + "/badges/api/status.svg").then()
+                .statusCode(200)
+                .contentType(containsString("image/svg+xml"))
+                .body(containsString("status: up"));
+        given().get("/status/" + slug + "/badges/api/uptime.svg").then().statusCode(200)
+                .body(containsString("uptime: 100.00%"));
+        given().get("/status/" + slug + "/badges/nothing/status.svg").then().spec(Problems.notFound());
+        given().get("/status/" + slug + "/badges/api/colour.svg").then().spec(Problems.notFound());
+    }
+
+    @Test
+    void theIncidentFeedIsWellFormedAtom() throws Exception {
+        publish(Map.of("slug", slug, "title", "Shop", "enabled", true));
+        byte[] feed = given().get("/status/" + slug + "/history.atom").then().statusCode(200)
+                .contentType(containsString("application/atom+xml")).extract().asByteArray();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(feed));
+        assertEquals("http://www.w3.org/2005/Atom", document.getDocumentElement().getNamespaceURI());
+        assertEquals("Shop incidents", document.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0)
+                .getTextContent());
+        assertEquals("urn:flotilla:status-page:" + slug, new String(document.getElementsByTagNameNS(
+                "http://www.w3.org/2005/Atom", "id").item(0).getTextContent().getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAddressNoPageIsPublishedAtIsNotFound() {
+        given().get("/status/nobody-here").then().spec(Problems.notFound());
+        given().get("/status/nobody-here/api/v2/summary.json").then().spec(Problems.notFound());
+        given().get("/status/nobody-here/events").then().spec(Problems.notFound());
+    }
+}
