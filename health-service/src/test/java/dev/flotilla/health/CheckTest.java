@@ -131,8 +131,9 @@ class CheckTest {
                             .setPassword("untrusted")))
                     .requestHandler(request -> request.response().endAndForget("ok"))
                     .listen(0, "127.0.0.1").await().atMost(WAIT);
+            // A handshake takes longer than a plain request: time enough for it to fail on the certificate.
             String id = create(Map.of("name", "self-signed", "url", "https://127.0.0.1:" + https.actualPort() + "/",
-                    "interval", "500ms", "timeout", "400ms"));
+                    "interval", "2s", "timeout", "1500ms"));
             Map<String, Object> down = awaitNewest(id, "DOWN");
             assertTrue(String.valueOf(down.get("error")).toLowerCase().contains("certificat"), "says why: " + down);
         } finally {

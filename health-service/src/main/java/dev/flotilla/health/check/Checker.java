@@ -4,13 +4,17 @@ import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.outbound.OutboundUrls;
 import dev.flotilla.health.condition.Conditions;
 import dev.flotilla.health.condition.Observation;
+import dev.flotilla.health.heartbeat.Heartbeat;
+import dev.flotilla.health.heartbeat.HeartbeatService;
 import dev.flotilla.health.registry.HealthConfig;
 import dev.flotilla.health.registry.Target;
+import dev.flotilla.health.registry.TargetKind;
 import dev.flotilla.health.registry.TargetUrls;
 import dev.flotilla.health.result.Result;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Checks one target and judges what it saw: an {@code http} target by one request, a {@code tcp} target by a
  * connection, a {@code quarkus} target by its readiness, liveness and startup probes at once (the failing checks their
  * SmallRye Health answers name become reasons of their own). The target is DOWN when it gave no answer or failed a
- * condition; the result keeps the start of a failing answer. Never fails.
+ * condition; the result keeps the start of a failing answer. A {@code push} target is judged by its last heartbeat
+ * instead: DOWN when none came within its interval and the grace before the check, or when its job reported itself
+ * down. Never fails, but when a push target's heartbeat cannot be read (the result is then not recorded, as when the
+ * database is away).
  */
 @ApplicationScoped
 public class Checker {
@@ -33,12 +40,16 @@ public class Checker {
     private static final List<String> PROBE_ORDER = List.of("readiness", "liveness", "startup");
 
     private final Probes probes;
+    private final HeartbeatService heartbeats;
     private final HealthConfig.Check config;
+    private final Duration grace;
     private final Map<UUID, Parsed> parsed = new ConcurrentHashMap<>();
 
-    public Checker(Probes probes, HealthConfig config) {
+    public Checker(Probes probes, HeartbeatService heartbeats, HealthConfig config) {
         this.probes = probes;
+        this.heartbeats = heartbeats;
         this.config = config.check();
+        this.grace = config.heartbeat().grace();
     }
 
     /** Forgets what it kept of targets it no longer checks. */
@@ -48,6 +59,9 @@ public class Checker {
 
     /** The result of checking {@code target} now. */
     public Uni<Result> check(Target target, Instant at) {
+        if (target.kind() == TargetKind.PUSH) {
+            return heartbeats.last(target.tenant(), target.id()).map(heartbeat -> push(target, at, heartbeat));
+        }
         OutboundUrls.Target url;
         try {
             url = TargetUrls.parse(target.kind(), target.url());
@@ -60,7 +74,36 @@ public class Checker {
             case HTTP -> probes.http(target.source(), url, target.method(), target.headers(), target.body(), target.timeout())
                     .map(exchange -> judge(target, at, exchange, List.of()));
             case QUARKUS -> quarkus(target, url, at);
+            case PUSH -> throw new IllegalStateException("push targets are judged by their heartbeats");
         };
+    }
+
+    private Result push(Target target, Instant at, Heartbeat heartbeat) {
+        List<String> failing = pushFailures(heartbeat, target.createdAt(), target.interval(), grace, at);
+        if (failing.isEmpty()) {
+            return new Result(target.tenant(), target.id(), Ids.next(), at, Result.Status.UP, 0, List.of(), null, null);
+        }
+        return down(target, at, 0, failing, null, null);
+    }
+
+    /**
+     * Why a push target made at {@code createdAt} is down at {@code at}, none when it is up: its last heartbeat came
+     * within the interval and a tenth of it (but at least {@code grace}) before, and reported up. A target not heard
+     * from yet counts from its creation, so that a new one has an interval to send its first.
+     */
+    static List<String> pushFailures(Heartbeat heartbeat, Instant createdAt, Duration interval, Duration grace,
+            Instant at) {
+        Duration tenth = interval.dividedBy(10);
+        Duration window = interval.plus(tenth.compareTo(grace) > 0 ? tenth : grace);
+        Instant since = heartbeat.at() != null ? heartbeat.at() : createdAt;
+        List<String> failing = new ArrayList<>();
+        if (since.plus(window).isBefore(at)) {
+            failing.add(heartbeat.at() != null ? "no heartbeat since " + heartbeat.at() : "no heartbeat ever");
+        }
+        if (heartbeat.down()) {
+            failing.add(heartbeat.message() != null ? "reported down: " + heartbeat.message() : "reported down");
+        }
+        return failing;
     }
 
     private Uni<Result> quarkus(Target target, OutboundUrls.Target base, Instant at) {

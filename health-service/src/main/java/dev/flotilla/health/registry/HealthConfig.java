@@ -35,6 +35,8 @@ public interface HealthConfig {
 
     Check check();
 
+    Heartbeat heartbeat();
+
     /** How the checker works, under {@code flotilla.health.check}. */
     interface Check {
 
@@ -57,5 +59,16 @@ public interface HealthConfig {
         /** How many characters of a failing answer a result keeps. */
         @WithDefault("1024")
         int excerptChars();
+    }
+
+    /** How push targets are judged, under {@code flotilla.health.heartbeat}. */
+    interface Heartbeat {
+
+        /**
+         * How late a heartbeat may be, at least: a push target is up while its last heartbeat came within its interval
+         * and a tenth of it, but no less than this, before the check, so that a job's own jitter is no failure.
+         */
+        @WithDefault("5s")
+        Duration grace();
     }
 }

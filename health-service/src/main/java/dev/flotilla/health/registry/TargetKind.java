@@ -2,13 +2,17 @@ package dev.flotilla.health.registry;
 
 import java.util.Locale;
 
-/** How a target is checked: one HTTP request, a TCP connection, or a Quarkus service's three probes. */
+/**
+ * How a target is checked: one HTTP request, a TCP connection, a Quarkus service's three probes, or, for a push target,
+ * whether its job sent a heartbeat within the interval.
+ */
 public enum TargetKind {
     HTTP,
     TCP,
-    QUARKUS;
+    QUARKUS,
+    PUSH;
 
-    /** The kind as the API writes it: {@code http}, {@code tcp}, {@code quarkus}. */
+    /** The kind as the API writes it: {@code http}, {@code tcp}, {@code quarkus}, {@code push}. */
     public String text() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -45,12 +45,14 @@ public class TargetResource {
         this.caller = caller;
     }
 
+    /** Creates a target; a push target's answer carries its {@code heartbeatToken}, the only time it is shown. */
     @POST
     public Uni<RestResponse<TargetView>> create(@NotNull CreateTarget request, UriInfo uri) {
         return targets.create(caller.tenant(), request)
-                .map(target -> RestResponse.ResponseBuilder.<TargetView> created(
-                        uri.getAbsolutePathBuilder().path(target.id().toString()).build())
-                        .entity(TargetView.of(target)).header(HttpHeaders.ETAG, target.etag()).build());
+                .map(issued -> RestResponse.ResponseBuilder.<TargetView> created(
+                        uri.getAbsolutePathBuilder().path(issued.target().id().toString()).build())
+                        .entity(TargetView.of(issued.target(), issued.heartbeatToken()))
+                        .header(HttpHeaders.ETAG, issued.target().etag()).build());
     }
 
     @GET
@@ -80,6 +82,15 @@ public class TargetResource {
     @Path("{id}")
     public Uni<RestResponse<Void>> delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         return targets.delete(caller.tenant(), id, ifMatch).map(ignored -> RestResponse.noContent());
+    }
+
+    /** A new heartbeat token for a push target, shown once; the old one stops working at once. */
+    @POST
+    @Path("{id}/rotate-heartbeat-token")
+    public Uni<RestResponse<TargetView>> rotateHeartbeatToken(@RestPath UUID id) {
+        return targets.rotateHeartbeatToken(caller.tenant(), id)
+                .map(issued -> RestResponse.ResponseBuilder.ok(TargetView.of(issued.target(), issued.heartbeatToken()))
+                        .header(HttpHeaders.ETAG, issued.target().etag()).build());
     }
 
     private static RestResponse<TargetView> tagged(Target target) {

@@ -53,18 +53,32 @@ public class TargetRules {
         String group = text(request.group(), "group", MAX_NAME, false, errors);
         TargetKind kind = request.kind() == null ? TargetKind.HTTP : TargetKind.of(request.kind().strip());
         if (kind == null) {
-            errors.add(new Problem.FieldError("kind", "must be one of http, tcp, quarkus"));
+            errors.add(new Problem.FieldError("kind", "must be one of http, tcp, quarkus, push"));
         }
-        String url = request.url() == null ? null : request.url().strip();
-        if (url == null || url.isEmpty()) {
-            errors.add(new Problem.FieldError("url", "is required"));
-        } else if (kind != null) {
-            try {
-                TargetUrls.parse(kind, url);
-            } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("url", e.getMessage()));
-            }
+        Request probe = kind == TargetKind.PUSH ? noRequest(request, errors) : request(request, kind, errors);
+        Duration interval = interval(request.interval(), errors);
+        Duration timeout = timeout(request.timeout(), interval, errors);
+        List<String> conditions = request.conditions() != null ? request.conditions()
+                : kind == TargetKind.TCP || kind == TargetKind.PUSH ? List.of() : DEFAULT_HTTP_CONDITIONS;
+        if (conditions.size() > MAX_CONDITIONS) {
+            errors.add(new Problem.FieldError("conditions", "must have at most " + MAX_CONDITIONS + " conditions"));
         }
+        List<String> dependsOn = dependsOn(request.dependsOn(), errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+        }
+        List<String> parsed = conditions(conditions);
+        return new TargetSpec(name, group, kind, probe.url(), probe.method(), probe.headers(), probe.body(), interval,
+                timeout, parsed, dependsOn, request.enabled() == null || request.enabled());
+    }
+
+    /** What a check sends: where, with which method, headers and body. */
+    private record Request(String url, String method, Map<String, String> headers, String body) {
+    }
+
+    private static Request request(CreateTarget request, TargetKind kind, List<Problem.FieldError> errors) {
+        String url = url(request.url(), kind, errors);
         String method = request.method() == null ? "GET" : request.method().strip().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
             errors.add(new Problem.FieldError("method",
@@ -75,21 +89,45 @@ public class TargetRules {
         if (body != null && body.length() > MAX_BODY) {
             errors.add(new Problem.FieldError("body", "must have at most " + MAX_BODY + " characters"));
         }
-        Duration interval = interval(request.interval(), errors);
-        Duration timeout = timeout(request.timeout(), interval, errors);
-        List<String> conditions = request.conditions() != null ? request.conditions()
-                : kind == TargetKind.TCP ? List.of() : DEFAULT_HTTP_CONDITIONS;
-        if (conditions.size() > MAX_CONDITIONS) {
-            errors.add(new Problem.FieldError("conditions", "must have at most " + MAX_CONDITIONS + " conditions"));
+        return new Request(url, method, headers, body);
+    }
+
+    private static String url(String given, TargetKind kind, List<Problem.FieldError> errors) {
+        String url = given == null ? null : given.strip();
+        if (url == null || url.isEmpty()) {
+            errors.add(new Problem.FieldError("url", "is required"));
+        } else if (kind != null) {
+            try {
+                TargetUrls.parse(kind, url);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("url", e.getMessage()));
+            }
         }
-        List<String> dependsOn = dependsOn(request.dependsOn(), errors);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+        return url;
+    }
+
+    /**
+     * A push target makes no request, so what would shape one is refused rather than kept unused: a client that gives
+     * it has mistaken the kind. Empty values are what a change of a push target carries over, and pass.
+     */
+    private static Request noRequest(CreateTarget request, List<Problem.FieldError> errors) {
+        String reason = "must not be given for a push target (its job sends heartbeats)";
+        if (request.url() != null && !request.url().isBlank()) {
+            errors.add(new Problem.FieldError("url", reason));
         }
-        List<String> parsed = conditions(conditions);
-        return new TargetSpec(name, group, kind, url, method, headers, body, interval, timeout, parsed, dependsOn,
-                request.enabled() == null || request.enabled());
+        if (request.method() != null) {
+            errors.add(new Problem.FieldError("method", reason));
+        }
+        if (request.headers() != null && !request.headers().isEmpty()) {
+            errors.add(new Problem.FieldError("headers", reason));
+        }
+        if (request.body() != null && !request.body().isEmpty()) {
+            errors.add(new Problem.FieldError("body", reason));
+        }
+        if (request.conditions() != null && !request.conditions().isEmpty()) {
+            errors.add(new Problem.FieldError("conditions", reason));
+        }
+        return new Request(null, null, Map.of(), null);
     }
 
     private static String text(String value, String field, int max, boolean required, List<Problem.FieldError> errors) {
