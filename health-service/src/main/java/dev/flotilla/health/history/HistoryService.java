@@ -6,7 +6,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,5 +47,16 @@ public class HistoryService {
             return Uni.createFrom().item(Map.of());
         }
         return HistorySql.uptimes(db.pool(), tenant, targetIds);
+    }
+
+    /**
+     * The checks per UTC day since {@code from} of the targets ({@code tenants[i]}, {@code targets[i]}), which the caller
+     * has chosen (a status page's); days without checks are absent.
+     */
+    public Uni<List<DailyChecks>> daily(List<UUID> tenants, List<UUID> targets, LocalDate from) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return HistorySql.daily(db.pool(), tenants, targets, from.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,6 +56,29 @@ final class HistorySql {
               from health.uptime_windows
              where tenant_id = any(array[$1, $3]::uuid[]) and target_id = any($2)""";
 
+    /**
+     * Checks and failures per UTC day since $3 of the targets ($1[i], $2[i]) (tenant and id): hour rollups before the
+     * hour mark, raw results after it.
+     */
+    private static final String DAILY = """
+            with mark as (
+                select coalesce((select through from health.rollup_marks where level = 'hour'), timestamptz '-infinity') as through
+            ), shown as (
+                select * from unnest($1::uuid[], $2::uuid[]) as shown (tenant_id, target_id)
+            )
+            select target_id, day, sum(checks)::bigint as checks, sum(failures)::bigint as failures from (
+                select h.target_id, (h.bucket at time zone 'UTC')::date as day, h.checks, h.failures
+                  from shown join health.rollups_hour h on h.tenant_id = shown.tenant_id and h.target_id = shown.target_id,
+                       mark
+                 where h.bucket >= $3 and h.bucket < mark.through
+                union all
+                select r.target_id, (r.at at time zone 'UTC')::date, 1, case when r.status = 'DOWN' then 1 else 0 end
+                  from shown join health.results r on r.tenant_id = shown.tenant_id and r.target_id = shown.target_id,
+                       mark
+                 where r.at >= greatest($3, mark.through)
+            ) days
+             group by target_id, day""";
+
     private HistorySql() {
     }
 
@@ -78,6 +102,17 @@ final class HistorySql {
                     Map<UUID, Uptime> uptimes = new HashMap<>();
                     rows.forEach(row -> uptimes.put(row.getUUID("target_id"), uptime(row)));
                     return uptimes;
+                });
+    }
+
+    static Uni<List<DailyChecks>> daily(SqlClient client, List<UUID> tenants, List<UUID> targets, Instant from) {
+        return client.preparedQuery(DAILY)
+                .execute(Tuple.of(tenants.toArray(UUID[]::new), targets.toArray(UUID[]::new), Db.ts(from)))
+                .map(rows -> {
+                    List<DailyChecks> days = new ArrayList<>(rows.size());
+                    rows.forEach(row -> days.add(new DailyChecks(row.getUUID("target_id"), row.getLocalDate("day"),
+                            row.getLong("checks"), row.getLong("failures"))));
+                    return days;
                 });
     }
 

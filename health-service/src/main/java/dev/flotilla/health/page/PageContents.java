@@ -1,6 +1,8 @@
 package dev.flotilla.health.page;
 
 import dev.flotilla.common.db.Db;
+import dev.flotilla.health.history.DailyChecks;
+import dev.flotilla.health.history.HistoryService;
 import dev.flotilla.health.registry.Target;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +27,13 @@ public class PageContents {
 
     private final Db db;
     private final StatusPageService pages;
+    private final HistoryService history;
     private final Clock clock;
 
-    public PageContents(Db db, StatusPageService pages, Clock clock) {
+    public PageContents(Db db, StatusPageService pages, HistoryService history, Clock clock) {
         this.db = db;
         this.pages = pages;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -47,8 +51,8 @@ public class PageContents {
                     List<PageSql.Shown> checked = shown.stream().filter(target -> target.status() != null).toList();
                     Uni<Map<UUID, Instant>> since = checked.isEmpty() ? Uni.createFrom().item(Map.of())
                             : PageSql.since(db.pool(), checked);
-                    Uni<List<PageSql.DayCount>> days = shown.isEmpty() ? Uni.createFrom().item(List.of())
-                            : PageSql.days(db.pool(), shown, first);
+                    Uni<List<DailyChecks>> days = history.daily(shown.stream().map(PageSql.Shown::tenant).toList(),
+                            shown.stream().map(PageSql.Shown::id).toList(), first);
                     return Uni.combine().all().unis(since, days).asTuple()
                             .map(both -> new PageContent(page, now, components(shown, both.getItem1(), both.getItem2(), first,
                                     today), List.of()));
@@ -56,15 +60,15 @@ public class PageContents {
     }
 
     private static List<PageContent.Component> components(List<PageSql.Shown> shown, Map<UUID, Instant> since,
-            List<PageSql.DayCount> counts, LocalDate first, LocalDate today) {
-        Map<UUID, Map<LocalDate, PageSql.DayCount>> byTarget = new HashMap<>();
+            List<DailyChecks> counts, LocalDate first, LocalDate today) {
+        Map<UUID, Map<LocalDate, DailyChecks>> byTarget = new HashMap<>();
         counts.forEach(count -> byTarget.computeIfAbsent(count.target(), id -> new HashMap<>()).put(count.date(), count));
         List<PageContent.Component> components = new ArrayList<>(shown.size());
         for (PageSql.Shown target : shown) {
-            Map<LocalDate, PageSql.DayCount> ofTarget = byTarget.getOrDefault(target.id(), Map.of());
+            Map<LocalDate, DailyChecks> ofTarget = byTarget.getOrDefault(target.id(), Map.of());
             List<PageContent.Day> days = new ArrayList<>(DAYS);
             for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-                PageSql.DayCount count = ofTarget.get(day);
+                DailyChecks count = ofTarget.get(day);
                 days.add(new PageContent.Day(day, count == null ? 0 : count.checks(), count == null ? 0 : count.failures()));
             }
             PageContent.State state = target.status() == null ? PageContent.State.UNKNOWN

@@ -7,24 +7,18 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a status page reads: the targets it shows with their newest result, and their checks per day. */
+/** What a status page reads: the targets it shows with their newest result and since when it has held. */
 final class PageSql {
 
     /** A target seen on a page, with its newest result (null status: not checked yet). */
     record Shown(UUID tenant, UUID id, String name, String group, Instant createdAt, String status, Instant checkedAt,
             Integer latencyMs) {
-    }
-
-    /** The checks of one target on one UTC day. */
-    record DayCount(UUID target, LocalDate date, long checks, long failures) {
     }
 
     /**
@@ -53,14 +47,6 @@ final class PageSql {
                                                        and o.status <> shown.status), '-infinity')) s on true
              group by s.target_id""";
 
-    /** Checks and failures per target and UTC day since $4. */
-    private static final String DAYS = """
-            select r.target_id, (r.at at time zone 'UTC')::date as day, count(*) as checks,
-                   count(*) filter (where r.status = 'DOWN') as failures
-              from unnest($1::uuid[], $2::uuid[]) as shown (tenant_id, target_id)
-              join health.results r on r.tenant_id = shown.tenant_id and r.target_id = shown.target_id and r.at >= $3
-             group by r.target_id, day""";
-
     private PageSql() {
     }
 
@@ -87,19 +73,6 @@ final class PageSql {
                     Map<UUID, Instant> since = new HashMap<>();
                     rows.forEach(row -> since.put(row.getUUID("target_id"), Db.instant(row, "since")));
                     return since;
-                });
-    }
-
-    static Uni<List<DayCount>> days(SqlClient client, List<Shown> shown, LocalDate from) {
-        return client.preparedQuery(DAYS)
-                .execute(Tuple.of(shown.stream().map(Shown::tenant).toArray(UUID[]::new),
-                        shown.stream().map(Shown::id).toArray(UUID[]::new),
-                        Db.ts(from.atStartOfDay(ZoneOffset.UTC).toInstant())))
-                .map(rows -> {
-                    List<DayCount> days = new ArrayList<>(rows.size());
-                    rows.forEach(row -> days.add(new DayCount(row.getUUID("target_id"), row.getLocalDate("day"),
-                            row.getLong("checks"), row.getLong("failures"))));
-                    return days;
                 });
     }
 }
