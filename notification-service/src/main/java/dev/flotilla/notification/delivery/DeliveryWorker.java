@@ -4,6 +4,7 @@ import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.notify.ChannelListener;
 import dev.flotilla.common.notify.PgNotifications;
+import dev.flotilla.common.work.ClaimPump;
 import dev.flotilla.notification.webhook.EndpointService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends pending deliveries, on every replica. A short transaction claims due deliveries with
@@ -61,10 +60,7 @@ public class DeliveryWorker implements ChannelListener {
     private final List<String> channelNames;
     private final RetrySchedule schedule;
     private final Batcher<AttemptOutcome> outcomes;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean backlog;
+    private final ClaimPump<ClaimedDelivery> pump;
 
     public DeliveryWorker(Db db, DeliveryConfig config, Clock clock, Instance<DeliveryChannel> channels,
             EndpointService endpoints, Instance<EndpointDisabledListener> listeners, PgNotifications notifications,
@@ -81,6 +77,9 @@ public class DeliveryWorker implements ChannelListener {
         this.channelNames = List.copyOf(this.channels.keySet());
         this.schedule = new RetrySchedule(config.retrySchedule(), config.jitter(), config.maxRetryAfter());
         this.outcomes = new Batcher<>(config.concurrency(), this::recordAll);
+        this.pump = new ClaimPump<>(config.concurrency(), this::claim, this::deliver,
+                failure -> outage.jobFailed(LOG, failure, "Claiming due deliveries failed; the next poll retries"),
+                count -> Uni.createFrom().voidItem());
     }
 
     void start(@Observes StartupEvent event) {
@@ -100,67 +99,17 @@ public class DeliveryWorker implements ChannelListener {
 
     @Scheduled(every = "${flotilla.delivery.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return pump().replaceWithVoid();
+        return pump.pump().replaceWithVoid();
     }
 
     /** Claims due deliveries now, or, if a claim is under way, once more after it. */
     void wake() {
-        pump().subscribe().with(ignored -> {
-        });
+        pump.wake();
     }
 
-    /** Claims and starts due deliveries while there are free slots and more may be due; answers how many. Never fails. */
-    private Uni<Integer> pump() {
-        again.set(true);
-        if (!claiming.compareAndSet(false, true)) {
-            return Uni.createFrom().item(0);
-        }
-        return claimRound();
-    }
-
-    private Uni<Integer> claimRound() {
-        again.set(false);
-        int free = config.concurrency() - inFlight.get();
-        if (free <= 0) {
-            backlog = true;
-            return release(0);
-        }
+    private Uni<List<ClaimedDelivery>> claim(int free) {
         Instant now = now();
-        return db.tx(tx -> DeliverySql.claim(tx, now, free, channelNames, now.plus(config.lease())))
-                .map(claimed -> {
-                    backlog = claimed.size() == free;
-                    claimed.forEach(this::start);
-                    return claimed.size();
-                })
-                .onFailure().invoke(failure -> {
-                    backlog = false;
-                    outage.jobFailed(LOG, failure, "Claiming due deliveries failed; the next poll retries");
-                })
-                .onFailure().recoverWithItem(0)
-                .chain(count -> again.get() || backlog && inFlight.get() < config.concurrency()
-                        ? claimRound().map(more -> count + more)
-                        : release(count));
-    }
-
-    /** Ends claiming; a wake that came after the last check claims once more. */
-    private Uni<Integer> release(int count) {
-        claiming.set(false);
-        if (again.get() && claiming.compareAndSet(false, true)) {
-            return claimRound().map(more -> count + more);
-        }
-        return Uni.createFrom().item(count);
-    }
-
-    private void start(ClaimedDelivery delivery) {
-        inFlight.incrementAndGet();
-        deliver(delivery).subscribe().with(ignored -> finished(), failure -> finished());
-    }
-
-    private void finished() {
-        inFlight.decrementAndGet();
-        if (backlog) {
-            wake();
-        }
+        return db.tx(tx -> DeliverySql.claim(tx, now, free, channelNames, now.plus(config.lease())));
     }
 
     /** Sends one claimed delivery and records the attempt; never fails (an unrecorded attempt's lease runs out). */
