@@ -21,6 +21,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -140,6 +141,22 @@ class PublicPageTest {
         assertEquals("urn:flotilla:status-page:" + slug, new String(document.getElementsByTagNameNS(
                 "http://www.w3.org/2005/Atom", "id").item(0).getTextContent().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anOpenIncidentIsListedUnresolvedOnThePageAndInTheFeed() {
+        target("orders", "web");
+        publish(Map.of("slug", slug, "title", "Shop", "enabled", true));
+        server.answer("/orders", 500, "broken");
+        await().atMost(WAIT).until(() -> given().get("/status/" + slug + "/api/v2/incidents/unresolved.json").then()
+                .extract().jsonPath().getList("incidents").size() == 1);
+        given().get("/status/" + slug + "/api/v2/incidents/unresolved.json").then()
+                .body("incidents[0].name", is("orders is down"))
+                .body("incidents[0].status", is("investigating"))
+                .body("incidents[0].components[0].name", is("orders"))
+                .body("incidents[0].incident_updates", not(empty()));
+        given().get("/status/" + slug).then().body(containsString("orders is down"));
+        given().get("/status/" + slug + "/history.atom").then().body(containsString("<title>orders is down</title>"));
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.flotilla.health.check;
 import dev.flotilla.common.db.DatabaseOutage;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.work.ClaimPump;
 import dev.flotilla.health.registry.HealthConfig;
 import dev.flotilla.health.registry.Target;
 import dev.flotilla.health.result.Result;
 import dev.flotilla.health.result.ResultService;
+import dev.flotilla.health.state.TargetStates;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -19,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,42 +43,37 @@ public class CheckWorker {
     private final Db db;
     private final Checker checker;
     private final ResultService results;
+    private final TargetStates states;
     private final CheckMetrics metrics;
     private final HealthConfig.Check config;
     private final Clock clock;
     private final Vertx vertx;
     private final DatabaseOutage outage;
     private final String replica = Ids.next().toString();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final ClaimPump<CheckSql.Claimed> pump;
     private final AtomicLong timer = new AtomicLong(NO_TIMER);
-    private volatile boolean backlog;
     private volatile boolean stopped;
 
-    public CheckWorker(Db db, Checker checker, ResultService results, CheckMetrics metrics, HealthConfig config, Clock clock,
-            Vertx vertx, DatabaseOutage outage) {
+    public CheckWorker(Db db, Checker checker, ResultService results, TargetStates states, CheckMetrics metrics,
+            HealthConfig config, Clock clock, Vertx vertx, DatabaseOutage outage) {
         this.db = db;
         this.checker = checker;
         this.results = results;
+        this.states = states;
         this.metrics = metrics;
         this.config = config.check();
         this.clock = clock;
         this.vertx = vertx;
         this.outage = outage;
+        this.pump = new ClaimPump<>(this.config.concurrency(), this::claim, this::start,
+                failure -> outage.jobFailed(LOG, failure, "Claiming due targets failed; the next poll retries"),
+                this::scheduleNext);
     }
 
     @Scheduled(every = "${flotilla.health.check.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         metrics.sweep(now()).forEach(checker::forget);
-        return pump().chain(this::scheduleNext).onFailure().recoverWithNull();
-    }
-
-    /** Claims due targets now, or, if a claim is under way, once more after it. */
-    void wake() {
-        pump().chain(this::scheduleNext).subscribe().with(ignored -> {
-        }, failure -> {
-        });
+        return pump.pump().chain(this::scheduleNext).onFailure().recoverWithNull();
     }
 
     /** Claims up to {@code limit} due targets for this replica in a transaction of its own. */
@@ -86,50 +81,9 @@ public class CheckWorker {
         return db.tx(tx -> CheckSql.claim(tx, now(), limit, replica, config.leaseSlack()));
     }
 
-    /** Claims and starts due checks while there are free slots and more may be due; answers how many. Never fails. */
-    private Uni<Integer> pump() {
-        again.set(true);
-        if (stopped || !claiming.compareAndSet(false, true)) {
-            return Uni.createFrom().item(0);
-        }
-        return claimRound();
-    }
-
-    private Uni<Integer> claimRound() {
-        again.set(false);
-        int free = config.concurrency() - inFlight.get();
-        if (free <= 0) {
-            backlog = true;
-            return release(0);
-        }
-        return claim(free)
-                .map(claimed -> {
-                    backlog = claimed.size() == free;
-                    claimed.forEach(this::start);
-                    return claimed.size();
-                })
-                .onFailure().invoke(failure -> {
-                    backlog = false;
-                    outage.jobFailed(LOG, failure, "Claiming due targets failed; the next poll retries");
-                })
-                .onFailure().recoverWithItem(0)
-                .chain(count -> again.get() || backlog && inFlight.get() < config.concurrency()
-                        ? claimRound().map(more -> count + more)
-                        : release(count));
-    }
-
-    /** Ends claiming; a wake that came after the last check claims once more. */
-    private Uni<Integer> release(int count) {
-        claiming.set(false);
-        if (again.get() && claiming.compareAndSet(false, true)) {
-            return claimRound().map(more -> count + more);
-        }
-        return Uni.createFrom().item(count);
-    }
-
     /** Sets a timer for the next target to come due, when that is before the next poll. */
     private Uni<Void> scheduleNext(int ignored) {
-        if (backlog || stopped) {
+        if (pump.backlog() || stopped) {
             return Uni.createFrom().voidItem();
         }
         return CheckSql.nextDue(db.pool()).invoke(next -> {
@@ -142,7 +96,7 @@ public class CheckWorker {
             }
             long id = vertx.setTimer(delay, fired -> {
                 timer.compareAndSet(fired, NO_TIMER);
-                wake();
+                pump.wake();
             });
             long previous = timer.getAndSet(id);
             if (previous != NO_TIMER) {
@@ -151,17 +105,9 @@ public class CheckWorker {
         }).replaceWithVoid().onFailure().recoverWithNull();
     }
 
-    private void start(CheckSql.Claimed claimed) {
-        inFlight.incrementAndGet();
+    private Uni<Void> start(CheckSql.Claimed claimed) {
         metrics.started(claimed.dueAt(), now());
-        check(claimed.target()).subscribe().with(ignored -> finished(), failure -> finished());
-    }
-
-    private void finished() {
-        inFlight.decrementAndGet();
-        if (backlog) {
-            wake();
-        }
+        return check(claimed.target());
     }
 
     /** Checks one claimed target and records the result; never fails (an unrecorded check's lease runs out). */
@@ -177,6 +123,7 @@ public class CheckWorker {
 
     private Uni<Void> record(Target target, Result result, Duration took) {
         return db.tx(tx -> results.record(tx, result)
+                .chain(() -> states.recorded(tx, target, result))
                 .chain(() -> CheckSql.release(tx, target.tenant(), target.id(), replica)))
                 .invoke(() -> metrics.recorded(target, result, took, now()));
     }
@@ -188,6 +135,7 @@ public class CheckWorker {
     @PreDestroy
     void stop() {
         stopped = true;
+        pump.stop();
         long previous = timer.getAndSet(NO_TIMER);
         if (previous != NO_TIMER) {
             vertx.cancelTimer(previous);

@@ -3,6 +3,7 @@ package dev.flotilla.health.page;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.health.history.DailyChecks;
 import dev.flotilla.health.history.HistoryService;
+import dev.flotilla.health.history.Uptime;
 import dev.flotilla.health.registry.Target;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,19 +50,22 @@ public class PageContents {
         LocalDate first = today.minusDays(DAYS - 1L);
         return PageSql.shown(db.pool(), page.tenant(), page.groups(), Target.PLATFORM, page.includePlatform())
                 .chain(shown -> {
-                    List<PageSql.Shown> checked = shown.stream().filter(target -> target.status() != null).toList();
-                    Uni<Map<UUID, Instant>> since = checked.isEmpty() ? Uni.createFrom().item(Map.of())
-                            : PageSql.since(db.pool(), checked);
-                    Uni<List<DailyChecks>> days = history.daily(shown.stream().map(PageSql.Shown::tenant).toList(),
-                            shown.stream().map(PageSql.Shown::id).toList(), first);
-                    return Uni.combine().all().unis(since, days).asTuple()
-                            .map(both -> new PageContent(page, now, components(shown, both.getItem1(), both.getItem2(), first,
-                                    today), List.of()));
+                    List<UUID> ids = shown.stream().map(PageSql.Shown::id).toList();
+                    Uni<List<DailyChecks>> days = history.daily(shown.stream().map(PageSql.Shown::tenant).toList(), ids,
+                            first);
+                    Uni<Map<UUID, Uptime>> uptimes = history.uptimes(page.tenant(), ids);
+                    Uni<List<PageSql.IncidentRow>> incidents = shown.isEmpty() ? Uni.createFrom().item(List.of())
+                            : PageSql.incidents(db.pool(), shown,
+                                    first.atStartOfDay(ZoneOffset.UTC).toInstant());
+                    return Uni.combine().all().unis(days, uptimes, incidents).asTuple()
+                            .map(all -> new PageContent(page, now,
+                                    components(shown, all.getItem1(), all.getItem2(), first, today),
+                                    incidents(all.getItem3())));
                 });
     }
 
-    private static List<PageContent.Component> components(List<PageSql.Shown> shown, Map<UUID, Instant> since,
-            List<DailyChecks> counts, LocalDate first, LocalDate today) {
+    private static List<PageContent.Component> components(List<PageSql.Shown> shown, List<DailyChecks> counts,
+            Map<UUID, Uptime> uptimes, LocalDate first, LocalDate today) {
         Map<UUID, Map<LocalDate, DailyChecks>> byTarget = new HashMap<>();
         counts.forEach(count -> byTarget.computeIfAbsent(count.target(), id -> new HashMap<>()).put(count.date(), count));
         List<PageContent.Component> components = new ArrayList<>(shown.size());
@@ -71,12 +76,37 @@ public class PageContents {
                 DailyChecks count = ofTarget.get(day);
                 days.add(new PageContent.Day(day, count == null ? 0 : count.checks(), count == null ? 0 : count.failures()));
             }
-            PageContent.State state = target.status() == null ? PageContent.State.UNKNOWN
-                    : "UP".equals(target.status()) ? PageContent.State.UP : PageContent.State.DOWN;
-            components.add(new PageContent.Component(target.id(), target.name(), target.group(), state,
-                    since.getOrDefault(target.id(), target.checkedAt()), target.checkedAt(), target.latencyMs(),
-                    target.createdAt(), days));
+            Uptime uptime = uptimes.get(target.id());
+            components.add(new PageContent.Component(target.id(), target.name(), target.group(), state(target),
+                    target.since(), target.checkedAt(), uptime == null ? null : uptime.p50(), target.createdAt(), days));
         }
         return components;
+    }
+
+    private static PageContent.State state(PageSql.Shown target) {
+        if (target.status() == null) {
+            return PageContent.State.UNKNOWN;
+        }
+        if ("UP".equals(target.status())) {
+            return PageContent.State.UP;
+        }
+        return target.impacted() ? PageContent.State.IMPACTED : PageContent.State.DOWN;
+    }
+
+    /** The incidents, one per id in the order read, each with its updates. */
+    private static List<PageContent.Incident> incidents(List<PageSql.IncidentRow> rows) {
+        Map<UUID, List<PageSql.IncidentRow>> byIncident = new LinkedHashMap<>();
+        rows.forEach(row -> byIncident.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
+        List<PageContent.Incident> incidents = new ArrayList<>(byIncident.size());
+        byIncident.forEach((id, ofIncident) -> {
+            PageSql.IncidentRow incident = ofIncident.get(0);
+            List<PageContent.Update> updates = ofIncident.stream().filter(row -> row.updateId() != null)
+                    .map(row -> new PageContent.Update(row.updateId(), row.updateStatus(), row.body(), row.updateAt()))
+                    .toList();
+            Instant updatedAt = updates.isEmpty() ? incident.openedAt() : updates.get(0).createdAt();
+            incidents.add(new PageContent.Incident(id, incident.targetName() + " is down", incident.status(), "major",
+                    incident.openedAt(), updatedAt, incident.resolvedAt(), updates, List.of(incident.target())));
+        });
+        return incidents;
     }
 }
