@@ -63,6 +63,8 @@ async function setup(serviceUrl, work) {
     }
   }
   await Promise.all(Array.from({ length: 16 }, worker));
+  const page = await call(serviceUrl, 'PUT', '/api/v1/status-page', admin, { slug: 'bench', title: 'Bench', enabled: true });
+  if (page.status !== 200) failures.push(`status page: ${page.status} ${page.text.slice(0, 200)}`);
   const result = { targets: created, interval: settings.interval, timeout: settings.timeout, failures: failures.length,
     firstFailure: failures[0] ?? null };
   writeFileSync(join(work, 'setup.json'), JSON.stringify(result));
@@ -141,7 +143,7 @@ async function read(serviceUrl, work, path) {
   const viewer = token(work, 'viewer');
   const run = (duration) => autocannon({
     url: new URL(path, serviceUrl).toString(), connections: settings.connections, duration,
-    headers: { authorization: `Bearer ${viewer}` },
+    headers: path.startsWith('/status/') ? {} : { authorization: `Bearer ${viewer}` },
   });
   await run(Math.max(1, Math.round(settings.warmupSeconds / 3)));
   const cpuBefore = cpuNow();

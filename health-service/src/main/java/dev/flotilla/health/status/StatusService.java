@@ -1,6 +1,7 @@
 package dev.flotilla.health.status;
 
 import dev.flotilla.common.db.Db;
+import dev.flotilla.health.history.HistoryService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,13 +13,18 @@ import java.util.UUID;
 public class StatusService {
 
     private final Db db;
+    private final HistoryService history;
 
-    StatusService(Db db) {
+    StatusService(Db db, HistoryService history) {
         this.db = db;
+        this.history = history;
     }
 
     public Uni<StatusView> status(UUID tenant) {
-        return StatusSql.targets(db.pool(), tenant).map(targets -> new StatusView(overall(targets), targets));
+        return StatusSql.targets(db.pool(), tenant).chain(targets -> history
+                .uptimes(tenant, targets.stream().map(TargetStatus::id).toList())
+                .map(uptimes -> targets.stream().map(target -> target.with(uptimes.get(target.id()))).toList()))
+                .map(targets -> new StatusView(overall(targets), targets));
     }
 
     static String overall(List<TargetStatus> targets) {

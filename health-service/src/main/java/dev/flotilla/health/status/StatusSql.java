@@ -35,7 +35,7 @@ final class StatusSql {
                 targets.add(new TargetStatus(row.getUUID("id"), row.getString("name"), row.getString("group_name"),
                         Target.PLATFORM.equals(row.getUUID("tenant_id")), row.getBoolean("enabled"), state,
                         Db.instant(row, "since"), Db.instant(row, "last_result_at"), row.getString("last_failure"),
-                        row.getUUID("incident_id")));
+                        row.getUUID("incident_id"), null, null, null, null));
             });
             return targets;
         });

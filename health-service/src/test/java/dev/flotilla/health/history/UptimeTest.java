@@ -2,6 +2,7 @@ package dev.flotilla.health.history;
 
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.id.Ids;
+import dev.flotilla.testing.Requests;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -59,6 +62,15 @@ class UptimeTest {
 
     private Map<UUID, Uptime> uptimes(UUID asTenant) {
         return history.uptimes(asTenant, List.of(watched, quiet, Ids.next())).await().atMost(WAIT);
+    }
+
+    @Test
+    void theStatusShowsEachTargetsUptimeAndLatency() {
+        Requests.as(tenant, "viewer").get("/api/v1/status").then()
+                .statusCode(200)
+                .body("targets.find { it.name == 'watched' }.uptime.hour", is(0.75f))
+                .body("targets.find { it.name == 'watched' }.latencyP50Ms", notNullValue())
+                .body("targets.find { it.name == 'watched' }.uptimeThrough", notNullValue());
     }
 
     @Test
