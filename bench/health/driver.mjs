@@ -2,7 +2,7 @@
 //
 //   node driver.mjs setup    <service url> <work dir>                  TARGETS http targets at INTERVAL on TARGETS_URL
 //   node driver.mjs schedule <service url> <work dir> <postgres url>   scheduling lag, checks/s, CPU per check
-//   node driver.mjs read     <service url> <work dir> <path>           autocannon on GET <path> as a viewer
+//   node driver.mjs read     <service url> <work dir> <path> [n]       autocannon on GET <path> as a viewer, n connections
 //
 // The work dir holds admin.token and viewer.token (one tenant) and setup.json, written by setup.
 // Settings (environment): TARGETS (1000), INTERVAL (10s), TIMEOUT (2s), TARGETS_URL (the target server's base URL),
@@ -139,10 +139,10 @@ async function schedule(serviceUrl, work, postgresUrl) {
   };
 }
 
-async function read(serviceUrl, work, path) {
+async function read(serviceUrl, work, path, connections) {
   const viewer = token(work, 'viewer');
   const run = (duration) => autocannon({
-    url: new URL(path, serviceUrl).toString(), connections: settings.connections, duration,
+    url: new URL(path, serviceUrl).toString(), connections, duration,
     headers: path.startsWith('/status/') ? {} : { authorization: `Bearer ${viewer}` },
   });
   await run(Math.max(1, Math.round(settings.warmupSeconds / 3)));
@@ -151,6 +151,7 @@ async function read(serviceUrl, work, path) {
   const cpuAfter = cpuNow();
   return {
     path,
+    connections,
     requestsPerSecond: round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -162,9 +163,9 @@ async function read(serviceUrl, work, path) {
   };
 }
 
-const [mode, serviceUrl, work, extra] = process.argv.slice(2);
+const [mode, serviceUrl, work, extra, connections] = process.argv.slice(2);
 const modes = { setup: () => setup(serviceUrl, work), schedule: () => schedule(serviceUrl, work, extra),
-  read: () => read(serviceUrl, work, extra) };
+  read: () => read(serviceUrl, work, extra, Number(connections ?? settings.connections)) };
 if (!modes[mode]) {
   console.error(`unknown mode ${mode}: setup, schedule or read`);
   process.exit(2);

@@ -58,24 +58,31 @@ final class HistorySql {
 
     /**
      * Checks and failures per UTC day since $3 of the targets ($1[i], $2[i]) (tenant and id): hour rollups before the
-     * hour mark, raw results after it.
+     * hour mark, minute rollups from there to the minute mark, raw results after it, so that a read scans minutes of
+     * raw results at most.
      */
     private static final String DAILY = """
-            with mark as (
-                select coalesce((select through from health.rollup_marks where level = 'hour'), timestamptz '-infinity') as through
+            with marks as (
+                select coalesce((select through from health.rollup_marks where level = 'hour'), timestamptz '-infinity') as hour,
+                       coalesce((select through from health.rollup_marks where level = 'minute'), timestamptz '-infinity') as minute
             ), shown as (
                 select * from unnest($1::uuid[], $2::uuid[]) as shown (tenant_id, target_id)
             )
             select target_id, day, sum(checks)::bigint as checks, sum(failures)::bigint as failures from (
                 select h.target_id, (h.bucket at time zone 'UTC')::date as day, h.checks, h.failures
                   from shown join health.rollups_hour h on h.tenant_id = shown.tenant_id and h.target_id = shown.target_id,
-                       mark
-                 where h.bucket >= $3 and h.bucket < mark.through
+                       marks
+                 where h.bucket >= $3 and h.bucket < marks.hour
+                union all
+                select m.target_id, (m.bucket at time zone 'UTC')::date, m.checks, m.failures
+                  from shown join health.rollups_minute m on m.tenant_id = shown.tenant_id and m.target_id = shown.target_id,
+                       marks
+                 where m.bucket >= greatest($3, marks.hour) and m.bucket < marks.minute
                 union all
                 select r.target_id, (r.at at time zone 'UTC')::date, 1, case when r.status = 'DOWN' then 1 else 0 end
                   from shown join health.results r on r.tenant_id = shown.tenant_id and r.target_id = shown.target_id,
-                       mark
-                 where r.at >= greatest($3, mark.through)
+                       marks
+                 where r.at >= greatest($3, marks.hour, marks.minute)
             ) days
              group by target_id, day""";
 

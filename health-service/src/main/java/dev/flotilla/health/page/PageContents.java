@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,29 +20,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads what a published status page shows now. */
+/**
+ * Reads what a published status page shows now. A page is public and may be read by many at once, so its content is
+ * read once per {@code flotilla.health.page.refresh} and shared: concurrent readers wait for the same read, and later
+ * ones within the refresh get it as it was (the live stream looks no more often either).
+ */
 @ApplicationScoped
 public class PageContents {
 
     /** How many days of uptime a page shows, today included. */
     public static final int DAYS = 90;
 
+    /** How many pages' contents are kept at most (old versions of a page's settings linger until the map is cleared). */
+    private static final int MAX_CACHED = 10_000;
+
     private final Db db;
     private final StatusPageService pages;
     private final HistoryService history;
     private final Clock clock;
+    private final Duration refresh;
+    private final Map<String, Uni<PageContent>> recent = new ConcurrentHashMap<>();
 
-    public PageContents(Db db, StatusPageService pages, HistoryService history, Clock clock) {
+    public PageContents(Db db, StatusPageService pages, HistoryService history, Clock clock, PageConfig config) {
         this.db = db;
         this.pages = pages;
         this.history = history;
         this.clock = clock;
+        this.refresh = config.refresh();
     }
 
-    /** The content of the page published at {@code slug}; 404 when none is. */
+    /**
+     * The content of the page published at {@code slug}, at most a refresh old; 404 when none is. The settings are read
+     * every time (by the slug's index), so an unpublished page is gone at once and changed settings show at once.
+     */
     public Uni<PageContent> published(String slug) {
-        return pages.published(slug).chain(this::content);
+        return pages.published(slug).chain(page -> {
+            if (recent.size() > MAX_CACHED) {
+                recent.clear();
+            }
+            String key = page.tenant() + "/" + page.version();
+            Uni<PageContent> shared = recent.computeIfAbsent(key, ignored -> content(page).memoize()
+                    .forFixedDuration(refresh));
+            // A failed read (the database away) is not kept: the next reader tries again.
+            return shared.onFailure().invoke(() -> recent.remove(key, shared));
+        });
     }
 
     public Uni<PageContent> content(StatusPage page) {

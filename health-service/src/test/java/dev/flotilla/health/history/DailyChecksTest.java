@@ -57,6 +57,27 @@ class DailyChecksTest {
     }
 
     @Test
+    void minutesRolledUpAfterTheHourMarkCountFromTheirRollupsAndOnlyLaterResultsRaw() {
+        HistoryData data = new HistoryData(db);
+        UUID tenant = Ids.next();
+        UUID target = HistoryData.target(tenant, "minutes");
+        Instant hourMark = HistoryData.hoursAgo(3);
+        Instant minuteMark = hourMark.plus(Duration.ofMinutes(30));
+        data.rollup(Level.MINUTE, tenant, target, hourMark.plus(Duration.ofMinutes(10)), 4, 1, 5, 9);
+        // A result the minute rollup above already counts, and one after the minute mark.
+        data.result(tenant, target, hourMark.plus(Duration.ofMinutes(10)), 5, false);
+        data.result(tenant, target, minuteMark.plus(Duration.ofMinutes(1)), 5, true);
+        data.mark(Level.HOUR, hourMark);
+        data.mark(Level.MINUTE, minuteMark);
+
+        List<DailyChecks> days = history.daily(List.of(tenant), List.of(target), LocalDate.now(ZoneOffset.UTC).minusDays(2))
+                .await().atMost(WAIT);
+
+        assertEquals(5, days.stream().mapToLong(DailyChecks::checks).sum());
+        assertEquals(2, days.stream().mapToLong(DailyChecks::failures).sum());
+    }
+
+    @Test
     void noTargetsReadNothing() {
         assertEquals(List.of(), history.daily(List.of(), List.of(), LocalDate.now(ZoneOffset.UTC)).await().atMost(WAIT));
     }

@@ -56,6 +56,13 @@ final class HistoryData {
                 on conflict (level) do update set through = excluded.through""", Tuple.of(Db.ts(through)));
     }
 
+    /** Moves one level's mark to {@code through}. */
+    void mark(Level level, Instant through) {
+        run("""
+                insert into health.rollup_marks (level, through) values ($1, $2)
+                on conflict (level) do update set through = excluded.through""", Tuple.of(level.mark(), Db.ts(through)));
+    }
+
     Instant mark(Level level) {
         return rows("select through from health.rollup_marks where level = $1", Tuple.of(level.mark())).stream()
                 .map(row -> Db.instant(row, "through")).findFirst().orElse(null);
