@@ -2,6 +2,7 @@
 //
 //   node driver.mjs setup    <service url> <work dir>                  TARGETS http targets at INTERVAL on TARGETS_URL
 //   node driver.mjs schedule <service url> <work dir> <postgres url>   scheduling lag, checks/s, CPU per check
+//   node driver.mjs history  <service url> <work dir> <postgres url>   30 days of hour rollups for the bench's targets, sizes
 //   node driver.mjs read     <service url> <work dir> <path> [n]       autocannon on GET <path> as a viewer, n connections
 //
 // The work dir holds admin.token and viewer.token (one tenant) and setup.json, written by setup.
@@ -139,6 +140,40 @@ async function schedule(serviceUrl, work, postgresUrl) {
   };
 }
 
+/**
+ * A month of history as the rollup job would have left it: an hour rollup per target and hour of the 30 days before
+ * the hour mark (360 checks each, one failing in every 50 hours), then the tables' sizes.
+ */
+async function history(serviceUrl, work, postgresUrl) {
+  const db = new pg.Client({ connectionString: postgresUrl });
+  await db.connect();
+  const started = Date.now();
+  const inserted = await db.query(`
+      insert into health.rollups_hour (tenant_id, target_id, bucket, checks, failures, latency_min, latency_max, p50, p95, p99)
+      select t.tenant_id, t.id, hour, 360, case when (extract(epoch from hour)::bigint / 3600 + t.name_number) % 50 = 0 then 1 else 0 end,
+             1, 40, 3, 8, 20
+        from (select tenant_id, id, substring(name from 7)::int as name_number from health.targets where name like 'bench-%') t,
+             generate_series(date_trunc('hour', coalesce((select through from health.rollup_marks where level = 'hour'), now()))
+                             - interval '30 days',
+                             date_trunc('hour', coalesce((select through from health.rollup_marks where level = 'hour'), now()))
+                             - interval '1 hour', interval '1 hour') as hour
+      on conflict do nothing`);
+  await db.query('analyze health.rollups_hour');
+  const sizes = (await db.query(`
+      select c.relname as name, pg_total_relation_size(c.oid) as bytes, c.reltuples::bigint as rows
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'health' and c.relkind = 'r' order by 2 desc`)).rows;
+  const database = (await db.query('select pg_database_size(current_database()) as bytes')).rows[0].bytes;
+  await db.end();
+  const mib = (bytes) => round(Number(bytes) / 1024 / 1024);
+  return {
+    hourRollupsInserted: inserted.rowCount,
+    seconds: round((Date.now() - started) / 1000),
+    databaseMiB: mib(database),
+    tables: Object.fromEntries(sizes.map((row) => [row.name, { mib: mib(row.bytes), rows: Number(row.rows) }])),
+  };
+}
+
 async function read(serviceUrl, work, path, connections) {
   const viewer = token(work, 'viewer');
   const run = (duration) => autocannon({
@@ -165,9 +200,10 @@ async function read(serviceUrl, work, path, connections) {
 
 const [mode, serviceUrl, work, extra, connections] = process.argv.slice(2);
 const modes = { setup: () => setup(serviceUrl, work), schedule: () => schedule(serviceUrl, work, extra),
+  history: () => history(serviceUrl, work, extra),
   read: () => read(serviceUrl, work, extra, Number(connections ?? settings.connections)) };
 if (!modes[mode]) {
-  console.error(`unknown mode ${mode}: setup, schedule or read`);
+  console.error(`unknown mode ${mode}: setup, schedule, history or read`);
   process.exit(2);
 }
 console.log(JSON.stringify(await modes[mode]()));
