@@ -14,6 +14,7 @@ import org.w3c.dom.Document;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,6 +158,28 @@ class PublicPageTest {
                 .body("incidents[0].incident_updates", not(empty()));
         given().get("/status/" + slug).then().body(containsString("orders is down"));
         given().get("/status/" + slug + "/history.atom").then().body(containsString("<title>orders is down</title>"));
+    }
+
+    @Test
+    void aComponentInAMaintenanceWindowIsUnderMaintenanceAndTheWindowIsListed() {
+        target("billing", "web");
+        target("later", "web");
+        Requests.as(tenant, "admin").body(Map.of("name", "upgrade", "targets", List.of("billing"),
+                "start", Instant.now().minusSeconds(60).toString(), "end", Instant.now().plusSeconds(3600).toString()))
+                .post("/api/v1/maintenance-windows").then().statusCode(201);
+        Requests.as(tenant, "admin").body(Map.of("name", "next week", "targets", List.of("later"),
+                "start", Instant.now().plus(Duration.ofDays(7)).toString(),
+                "end", Instant.now().plus(Duration.ofDays(7)).plusSeconds(600).toString()))
+                .post("/api/v1/maintenance-windows").then().statusCode(201);
+        publish(Map.of("slug", slug, "title", "Shop", "enabled", true));
+        JsonPath summary = summary();
+        assertEquals("under_maintenance", summary.getString("components.find { it.name == 'billing' }.status"));
+        assertEquals("operational", summary.getString("components.find { it.name == 'later' }.status"));
+        given().get("/status/" + slug + "/api/v2/scheduled-maintenances.json").then()
+                .statusCode(200)
+                .body("scheduled_maintenances.find { it.name == 'upgrade' }.status", is("in_progress"))
+                .body("scheduled_maintenances.find { it.name == 'upgrade' }.components[0].name", is("billing"))
+                .body("scheduled_maintenances.find { it.name == 'next week' }.status", is("scheduled"));
     }
 
     @Test

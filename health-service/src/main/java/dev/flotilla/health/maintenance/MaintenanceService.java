@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** A tenant's maintenance windows: created, read and deleted through the API, and asked whether one covers a target. */
@@ -56,6 +57,11 @@ public class MaintenanceService {
             }
             return null;
         });
+    }
+
+    /** The tenant's windows not over at {@code at}: recurring ones, and one-off ones in progress or to come. */
+    public Uni<List<MaintenanceWindow>> current(UUID tenant, Instant at) {
+        return MaintenanceSql.current(db.pool(), tenant, at);
     }
 
     /** Whether a window of the target's tenant covers it at {@code at}. */

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,12 @@ final class MaintenanceSql {
             select %s from health.maintenance_windows
              where tenant_id = $1 and ($2 = any(targets) or group_name = $3)""".formatted(COLUMNS);
 
+    /** The windows not over at $2: recurring ones, and one-off ones ending after it. */
+    private static final String CURRENT = """
+            select %s from health.maintenance_windows
+             where tenant_id = $1 and (ends_at is null or ends_at > $2)
+             order by id""".formatted(COLUMNS);
+
     private static final String DELETE = "delete from health.maintenance_windows where tenant_id = $1 and id = $2";
 
     private MaintenanceSql() {
@@ -67,6 +74,10 @@ final class MaintenanceSql {
     static Uni<List<MaintenanceWindow>> ofTarget(SqlClient client, UUID tenant, String name, String group) {
         return client.preparedQuery(OF_TARGET).execute(Tuple.from(Arrays.asList(tenant, name, group)))
                 .map(MaintenanceSql::all);
+    }
+
+    static Uni<List<MaintenanceWindow>> current(SqlClient client, UUID tenant, Instant at) {
+        return client.preparedQuery(CURRENT).execute(Tuple.of(tenant, Db.ts(at))).map(MaintenanceSql::all);
     }
 
     /** Answers whether there was one. */

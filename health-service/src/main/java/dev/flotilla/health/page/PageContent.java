@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * What a status page shows at one moment, whatever the form (HTML, Statuspage JSON, Atom, badges): its components
- * (the targets it shows), with their state and daily uptime, and its incidents, newest first.
+ * (the targets it shows), with their state and daily uptime, its incidents, newest first, and its maintenance windows.
  */
-public record PageContent(StatusPage page, Instant at, List<Component> components, List<Incident> incidents) {
+public record PageContent(StatusPage page, Instant at, List<Component> components, List<Incident> incidents,
+        List<Maintenance> maintenances) {
 
     /** The state of a component, as people read it. */
     public enum State {
@@ -47,6 +48,14 @@ public record PageContent(StatusPage page, Instant at, List<Component> component
     /** An incident of a component on the page, with its updates newest first. */
     public record Incident(UUID id, String name, String status, String impact, Instant createdAt, Instant updatedAt,
             Instant resolvedAt, List<Update> updates, List<UUID> componentIds) {
+    }
+
+    /**
+     * A maintenance window of the page's components, in progress ({@code in_progress}) or to come ({@code scheduled}):
+     * one-off windows, and recurring ones while an occurrence is under way.
+     */
+    public record Maintenance(UUID id, String name, String status, Instant scheduledFor, Instant scheduledUntil,
+            List<UUID> componentIds) {
     }
 
     /** One update of an incident: its status then and what was said. */

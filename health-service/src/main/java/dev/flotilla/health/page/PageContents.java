@@ -4,6 +4,9 @@ import dev.flotilla.common.db.Db;
 import dev.flotilla.health.history.DailyChecks;
 import dev.flotilla.health.history.HistoryService;
 import dev.flotilla.health.history.Uptime;
+import dev.flotilla.health.maintenance.MaintenanceService;
+import dev.flotilla.health.maintenance.MaintenanceWindow;
+import dev.flotilla.health.maintenance.Recurrence;
 import dev.flotilla.health.registry.Target;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,14 +43,17 @@ public class PageContents {
     private final Db db;
     private final StatusPageService pages;
     private final HistoryService history;
+    private final MaintenanceService maintenance;
     private final Clock clock;
     private final Duration refresh;
     private final Map<String, Uni<PageContent>> recent = new ConcurrentHashMap<>();
 
-    public PageContents(Db db, StatusPageService pages, HistoryService history, Clock clock, PageConfig config) {
+    public PageContents(Db db, StatusPageService pages, HistoryService history, MaintenanceService maintenance, Clock clock,
+            PageConfig config) {
         this.db = db;
         this.pages = pages;
         this.history = history;
+        this.maintenance = maintenance;
         this.clock = clock;
         this.refresh = config.refresh();
     }
@@ -81,15 +88,21 @@ public class PageContents {
                     Uni<List<PageSql.IncidentRow>> incidents = shown.isEmpty() ? Uni.createFrom().item(List.of())
                             : PageSql.incidents(db.pool(), shown,
                                     first.atStartOfDay(ZoneOffset.UTC).toInstant());
-                    return Uni.combine().all().unis(days, uptimes, incidents).asTuple()
-                            .map(all -> new PageContent(page, now,
-                                    components(shown, all.getItem1(), all.getItem2(), first, today),
-                                    incidents(all.getItem3())));
+                    Uni<List<MaintenanceWindow>> windows = maintenance.current(page.tenant(), now);
+                    return Uni.combine().all().unis(days, uptimes, incidents, windows).asTuple()
+                            .map(all -> {
+                                List<PageContent.Maintenance> maintenances = maintenances(page, shown, all.getItem4(), now);
+                                return new PageContent(page, now,
+                                        components(shown, all.getItem1(), all.getItem2(), maintenances, first, today),
+                                        incidents(all.getItem3()), maintenances);
+                            });
                 });
     }
 
     private static List<PageContent.Component> components(List<PageSql.Shown> shown, List<DailyChecks> counts,
-            Map<UUID, Uptime> uptimes, LocalDate first, LocalDate today) {
+            Map<UUID, Uptime> uptimes, List<PageContent.Maintenance> maintenances, LocalDate first, LocalDate today) {
+        List<UUID> inMaintenance = maintenances.stream().filter(window -> "in_progress".equals(window.status()))
+                .flatMap(window -> window.componentIds().stream()).toList();
         Map<UUID, Map<LocalDate, DailyChecks>> byTarget = new HashMap<>();
         counts.forEach(count -> byTarget.computeIfAbsent(count.target(), id -> new HashMap<>()).put(count.date(), count));
         List<PageContent.Component> components = new ArrayList<>(shown.size());
@@ -101,7 +114,8 @@ public class PageContents {
                 days.add(new PageContent.Day(day, count == null ? 0 : count.checks(), count == null ? 0 : count.failures()));
             }
             Uptime uptime = uptimes.get(target.id());
-            components.add(new PageContent.Component(target.id(), target.name(), target.group(), state(target),
+            PageContent.State state = inMaintenance.contains(target.id()) ? PageContent.State.MAINTENANCE : state(target);
+            components.add(new PageContent.Component(target.id(), target.name(), target.group(), state,
                     target.since(), target.checkedAt(), uptime == null ? null : uptime.p50(), target.createdAt(), days));
         }
         return components;
@@ -115,6 +129,39 @@ public class PageContents {
             return PageContent.State.UP;
         }
         return target.impacted() ? PageContent.State.IMPACTED : PageContent.State.DOWN;
+    }
+
+    /**
+     * The tenant's windows covering components of the page: one-off ones to come or in progress, recurring ones while
+     * an occurrence is under way (the occurrence's own start and end).
+     */
+    private static List<PageContent.Maintenance> maintenances(StatusPage page, List<PageSql.Shown> shown,
+            List<MaintenanceWindow> windows, Instant now) {
+        List<PageContent.Maintenance> maintenances = new ArrayList<>();
+        for (MaintenanceWindow window : windows) {
+            List<UUID> covered = shown.stream().filter(target -> target.tenant().equals(page.tenant()))
+                    .filter(target -> window.targets().contains(target.name())
+                            || window.group() != null && window.group().equals(target.group()))
+                    .map(PageSql.Shown::id).toList();
+            if (covered.isEmpty()) {
+                continue;
+            }
+            if (window.recurrence() == null) {
+                String status = now.isBefore(window.start()) ? "scheduled" : "in_progress";
+                maintenances.add(new PageContent.Maintenance(window.id(), window.name(), status, window.start(),
+                        window.end(), covered));
+            } else if (window.recurrence().covers(now)) {
+                Recurrence recurrence = window.recurrence();
+                ZonedDateTime start = now.atZone(recurrence.zone()).toLocalDate().atTime(recurrence.at())
+                        .atZone(recurrence.zone());
+                while (start.toInstant().isAfter(now)) {
+                    start = start.minusDays(1);
+                }
+                maintenances.add(new PageContent.Maintenance(window.id(), window.name(), "in_progress", start.toInstant(),
+                        start.toInstant().plus(recurrence.duration()), covered));
+            }
+        }
+        return maintenances;
     }
 
     /** The incidents, one per id in the order read, each with its updates. */

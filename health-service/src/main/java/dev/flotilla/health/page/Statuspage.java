@@ -10,7 +10,7 @@ import java.util.Map;
  * A page's content in the JSON of Atlassian Statuspage's public API v2 ({@code /api/v2/summary.json} and its parts),
  * so that status widgets and tools written for Statuspage read it unchanged. Components are the page's targets;
  * a group of targets is not a component of its own. A target not checked yet is {@code operational}, as a new
- * Statuspage component is.
+ * Statuspage component is; one inside a maintenance window in progress is {@code under_maintenance}.
  */
 final class Statuspage {
 
@@ -22,7 +22,7 @@ final class Statuspage {
         summary.put("page", page(content, url));
         summary.put("components", componentList(content));
         summary.put("incidents", incidentList(content, true));
-        summary.put("scheduled_maintenances", List.of());
+        summary.put("scheduled_maintenances", maintenanceList(content));
         summary.put("status", indicator(content));
         return summary;
     }
@@ -51,7 +51,7 @@ final class Statuspage {
     static Map<String, Object> maintenances(PageContent content, String url) {
         Map<String, Object> maintenances = new LinkedHashMap<>();
         maintenances.put("page", page(content, url));
-        maintenances.put("scheduled_maintenances", List.of());
+        maintenances.put("scheduled_maintenances", maintenanceList(content));
         return maintenances;
     }
 
@@ -136,6 +136,34 @@ final class Statuspage {
             case DOWN -> "major_outage";
             case MAINTENANCE -> "under_maintenance";
         };
+    }
+
+    private static List<Map<String, Object>> maintenanceList(PageContent content) {
+        List<Map<String, Object>> maintenances = new ArrayList<>();
+        for (PageContent.Maintenance maintenance : content.maintenances()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", maintenance.id().toString());
+            json.put("name", maintenance.name());
+            json.put("status", maintenance.status());
+            json.put("created_at", maintenance.scheduledFor());
+            json.put("updated_at", maintenance.scheduledFor());
+            json.put("monitoring_at", null);
+            json.put("resolved_at", null);
+            json.put("impact", "maintenance");
+            json.put("shortlink", null);
+            json.put("started_at", maintenance.scheduledFor());
+            json.put("page_id", content.page().slug());
+            json.put("incident_updates", List.of());
+            json.put("components", content.components().stream()
+                    .filter(component -> maintenance.componentIds().contains(component.id()))
+                    .map(component -> Map.of("id", component.id().toString(), "name", component.name(),
+                            "status", status(component.state())))
+                    .toList());
+            json.put("scheduled_for", maintenance.scheduledFor());
+            json.put("scheduled_until", maintenance.scheduledUntil());
+            maintenances.add(json);
+        }
+        return maintenances;
     }
 
     private static List<Map<String, Object>> incidentList(PageContent content, boolean unresolvedOnly) {

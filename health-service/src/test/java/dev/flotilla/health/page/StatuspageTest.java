@@ -19,7 +19,7 @@ class StatuspageTest {
                 .map(state -> new PageContent.Component(UUID.randomUUID(), state.name(), null, state, Instant.EPOCH,
                         Instant.EPOCH, 1, Instant.EPOCH, List.of()))
                 .toList();
-        return new PageContent(page, Instant.EPOCH, components, List.of());
+        return new PageContent(page, Instant.EPOCH, components, List.of(), List.of());
     }
 
     private static String indicator(PageContent content) {
