@@ -50,13 +50,14 @@ public class HistoryService {
     }
 
     /**
-     * The checks per UTC day since {@code from} of the targets ({@code tenants[i]}, {@code targets[i]}), which the caller
-     * has chosen (a status page's); days without checks are absent.
+     * The checks per UTC day from {@code from} to the day before {@code until} of the targets ({@code tenants[i]},
+     * {@code targets[i]}), which the caller has chosen (a status page's); days without checks are absent.
      */
-    public Uni<List<DailyChecks>> daily(List<UUID> tenants, List<UUID> targets, LocalDate from) {
+    public Uni<List<DailyChecks>> daily(List<UUID> tenants, List<UUID> targets, LocalDate from, LocalDate until) {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return HistorySql.daily(db.pool(), tenants, targets, from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return HistorySql.daily(db.pool(), tenants, targets, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                until.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 }

@@ -72,17 +72,17 @@ final class HistorySql {
                 select h.target_id, (h.bucket at time zone 'UTC')::date as day, h.checks, h.failures
                   from shown join health.rollups_hour h on h.tenant_id = shown.tenant_id and h.target_id = shown.target_id,
                        marks
-                 where h.bucket >= $3 and h.bucket < marks.hour
+                 where h.bucket >= $3 and h.bucket < least(marks.hour, $4)
                 union all
                 select m.target_id, (m.bucket at time zone 'UTC')::date, m.checks, m.failures
                   from shown join health.rollups_minute m on m.tenant_id = shown.tenant_id and m.target_id = shown.target_id,
                        marks
-                 where m.bucket >= greatest($3, marks.hour) and m.bucket < marks.minute
+                 where m.bucket >= greatest($3, marks.hour) and m.bucket < least(marks.minute, $4)
                 union all
                 select r.target_id, (r.at at time zone 'UTC')::date, 1, case when r.status = 'DOWN' then 1 else 0 end
                   from shown join health.results r on r.tenant_id = shown.tenant_id and r.target_id = shown.target_id,
                        marks
-                 where r.at >= greatest($3, marks.hour, marks.minute)
+                 where r.at >= greatest($3, marks.hour, marks.minute) and r.at < $4
             ) days
              group by target_id, day""";
 
@@ -112,9 +112,10 @@ final class HistorySql {
                 });
     }
 
-    static Uni<List<DailyChecks>> daily(SqlClient client, List<UUID> tenants, List<UUID> targets, Instant from) {
+    static Uni<List<DailyChecks>> daily(SqlClient client, List<UUID> tenants, List<UUID> targets, Instant from,
+            Instant until) {
         return client.preparedQuery(DAILY)
-                .execute(Tuple.of(tenants.toArray(UUID[]::new), targets.toArray(UUID[]::new), Db.ts(from)))
+                .execute(Tuple.of(tenants.toArray(UUID[]::new), targets.toArray(UUID[]::new), Db.ts(from), Db.ts(until)))
                 .map(rows -> {
                     List<DailyChecks> days = new ArrayList<>(rows.size());
                     rows.forEach(row -> days.add(new DailyChecks(row.getUUID("target_id"), row.getLocalDate("day"),

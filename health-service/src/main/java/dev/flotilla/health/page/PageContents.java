@@ -10,6 +10,7 @@ import dev.flotilla.health.maintenance.Recurrence;
 import dev.flotilla.health.registry.Target;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads what a published status page shows now. A page is public and may be read by many at once, so its content is
- * read once per {@code flotilla.health.page.refresh} and shared: concurrent readers wait for the same read, and later
- * ones within the refresh get it as it was (the live stream looks no more often either).
+ * read at most once per {@code flotilla.health.page.refresh} and shared: readers are answered with the content last read
+ * while the next one is being read (only the first reader of a page waits), and the days that have ended are summed once
+ * and kept, so a refresh reads only today's checks.
  */
 @ApplicationScoped
 public class PageContents {
@@ -38,7 +40,15 @@ public class PageContents {
     public static final int DAYS = 90;
 
     /** How many pages' contents are kept at most (old versions of a page's settings linger until the map is cleared). */
-    private static final int MAX_CACHED = 10_000;
+    private static final int MAX_CACHED = 1_000;
+
+    /**
+     * How long after midnight (UTC) a day's sums are taken as final: a check begun before midnight is recorded with its
+     * start time, at most a check's timeout later.
+     */
+    private static final Logger LOG = Logger.getLogger(PageContents.class);
+
+    private static final Duration DAY_SETTLES = Duration.ofMinutes(10);
 
     private final Db db;
     private final StatusPageService pages;
@@ -46,7 +56,8 @@ public class PageContents {
     private final MaintenanceService maintenance;
     private final Clock clock;
     private final Duration refresh;
-    private final Map<String, Uni<PageContent>> recent = new ConcurrentHashMap<>();
+    private final Map<String, Shared> recent = new ConcurrentHashMap<>();
+    private final Map<String, ClosedDays> closedDays = new ConcurrentHashMap<>();
 
     public PageContents(Db db, StatusPageService pages, HistoryService history, MaintenanceService maintenance, Clock clock,
             PageConfig config) {
@@ -59,19 +70,17 @@ public class PageContents {
     }
 
     /**
-     * The content of the page published at {@code slug}, at most a refresh old; 404 when none is. The settings are read
-     * every time (by the slug's index), so an unpublished page is gone at once and changed settings show at once.
+     * The content of the page published at {@code slug}, read at most a refresh (and one read's time) ago; 404 when none
+     * is. The settings are read every time (by the slug's index), so an unpublished page is gone at once and changed
+     * settings show with the first read under them.
      */
     public Uni<PageContent> published(String slug) {
         return pages.published(slug).chain(page -> {
             if (recent.size() > MAX_CACHED) {
                 recent.clear();
+                closedDays.clear();
             }
-            String key = page.tenant() + "/" + page.version();
-            Uni<PageContent> shared = recent.computeIfAbsent(key, ignored -> content(page).memoize()
-                    .forFixedDuration(refresh));
-            // A failed read (the database away) is not kept: the next reader tries again.
-            return shared.onFailure().invoke(() -> recent.remove(key, shared));
+            return recent.computeIfAbsent(key(page), ignored -> new Shared(page)).get();
         });
     }
 
@@ -82,8 +91,7 @@ public class PageContents {
         return PageSql.shown(db.pool(), page.tenant(), page.groups(), Target.PLATFORM, page.includePlatform())
                 .chain(shown -> {
                     List<UUID> ids = shown.stream().map(PageSql.Shown::id).toList();
-                    Uni<List<DailyChecks>> days = history.daily(shown.stream().map(PageSql.Shown::tenant).toList(), ids,
-                            first);
+                    Uni<List<DailyChecks>> days = days(page, shown, first, now);
                     Uni<Map<UUID, Uptime>> uptimes = history.uptimes(page.tenant(), ids);
                     Uni<List<PageSql.IncidentRow>> incidents = shown.isEmpty() ? Uni.createFrom().item(List.of())
                             : PageSql.incidents(db.pool(), shown,
@@ -97,6 +105,88 @@ public class PageContents {
                                         incidents(all.getItem3()), maintenances);
                             });
                 });
+    }
+
+    private static String key(StatusPage page) {
+        return page.tenant() + "/" + page.version();
+    }
+
+    /**
+     * The page's checks per day since {@code first}: the settled days from what was kept when the same targets were shown
+     * (read and kept otherwise), the days after them read now.
+     */
+    private Uni<List<DailyChecks>> days(StatusPage page, List<PageSql.Shown> shown, LocalDate first, Instant now) {
+        List<UUID> tenants = shown.stream().map(PageSql.Shown::tenant).toList();
+        List<UUID> ids = shown.stream().map(PageSql.Shown::id).toList();
+        LocalDate settled = LocalDate.ofInstant(now.minus(DAY_SETTLES), ZoneOffset.UTC);
+        ClosedDays kept = closedDays.get(key(page));
+        Uni<List<DailyChecks>> closed = kept != null && kept.covers(first, settled, ids) ? Uni.createFrom().item(kept.days())
+                : history.daily(tenants, ids, first, settled)
+                        .invoke(days -> closedDays.put(key(page), new ClosedDays(first, settled, ids, days)));
+        Uni<List<DailyChecks>> open = history.daily(tenants, ids, settled, settled.plusDays(2));
+        return Uni.combine().all().unis(closed, open).with((before, after) -> {
+            List<DailyChecks> days = new ArrayList<>(before.size() + after.size());
+            days.addAll(before);
+            days.addAll(after);
+            return days;
+        });
+    }
+
+    /** The sums of the days from {@code first} to the day before {@code until} of the targets {@code ids}. */
+    private record ClosedDays(LocalDate first, LocalDate until, List<UUID> ids, List<DailyChecks> days) {
+
+        boolean covers(LocalDate first, LocalDate until, List<UUID> ids) {
+            return this.first.equals(first) && this.until.equals(until) && this.ids.equals(ids);
+        }
+    }
+
+    /**
+     * One page's content as last read, and the read under way. The first reader waits for the first read; later ones get
+     * the last content, and the first of them after a refresh starts the next read. After a failed read (the database
+     * away) the last content stays and the next reader tries again.
+     */
+    private final class Shared {
+
+        private final StatusPage page;
+        private PageContent last;
+        private Instant lastReadAt;
+        private Uni<PageContent> reading;
+
+        Shared(StatusPage page) {
+            this.page = page;
+        }
+
+        synchronized Uni<PageContent> get() {
+            Instant now = clock.instant();
+            if (last != null && now.isBefore(lastReadAt.plus(refresh))) {
+                return Uni.createFrom().item(last);
+            }
+            if (last == null) {
+                if (reading == null) {
+                    reading = read(now);
+                }
+                return reading;
+            }
+            if (reading == null) {
+                reading = read(now);
+                reading.subscribe().with(ignored -> {
+                }, failure -> LOG.warnf("Status page content not refreshed: %s", failure.getMessage()));
+            }
+            return Uni.createFrom().item(last);
+        }
+
+        private Uni<PageContent> read(Instant startedAt) {
+            return content(page).onItemOrFailure().invoke((content, failure) -> done(content, startedAt)).memoize()
+                    .indefinitely();
+        }
+
+        private synchronized void done(PageContent content, Instant startedAt) {
+            if (content != null) {
+                last = content;
+                lastReadAt = startedAt;
+            }
+            reading = null;
+        }
     }
 
     private static List<PageContent.Component> components(List<PageSql.Shown> shown, List<DailyChecks> counts,

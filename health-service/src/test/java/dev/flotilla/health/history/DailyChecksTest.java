@@ -21,6 +21,8 @@ class DailyChecksTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static final LocalDate TOMORROW = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+
     @Inject
     Db db;
 
@@ -42,7 +44,8 @@ class DailyChecksTest {
         data.result(tenant, target, mark.plus(Duration.ofMinutes(2)), 5, true);
         data.marks(mark);
 
-        List<DailyChecks> days = history.daily(List.of(tenant), List.of(target), LocalDate.now(ZoneOffset.UTC).minusDays(30))
+        List<DailyChecks> days = history.daily(List.of(tenant), List.of(target), LocalDate.now(ZoneOffset.UTC).minusDays(30),
+                TOMORROW)
                 .await().atMost(WAIT);
 
         LocalDate old = LocalDate.ofInstant(tenDaysAgo, ZoneOffset.UTC);
@@ -70,7 +73,8 @@ class DailyChecksTest {
         data.mark(Level.HOUR, hourMark);
         data.mark(Level.MINUTE, minuteMark);
 
-        List<DailyChecks> days = history.daily(List.of(tenant), List.of(target), LocalDate.now(ZoneOffset.UTC).minusDays(2))
+        List<DailyChecks> days = history.daily(List.of(tenant), List.of(target), LocalDate.now(ZoneOffset.UTC).minusDays(2),
+                TOMORROW)
                 .await().atMost(WAIT);
 
         assertEquals(5, days.stream().mapToLong(DailyChecks::checks).sum());
@@ -78,7 +82,26 @@ class DailyChecksTest {
     }
 
     @Test
+    void daysFromTheUpperBoundOnAreNotRead() {
+        HistoryData data = new HistoryData(db);
+        UUID tenant = Ids.next();
+        UUID target = HistoryData.target(tenant, "bounded");
+        Instant mark = HistoryData.hoursAgo(2);
+        Instant threeDaysAgo = mark.minus(Duration.ofDays(3));
+        data.hour(tenant, target, threeDaysAgo, 10, 1, 5, 9);
+        data.result(tenant, target, mark.plus(Duration.ofMinutes(1)), 5, false);
+        data.marks(mark);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        List<DailyChecks> days = history.daily(List.of(tenant), List.of(target), today.minusDays(10), today.minusDays(1))
+                .await().atMost(WAIT);
+
+        assertEquals(List.of(new DailyChecks(target, LocalDate.ofInstant(threeDaysAgo, ZoneOffset.UTC), 10, 1)), days);
+    }
+
+    @Test
     void noTargetsReadNothing() {
-        assertEquals(List.of(), history.daily(List.of(), List.of(), LocalDate.now(ZoneOffset.UTC)).await().atMost(WAIT));
+        assertEquals(List.of(),
+                history.daily(List.of(), List.of(), LocalDate.now(ZoneOffset.UTC), TOMORROW).await().atMost(WAIT));
     }
 }
