@@ -191,6 +191,41 @@ class IncidentTest {
     }
 
     @Test
+    void anIncidentStillOpenAReminderIntervalAfterItsLastAlertIsRemindedOnce() {
+        String id = target("queue", "/health", List.of());
+        server.answer("/health", 503, "stuck");
+        String incident = (String) awaitIncident(id, "open").get("id");
+        await().atMost(WAIT).until(() -> receiver.about(tenant, "queue").size() >= 1);
+        pool.preparedQuery("update health.incidents set alerted_at = alerted_at - interval '2 hours' where id = $1")
+                .execute(Tuple.of(UUID.fromString(incident))).await().atMost(WAIT);
+
+        await().atMost(WAIT).until(() -> receiver.about(tenant, "queue").size() >= 2);
+
+        List<IncidentEventReceiver.Received> events = receiver.about(tenant, "queue");
+        assertEquals(List.of("health.incident.opened", "health.incident.reminder"),
+                events.stream().map(IncidentEventReceiver.Received::type).toList());
+        assertEquals(incident, events.get(1).data().getString("incidentId"));
+    }
+
+    @Test
+    void aTenantCannotUpdateAnIncidentOfThePlatform() {
+        String suiteTarget = TargetApiTest.ownTarget(tenant);
+        UUID incident = Ids.next();
+        pool.preparedQuery("""
+                insert into health.incidents (tenant_id, id, target_id, status, reason, opened_at)
+                values ($1, $2, $3, 'investigating', 'a test', now())""")
+                .execute(Tuple.of(new UUID(0, 0), incident, UUID.fromString(suiteTarget))).await().atMost(WAIT);
+        try {
+            Requests.as(tenant, "viewer").get(INCIDENTS + "/" + incident).then().statusCode(200);
+            Requests.as(tenant, "admin").body(Map.of("status", "resolved", "body", "not mine to say"))
+                    .post(INCIDENTS + "/" + incident + "/updates").then().spec(Problems.conflict());
+        } finally {
+            pool.preparedQuery("delete from health.incidents where id = $1").execute(Tuple.of(incident)).await()
+                    .atMost(WAIT);
+        }
+    }
+
+    @Test
     void anotherTenantsIncidentIsNotFound() {
         String id = target("private", "/health", List.of());
         server.answer("/health", 503, "down");

@@ -5,6 +5,7 @@ import dev.flotilla.testing.Problems;
 import dev.flotilla.testing.Requests;
 import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -12,12 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -180,6 +187,33 @@ class PublicPageTest {
                 .body("scheduled_maintenances.find { it.name == 'upgrade' }.status", is("in_progress"))
                 .body("scheduled_maintenances.find { it.name == 'upgrade' }.components[0].name", is("billing"))
                 .body("scheduled_maintenances.find { it.name == 'next week' }.status", is("scheduled"));
+    }
+
+    @Test
+    void theLiveStreamSaysWhatThePageSaysOfATargetNotCheckedYet() throws Exception {
+        // A server that takes connections and never answers: the target's first check lasts its timeout.
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Responses.created(Requests.as(tenant, "admin").body(Map.of("name", "slow", "group", "new", "url",
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/", "interval", "1m", "timeout", "30s"))
+                    .post(TargetApiTest.TARGETS).then());
+            publish(Map.of("slug", slug, "title", "New", "enabled", true, "groups", List.of("new")));
+            given().get("/status/" + slug).then().statusCode(200).body(containsString("Not checked yet"));
+            assertLiveStateOfTheFirstComponent("Not checked yet", "state-unknown");
+        }
+    }
+
+    private void assertLiveStateOfTheFirstComponent(String state, String stateClass) throws Exception {
+
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/status/" + slug
+                + "/events")).header("Accept", "text/event-stream").build();
+        String first;
+        try (Stream<String> lines = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+            first = lines.filter(line -> line.startsWith("data:")).findFirst().orElseThrow();
+        }
+
+        JsonPath live = new JsonPath(first.substring("data:".length()));
+        assertEquals(state, live.getString("components[0].state"));
+        assertEquals(stateClass, live.getString("components[0].stateClass"));
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +45,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
@@ -87,6 +89,8 @@ class SuiteLifecycleTest {
     private final Map<String, Long> firstPids = new HashMap<>();
     /** What the first {@code up} printed. */
     private LauncherRun firstUp;
+    /** An access token of the first administrator. */
+    private String adminToken;
 
     @BeforeAll
     void freshStateDirectory() throws Exception {
@@ -152,6 +156,7 @@ class SuiteLifecycleTest {
                 .when().post("/api/v1/auth/login")
                 .then().statusCode(200)
                 .extract().path("accessToken");
+        adminToken = token;
         for (String service : SERVICES) {
             given().port(port(service))
                     .auth().oauth2(token)
@@ -179,6 +184,113 @@ class SuiteLifecycleTest {
 
     @Test
     @Order(5)
+    void healthServiceSeesEveryServiceOfTheSuiteUp() {
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            List<Map<String, Object>> targets = given().port(port("health")).auth().oauth2(adminToken)
+                    .when().get("/api/v1/status")
+                    .then().statusCode(200)
+                    .extract().jsonPath().getList("targets");
+            for (String service : SERVICES) {
+                Map<String, Object> target = targets.stream().filter(t -> (service + "-service").equals(t.get("name")))
+                        .findFirst().orElseThrow(() -> new AssertionError("no target for " + service + ": " + targets));
+                assertEquals("UP", target.get("state"), target.toString());
+            }
+        });
+    }
+
+    /**
+     * A second health-service replica on the same database: the two share the targets (each checks some), no target is
+     * checked twice in an interval, and when the second is killed the first checks all of them from their next turn.
+     */
+    @Test
+    @Order(6)
+    void twoHealthReplicasShareTheTargetsAndOneTakesThemAllWhenTheOtherDies() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(given().port(port("health")).auth().oauth2(adminToken).contentType("application/json")
+                    .body(Map.of("name", "shared-" + i, "url", "http://localhost:" + port("policy") + "/q/health/live",
+                            "interval", "5s", "timeout", "2s"))
+                    .when().post("/api/v1/targets")
+                    .then().statusCode(201)
+                    .extract().path("id"));
+        }
+        int replicaPort = freePort();
+        Process replica = startHealthReplica(replicaPort);
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .untilAsserted(() -> given()
+                            .port(replicaPort).when().get("/q/health/ready").then().statusCode(200));
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                assertTrue(checksMade(replicaPort) > 0, "the second replica checks none");
+                assertTrue(checksMade(port("health")) > 0, "the first replica checks none");
+            });
+            Thread.sleep(Duration.ofSeconds(20).toMillis());
+        } finally {
+            replica.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        long killedAt = System.currentTimeMillis();
+
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (String id : ids) {
+                List<Long> times = checkTimes(id);
+                assertTrue(times.stream().filter(at -> at > killedAt).count() >= 2, "not checked since: " + id);
+            }
+        });
+        for (String id : ids) {
+            List<Long> times = checkTimes(id);
+            for (int i = 1; i < times.size(); i++) {
+                assertTrue(times.get(i) - times.get(i - 1) >= 2_500, "checked twice in an interval: " + id + " " + times);
+            }
+        }
+    }
+
+    /** Starts health-service once more, as the launcher starts it but on {@code port}; not one of the suite's processes. */
+    private Process startHealthReplica(int port) throws IOException {
+        String secret = Files.readAllLines(home.resolve("service-clients")).stream()
+                .filter(line -> line.startsWith("health-service=")).map(line -> line.substring("health-service=".length()))
+                .findFirst().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder("java", "-XX:+UseSerialGC", "-Xmx160m", "-XX:TieredStopAtLevel=1",
+                "-jar", repo.resolve("health-service/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("health-replica.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("FLOTILLA_") || key.startsWith("QUARKUS_"));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("FLOTILLA_DB_HOST", "localhost");
+        env.put("FLOTILLA_DB_PORT", Integer.toString(pgPort));
+        env.put("FLOTILLA_DB_NAME", DATABASE);
+        env.put("FLOTILLA_DB_USER", "postgres");
+        env.put("FLOTILLA_DB_PASSWORD", "");
+        env.put("FLOTILLA_AUTH_JWKS_URL", "http://localhost:" + port("auth") + "/.well-known/jwks.json");
+        env.put("FLOTILLA_AUTH_ISSUER", "http://localhost:" + port("auth"));
+        env.put("FLOTILLA_AUTH_URL", "http://localhost:" + port("auth"));
+        SERVICES.forEach(service -> env.put("FLOTILLA_" + service.toUpperCase() + "_URL",
+                "http://localhost:" + port(service)));
+        env.put("FLOTILLA_HEALTH_ALLOWED_NETWORKS", "127.0.0.0/8");
+        env.put("FLOTILLA_SERVICE_CLIENT_ID", "health-service");
+        env.put("FLOTILLA_SERVICE_CLIENT_SECRET", secret);
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return builder.start();
+    }
+
+    /** How many checks the replica listening on {@code port} has made, from its metrics. */
+    private static double checksMade(int port) {
+        String metrics = given().port(port).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("flotilla_health_check_duration_seconds_count"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** The times (epoch milliseconds) of a target's checks, oldest first. */
+    private List<Long> checkTimes(String id) {
+        List<String> times = given().port(port("health")).auth().oauth2(adminToken).queryParam("limit", 200)
+                .when().get("/api/v1/targets/" + id + "/results")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("items.at");
+        return times.stream().map(at -> Instant.parse(at).toEpochMilli()).sorted().toList();
+    }
+
+    @Test
+    @Order(7)
     void upWhileRunningLeavesTheRunningProcessesAlone() {
         LauncherRun again = flotilla("up");
 
@@ -187,7 +299,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aRowCanBeWrittenToTheSuitesDatabase() throws SQLException {
         try (Connection db = database(); Statement statement = db.createStatement()) {
             statement.execute("create schema if not exists suite_tests");
@@ -205,7 +317,7 @@ class SuiteLifecycleTest {
      * running services alone, and every task creation answered 201 before the crash is there.
      */
     @Test
-    @Order(7)
+    @Order(9)
     void upRestartsAKilledDatabaseAndNoAcknowledgedWriteIsLost() throws Exception {
         Matcher admin = FIRST_ADMIN.matcher(firstUp.output());
         assertTrue(admin.find(), "the first up did not print the first administrator");
@@ -315,7 +427,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void downStopsEveryProcessOfTheSuite() {
         Map<String, Long> pids = pidFiles();
         long postmaster = postmasterPid();
@@ -328,7 +440,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void upAfterDownKeepsTheData() throws SQLException {
         LauncherRun up = flotilla("up");
         firstUp = up;
@@ -350,7 +462,7 @@ class SuiteLifecycleTest {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void downAgainLeavesNothingRunning() {
         Map<String, Long> pids = pidFiles();
         long postmaster = postmasterPid();

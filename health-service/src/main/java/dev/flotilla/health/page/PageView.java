@@ -21,6 +21,16 @@ public record PageView(String title, String banner, String bannerClass, String u
     public record IncidentRow(String id, String name, String status, String started, List<String> updates) {
     }
 
+    /**
+     * What the page's script changes in place when the page's state changes: the banner and each component's state, with
+     * the same texts and classes as the page rendered on the server.
+     */
+    public record Live(String banner, String bannerClass, List<LiveComponent> components) {
+    }
+
+    public record LiveComponent(String id, String state, String stateClass) {
+    }
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -37,6 +47,12 @@ public record PageView(String title, String banner, String bannerClass, String u
         return new PageView(content.page().title(), banner, "state-" + cssName(content.overall()),
                 TIME.format(content.at()), rows, incidents, pageUrl + "/events", pageUrl + "/api/v2/summary.json",
                 pageUrl + "/history.atom");
+    }
+
+    static Live live(PageContent content) {
+        return new Live(Statuspage.indicator(content).get("description").toString(), "state-" + cssName(content.overall()),
+                content.components().stream().map(component -> new LiveComponent(component.id().toString(),
+                        component.state().label(), "state-" + cssName(component.state()))).toList());
     }
 
     private static Row row(PageContent.Component component) {

@@ -1,7 +1,5 @@
 package dev.flotilla.health.page;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.common.error.NotFound;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,12 +41,10 @@ public class PublicPageResource {
 
     private final PageContents contents;
     private final PageConfig config;
-    private final ObjectMapper json;
 
-    public PublicPageResource(PageContents contents, PageConfig config, ObjectMapper json) {
+    public PublicPageResource(PageContents contents, PageConfig config) {
         this.contents = contents;
         this.config = config;
-        this.json = json;
     }
 
     @GET
@@ -128,24 +124,23 @@ public class PublicPageResource {
     }
 
     /**
-     * {@code event: summary} with the page's {@code summary.json} at once and whenever it changes; the page's script
-     * updates itself from it.
+     * {@code event: state} with the page's banner and its components' states ({@link PageView.Live}) at once and whenever
+     * they change; the page's script updates itself from it.
      */
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @PublishedPageFilter.Published
-    public Multi<OutboundSseEvent> events(@RestPath String slug, UriInfo uri, @Context Sse sse) {
-        String url = pageUrl(uri, slug);
+    public Multi<OutboundSseEvent> events(@RestPath String slug, @Context Sse sse) {
         return contents.published(slug).onItem().transformToMulti(first -> Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(first),
                 Multi.createFrom().ticks().every(config.refresh())
                         .onItem().transformToUniAndConcatenate(tick -> contents.published(slug))
                         .onFailure().recoverWithCompletion())
-                .map(content -> summaryText(content, url))
+                .map(PageView::live)
                 .skip().repetitions()
-                .map(text -> sse.newEventBuilder().name("summary").data(text).build()));
+                .map(live -> sse.newEventBuilder().name("state").data(live).build()));
     }
 
     private Uni<RestResponse<Map<String, Object>>> statuspage(String slug, UriInfo uri,
@@ -153,14 +148,6 @@ public class PublicPageResource {
         return contents.published(slug).map(content -> publicly(cached(
                 RestResponse.ResponseBuilder.ok(form.apply(content, pageUrl(uri, slug)), MediaType.APPLICATION_JSON_TYPE)))
                 .build());
-    }
-
-    private String summaryText(PageContent content, String url) {
-        try {
-            return json.writeValueAsString(Statuspage.summary(content, url));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a summary of maps, lists and values always serialises", e);
-        }
     }
 
     private <T> RestResponse.ResponseBuilder<T> cached(RestResponse.ResponseBuilder<T> response) {
