@@ -20,6 +20,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -164,6 +165,10 @@ class IncidentTest {
         assertEquals(List.of("opened", "update"), timeline.stream().map(u -> u.get("kind")).toList());
         assertEquals(update, timeline.get(1).get("id"));
         assertEquals("A bad deploy; rolling back", timeline.get(1).get("body"));
+        Requests.as(tenant, "viewer").get(INCIDENTS + "/" + incident + "/updates/" + update).then().statusCode(200)
+                .body("body", is("A bad deploy; rolling back"));
+        Requests.as(tenant, "viewer").get(INCIDENTS + "/" + incident + "/updates/" + Ids.next()).then()
+                .spec(Problems.notFound());
 
         Responses.created(Requests.as(tenant, "admin").body(Map.of("status", "resolved", "body", "Rolled back"))
                 .post(INCIDENTS + "/" + incident + "/updates").then());

@@ -46,6 +46,12 @@ public class IncidentResource {
         return incidents.get(caller.tenant(), id);
     }
 
+    @GET
+    @Path("{id}/updates/{updateId}")
+    public Uni<IncidentUpdate> timelineEntry(@RestPath UUID id, @RestPath UUID updateId) {
+        return incidents.timelineEntry(caller.tenant(), id, updateId);
+    }
+
     @POST
     @Path("{id}/updates")
     @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })

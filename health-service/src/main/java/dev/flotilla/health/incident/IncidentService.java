@@ -108,6 +108,12 @@ public class IncidentService {
                         .map(updates -> IncidentView.of(incident, updates)));
     }
 
+    /** One entry of the timeline of the tenant's (or the platform's) incident; 404 when either is not found. */
+    public Uni<IncidentUpdate> timelineEntry(UUID tenant, UUID id, UUID entryId) {
+        return get(tenant, id).map(incident -> incident.updates().stream().filter(entry -> entry.id().equals(entryId))
+                .findFirst().orElseThrow(() -> new NotFound("incident update", entryId)));
+    }
+
     /**
      * Adds a person's update to the tenant's open incident; a {@code resolved} one resolves it (and the target has to
      * fail the threshold again to open another). The platform's incidents belong to no tenant: 409.
