@@ -21,6 +21,13 @@ public interface SuiteConfig {
     @WithDefault("5s")
     Duration timeout();
 
+    /**
+     * How long after a service is first registered it is first checked: the suite's services start together, and one
+     * still starting is not yet down.
+     */
+    @WithDefault("30s")
+    Duration firstCheckAfter();
+
     /** One of the suite's services. */
     interface Service {
 

@@ -83,7 +83,7 @@ public class SuiteTargets {
                 .stream().<Map.Entry<UUID, String>> map(spec -> Map.entry(Target.PLATFORM, spec.name())).toList();
         return db.tx(tx -> Multi.createFrom().iterable(specs)
                 .onItem().transformToUniAndConcatenate(spec -> TargetSql.upsert(tx, Target.PLATFORM, Ids.next(), spec,
-                        TargetSource.SUITE, now))
+                        TargetSource.SUITE, now, now.plus(config.firstCheckAfter())))
                 .collect().last()
                 .chain(() -> TargetSql.deleteAllBut(tx, TargetSource.SUITE, kept))
                 .replaceWithVoid());

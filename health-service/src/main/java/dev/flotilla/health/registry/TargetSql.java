@@ -40,11 +40,11 @@ public final class TargetSql {
 
     /**
      * A target of the file or the suite, by tenant and name: created, or replaced (also one made through the API) when
-     * anything of it differs, then due at once; left as it is when nothing does.
+     * anything of it differs, then due at $17; left as it is when nothing does.
      */
     private static final String UPSERT = """
             insert into health.targets as t (tenant_id, id, %s, created_at, updated_at, next_check_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17)
             on conflict (tenant_id, name) do update
                set group_name = excluded.group_name, kind = excluded.kind, url = excluded.url, method = excluded.method,
                    headers = excluded.headers, body = excluded.body, interval_ms = excluded.interval_ms,
@@ -97,8 +97,10 @@ public final class TargetSql {
                 .map(rows -> SqlResults.firstRow(rows, TargetSql::target));
     }
 
-    static Uni<Void> upsert(SqlClient client, UUID tenant, UUID id, TargetSpec spec, TargetSource source, Instant now) {
-        return client.preparedQuery(UPSERT).execute(definition(tenant, id, spec, source, now)).replaceWithVoid();
+    static Uni<Void> upsert(SqlClient client, UUID tenant, UUID id, TargetSpec spec, TargetSource source, Instant now,
+            Instant due) {
+        return client.preparedQuery(UPSERT).execute(definition(tenant, id, spec, source, now).addValue(Db.ts(due)))
+                .replaceWithVoid();
     }
 
     /** Deletes the targets of {@code source} but those named by {@code kept} (tenant and name); answers how many. */

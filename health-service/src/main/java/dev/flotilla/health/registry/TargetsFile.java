@@ -141,7 +141,7 @@ public class TargetsFile {
                 .stream().<Map.Entry<UUID, String>> map(entry -> Map.entry(entry.tenant(), entry.spec().name())).toList();
         return db.tx(tx -> Multi.createFrom().iterable(entries)
                 .onItem().transformToUniAndConcatenate(entry -> TargetSql.upsert(tx, entry.tenant(), Ids.next(),
-                        entry.spec(), TargetSource.FILE, now))
+                        entry.spec(), TargetSource.FILE, now, now))
                 .collect().last()
                 .chain(() -> TargetSql.deleteAllBut(tx, TargetSource.FILE, kept))
                 .replaceWithVoid());
