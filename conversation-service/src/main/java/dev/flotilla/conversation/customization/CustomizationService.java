@@ -11,10 +11,12 @@ import dev.flotilla.common.paging.PageParams;
 import dev.flotilla.common.request.Preconditions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,10 +28,12 @@ public class CustomizationService {
 
     private final Db db;
     private final Clock clock;
+    private final Event<CustomizationChanged> changed;
 
-    public CustomizationService(Db db, Clock clock) {
+    public CustomizationService(Db db, Clock clock, Event<CustomizationChanged> changed) {
         this.db = db;
         this.clock = clock;
+        this.changed = changed;
     }
 
     public Uni<PromptCustomization> create(UUID tenant, String user, UUID agent, SaveCustomization request) {
@@ -38,7 +42,8 @@ public class CustomizationService {
         PromptCustomization created = new PromptCustomization(tenant, Ids.next(), user, agent, valid.name(),
                 valid.instructions(), valid.enabled(), now, now, 1);
         return CustomizationSql.insert(db.pool(), created).replaceWith(created)
-                .onFailure(SqlResults::isUniqueViolation).transform(failure -> nameTaken(valid.name()));
+                .onFailure(SqlResults::isUniqueViolation).transform(failure -> nameTaken(valid.name()))
+                .invoke(() -> changed.fire(new CustomizationChanged(tenant, user, agent)));
     }
 
     public Uni<Page<PromptCustomization>> list(UUID tenant, String user, UUID agent, PageParams page) {
@@ -58,7 +63,8 @@ public class CustomizationService {
         return db.tx(tx -> CustomizationSql.find(tx, tenant, user, agent, id).chain(current -> {
             Preconditions.check(ifMatch, found(current, id).etag(), "prompt customization");
             return CustomizationSql.update(tx, current, valid, now());
-        })).onFailure(SqlResults::isUniqueViolation).transform(failure -> nameTaken(valid.name()));
+        })).onFailure(SqlResults::isUniqueViolation).transform(failure -> nameTaken(valid.name()))
+                .invoke(() -> changed.fire(new CustomizationChanged(tenant, user, agent)));
     }
 
     public Uni<Void> delete(UUID tenant, String user, UUID agent, UUID id) {
@@ -66,8 +72,14 @@ public class CustomizationService {
             if (!deleted) {
                 throw new NotFound("prompt customization", id);
             }
+            changed.fire(new CustomizationChanged(tenant, user, agent));
             return null;
         });
+    }
+
+    /** The user's enabled customizations of the agent, oldest first. */
+    public Uni<List<PromptCustomization>> enabled(UUID tenant, String user, UUID agent) {
+        return CustomizationSql.enabled(db.pool(), tenant, user, agent);
     }
 
     private Instant now() {

@@ -34,6 +34,12 @@ final class CustomizationSql {
              order by id
              limit $5""".formatted(COLUMNS);
 
+    /** Ids are time-ordered: oldest first. */
+    private static final String ENABLED = """
+            select %s from conversation.prompt_customizations
+             where tenant_id = $1 and owner = $2 and agent_id = $3 and enabled
+             order by id""".formatted(COLUMNS);
+
     private static final String UPDATE = """
             update conversation.prompt_customizations
                set name = $5, instructions = $6, enabled = $7, updated_at = $8, version = version + 1
@@ -62,6 +68,10 @@ final class CustomizationSql {
             int limit) {
         return client.preparedQuery(PAGE).execute(Tuple.from(Arrays.asList(tenant, owner, agent, after, limit)))
                 .map(CustomizationSql::all);
+    }
+
+    static Uni<List<PromptCustomization>> enabled(SqlClient client, UUID tenant, String owner, UUID agent) {
+        return client.preparedQuery(ENABLED).execute(Tuple.of(tenant, owner, agent)).map(CustomizationSql::all);
     }
 
     static Uni<PromptCustomization> update(SqlClient client, PromptCustomization current, SaveCustomization change,

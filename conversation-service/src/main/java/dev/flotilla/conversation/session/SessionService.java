@@ -11,6 +11,7 @@ import dev.flotilla.common.paging.PageParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,11 +35,13 @@ public class SessionService {
     private final Db db;
     private final SessionConfig config;
     private final Clock clock;
+    private final Event<SessionsEnded> ended;
 
-    public SessionService(Db db, SessionConfig config, Clock clock) {
+    public SessionService(Db db, SessionConfig config, Clock clock, Event<SessionsEnded> ended) {
         this.db = db;
         this.config = config;
         this.clock = clock;
+        this.ended = ended;
     }
 
     public Uni<ChatSession> open(UUID tenant, String user, CreateSession request) {
@@ -78,13 +82,23 @@ public class SessionService {
 
     /** Ends an active session; one already ended or expired is answered as it is. */
     public Uni<ChatSession> end(UUID tenant, UUID id, String owner) {
-        return SessionSql.end(db.pool(), tenant, id, owner, now())
-                .chain(ended -> ended != null ? Uni.createFrom().item(ended) : get(tenant, id, owner));
+        return SessionSql.end(db.pool(), tenant, id, owner, now()).chain(session -> {
+            if (session == null) {
+                return get(tenant, id, owner);
+            }
+            ended.fire(new SessionsEnded(Set.of(new SessionsEnded.User(tenant, session.owner()))));
+            return Uni.createFrom().item(session);
+        });
     }
 
     /** Expires at most {@code limit} sessions past their time; answers how many. */
     Uni<Integer> expire(int limit) {
-        return SessionSql.expire(db.pool(), now(), limit);
+        return SessionSql.expire(db.pool(), now(), limit).map(owners -> {
+            if (!owners.isEmpty()) {
+                ended.fire(new SessionsEnded(Set.copyOf(owners)));
+            }
+            return owners.size();
+        });
     }
 
     private Instant now() {

@@ -57,7 +57,8 @@ final class SessionSql {
                      order by expires_at
                      limit $2
                        for update skip locked) due
-             where s.tenant_id = due.tenant_id and s.id = due.id""";
+             where s.tenant_id = due.tenant_id and s.id = due.id
+            returning s.tenant_id, s.owner""";
 
     private SessionSql() {
     }
@@ -91,8 +92,13 @@ final class SessionSql {
                 .map(rows -> SqlResults.firstRow(rows, SessionSql::session));
     }
 
-    static Uni<Integer> expire(SqlClient client, Instant now, int limit) {
-        return client.preparedQuery(EXPIRE).execute(Tuple.of(Db.ts(now), limit)).map(RowSet::rowCount);
+    /** The owners of the sessions expired, one per session. */
+    static Uni<List<SessionsEnded.User>> expire(SqlClient client, Instant now, int limit) {
+        return client.preparedQuery(EXPIRE).execute(Tuple.of(Db.ts(now), limit)).map(rows -> {
+            List<SessionsEnded.User> owners = new ArrayList<>(rows.size());
+            rows.forEach(row -> owners.add(new SessionsEnded.User(row.getUUID("tenant_id"), row.getString("owner"))));
+            return owners;
+        });
     }
 
     private static List<ChatSession> all(RowSet<Row> rows) {
