@@ -6,6 +6,7 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One configured provider: where it is, how it is authenticated, its models, and one attempt at a
@@ -147,22 +149,8 @@ final class ModelProvider {
 
     private Uni<ChatCompletion> completeOnce(byte[] body, InFlight call) {
         return Uni.createFrom().emitter(emitter -> {
-            AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-            AtomicBoolean done = new AtomicBoolean();
-            long timer = vertx.setTimer(settings.firstByteTimeout().toMillis(), id -> {
-                if (done.compareAndSet(false, true)) {
-                    reset(sent.get());
-                    emitter.fail(new UpstreamFailure.Timeout(settings.name() + " did not answer within "
-                            + settings.firstByteTimeout().toSeconds() + " s"));
-                }
-            });
-            emitter.onTermination(() -> {
-                vertx.cancelTimer(timer);
-                if (done.compareAndSet(false, true)) {
-                    reset(sent.get());
-                }
-            });
-            send(body, false, sent, call, sending -> sending
+            Attempt<ChatCompletion> attempt = new Attempt<>(emitter, "did not answer");
+            send(body, false, attempt.sent, call, sending -> sending
                     .compose(response -> response.body().map(answer -> {
                         if (response.statusCode() / 100 != 2) {
                             throw failure(response, answer);
@@ -170,13 +158,10 @@ final class ModelProvider {
                         return Wire.completion(answer.getBytes());
                     }))
                     .onComplete(result -> {
-                        if (done.compareAndSet(false, true)) {
-                            vertx.cancelTimer(timer);
-                            if (result.succeeded()) {
-                                emitter.complete(result.result());
-                            } else {
-                                emitter.fail(result.cause());
-                            }
+                        if (result.succeeded()) {
+                            attempt.succeed(result::result);
+                        } else {
+                            attempt.fail(result.cause());
                         }
                     }));
         });
@@ -184,12 +169,65 @@ final class ModelProvider {
 
     private Uni<OpenStream> openOnce(byte[] body, InFlight call) {
         return Uni.createFrom().emitter(emitter -> {
-            AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-            AtomicBoolean done = new AtomicBoolean();
-            long timer = vertx.setTimer(settings.firstByteTimeout().toMillis(), id -> {
+            Attempt<OpenStream> attempt = new Attempt<>(emitter, "sent no answer");
+            send(body, true, attempt.sent, call, sending -> sending.onComplete(result -> {
+                if (result.failed()) {
+                    attempt.fail(result.cause());
+                    return;
+                }
+                HttpClientResponse response = result.result();
+                if (response.statusCode() / 100 != 2) {
+                    response.body().onComplete(answer -> attempt
+                            .fail(answer.succeeded() ? failure(response, answer.result()) : answer.cause()));
+                    return;
+                }
+                AtomicReference<OpenStream> open = new AtomicReference<>();
+                response.handler(piece -> {
+                    if (open.get() != null) {
+                        open.get().piece(piece);
+                    } else {
+                        attempt.succeed(() -> {
+                            open.set(new OpenStream(attempt.sent.get(), piece, vertx, settings.idleTimeout(),
+                                    settings.name()));
+                            return open.get();
+                        });
+                    }
+                });
+                response.endHandler(end -> {
+                    if (open.get() != null) {
+                        open.get().end();
+                    } else {
+                        attempt.fail(new UpstreamFailure.BadAnswer("the stream ended before its first event"));
+                    }
+                });
+                response.exceptionHandler(failure -> {
+                    if (open.get() != null) {
+                        open.get().fail(failure);
+                    } else {
+                        attempt.fail(failure);
+                    }
+                });
+            }));
+        });
+    }
+
+    /**
+     * One attempt's end, whichever comes first: its answer, its failure, the first-byte timeout, or
+     * the caller leaving (which resets the request, so the provider stops).
+     */
+    private final class Attempt<T> {
+
+        final AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final UniEmitter<? super T> emitter;
+        private final long timer;
+
+        Attempt(UniEmitter<? super T> emitter, String silence) {
+            this.emitter = emitter;
+            this.timer = vertx.setTimer(settings.firstByteTimeout().toMillis(), id -> {
                 if (done.compareAndSet(false, true)) {
                     reset(sent.get());
-                    emitter.fail(new UpstreamFailure.Timeout(settings.name() + " sent no answer within "
+                    emitter.fail(new UpstreamFailure.Timeout(settings.name() + " " + silence + " within "
                             + settings.firstByteTimeout().toSeconds() + " s"));
                 }
             });
@@ -199,52 +237,22 @@ final class ModelProvider {
                     reset(sent.get());
                 }
             });
-            send(body, true, sent, call, sending -> sending.onComplete(result -> {
-                if (result.failed()) {
-                    if (done.compareAndSet(false, true)) {
-                        vertx.cancelTimer(timer);
-                        emitter.fail(result.cause());
-                    }
-                    return;
-                }
-                HttpClientResponse response = result.result();
-                if (response.statusCode() / 100 != 2) {
-                    response.body().onComplete(answer -> {
-                        if (done.compareAndSet(false, true)) {
-                            vertx.cancelTimer(timer);
-                            emitter.fail(answer.succeeded() ? failure(response, answer.result()) : answer.cause());
-                        }
-                    });
-                    return;
-                }
-                AtomicReference<OpenStream> open = new AtomicReference<>();
-                response.handler(piece -> {
-                    if (open.get() != null) {
-                        open.get().piece(piece);
-                    } else if (done.compareAndSet(false, true)) {
-                        vertx.cancelTimer(timer);
-                        open.set(new OpenStream(sent.get(), piece, vertx, settings.idleTimeout(), settings.name()));
-                        emitter.complete(open.get());
-                    }
-                });
-                response.endHandler(end -> {
-                    if (open.get() != null) {
-                        open.get().end();
-                    } else if (done.compareAndSet(false, true)) {
-                        vertx.cancelTimer(timer);
-                        emitter.fail(new UpstreamFailure.BadAnswer("the stream ended before its first event"));
-                    }
-                });
-                response.exceptionHandler(failure -> {
-                    if (open.get() != null) {
-                        open.get().fail(failure);
-                    } else if (done.compareAndSet(false, true)) {
-                        vertx.cancelTimer(timer);
-                        emitter.fail(failure);
-                    }
-                });
-            }));
-        });
+        }
+
+        /** Ends the attempt with the item made by {@code answer}, unless it ended already. */
+        void succeed(Supplier<T> answer) {
+            if (done.compareAndSet(false, true)) {
+                vertx.cancelTimer(timer);
+                emitter.complete(answer.get());
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (done.compareAndSet(false, true)) {
+                vertx.cancelTimer(timer);
+                emitter.fail(failure);
+            }
+        }
     }
 
     /**

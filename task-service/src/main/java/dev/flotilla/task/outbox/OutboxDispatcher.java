@@ -18,9 +18,8 @@ import java.util.List;
  * Delivers the outbox: the task and workflow events, in the order their transactions wrote them,
  * from where the last delivery ended ({@code outbox_cursor}). One transaction locks the cursor
  * (a replica that finds it locked leaves the work to the one holding it), reads a batch, hands it
- * to the {@link OutboxSink} and moves the cursor past it. When the sink fails, the transaction
- * rolls back (the cursor stays), the attempt is counted, and the same events are offered again
- * after a growing delay.
+ * to the {@link OutboxSink} and moves the cursor past it. When the sink fails, the cursor stays,
+ * the attempt is counted, and the same events are offered again after a growing delay.
  *
  * <p>
  * Events are read in {@code (xid, id)} order and only from transactions older than the oldest
@@ -68,26 +67,21 @@ public class OutboxDispatcher {
 
     /** Delivers one batch; answers how many events were delivered (none while another replica delivers). */
     public Uni<Integer> dispatch() {
-        List<OutboxMessage> batch = new ArrayList<>();
-        return db.tx(connection -> OutboxSql.lockCursor(connection).chain(cursor -> {
-            batch.clear();
-            if (cursor.size() == 0) {
-                return Uni.createFrom().item(0);
-            }
-            return deliverAfter(connection, cursor.iterator().next(), batch);
-        }))
-                .onFailure(failure -> !batch.isEmpty()).recoverWithUni(failure -> OutboxSql
-                        .failed(db.pool(), String.valueOf(failure.getMessage()), config.outbox().retryDelay().toMillis())
-                        .invoke(() -> LOG.warnf("Outbox delivery of %d events failed (%s); will retry", batch.size(),
-                                failure.getMessage()))
-                        .replaceWith(0));
+        return db.tx(connection -> OutboxSql.lockCursor(connection).chain(cursor -> cursor.size() == 0
+                ? Uni.createFrom().item(0)
+                : deliverAfter(connection, cursor.iterator().next())));
     }
 
-    private Uni<Integer> deliverAfter(SqlConnection connection, Row cursor, List<OutboxMessage> batch) {
+    /**
+     * Hands the batch after the cursor to the sink. A refused batch is counted on the cursor in the
+     * same transaction, while it is still locked, so no other run can offer the batch in between.
+     */
+    private Uni<Integer> deliverAfter(SqlConnection connection, Row cursor) {
         int attempts = cursor.getInteger("attempts");
         return OutboxSql.take(connection, cursor.getString("xid"), cursor.getLong("id"), cursor.getString("horizon"),
                 config.outbox().batchSize())
                 .chain(rows -> {
+                    List<OutboxMessage> batch = new ArrayList<>();
                     Row last = null;
                     for (Row row : rows) {
                         batch.add(message(row, attempts));
@@ -100,7 +94,13 @@ public class OutboxDispatcher {
                     Long lastId = last.getLong("id");
                     return sink.deliver(batch)
                             .chain(() -> OutboxSql.advance(connection, lastXid, lastId))
-                            .replaceWith(batch.size());
+                            .replaceWith(batch.size())
+                            .onFailure().recoverWithUni(failure -> OutboxSql
+                                    .failed(connection, String.valueOf(failure.getMessage()),
+                                            config.outbox().retryDelay().toMillis())
+                                    .invoke(() -> LOG.warnf("Outbox delivery of %d events failed (%s); will retry",
+                                            batch.size(), failure.getMessage()))
+                                    .replaceWith(0));
                 });
     }
 
