@@ -124,6 +124,40 @@ class OAuthFormTest {
                 .statusCode(400).body("error", is("invalid_grant"));
     }
 
+    @Test
+    void aJsonBodyIsAnInvalidRequestNamingTheFormMediaType() {
+        for (String path : List.of("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")) {
+            ValidatableResponse response = service().contentType(ContentType.JSON)
+                    .body("{\"grant_type\":\"client_credentials\"}")
+                    .post(path).then();
+            isInvalidRequest(response, 400);
+            response.body("error_description", containsString("application/x-www-form-urlencoded"));
+        }
+    }
+
+    @Test
+    void aPlainTextBodyIsAnInvalidRequest() {
+        isInvalidRequest(Api.client().contentType(ContentType.TEXT).body("token=abc").post("/oauth2/revoke").then(), 400);
+    }
+
+    @Test
+    void theFormMediaTypeIsAcceptedWithACharset() {
+        Api.client().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("token=unknown-token")
+                .post("/oauth2/revoke").then().statusCode(200);
+    }
+
+    @Test
+    void aMethodTheEndpointDoesNotHaveIsAnOAuthError() {
+        Api.client().get("/oauth2/token").then().statusCode(405).contentType(ContentType.JSON)
+                .header("Cache-Control", "no-store").body("error", is("invalid_request"));
+    }
+
+    @Test
+    void problemsOutsideTheOAuthEndpointsStayProblems() {
+        Api.client().contentType(ContentType.TEXT).body("x").post("/api/v1/auth/login").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
     /** The log records of level WARNING and above written while it is open. */
     private static final class LogRecords extends Handler implements AutoCloseable {
 

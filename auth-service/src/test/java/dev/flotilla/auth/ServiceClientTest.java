@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /** Service clients, the client_credentials grant, revocation and introspection. */
 @QuarkusTest
@@ -131,13 +132,60 @@ class ServiceClientTest {
     }
 
     @Test
+    void aClientIntrospectsWithItsOwnCredentialsInTheAuthorizationHeader() {
+        Api.Tenant tenant = Api.register();
+        Response client = Api.createClient(tenant);
+        Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
+                .contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
+                .post("/oauth2/introspect").then().statusCode(200)
+                .body("active", is(true)).body("sub", is(tenant.adminId())).body("tid", is(tenant.id()));
+        Api.client().auth().preemptive().basic(client.path("clientId"), client.path("clientSecret"))
+                .contentType(ContentType.URLENC).formParam("token", Api.register().accessToken())
+                .post("/oauth2/introspect").then().statusCode(200).body("active", is(false));
+    }
+
+    @Test
+    void aClientIntrospectsWithItsOwnCredentialsInTheForm() {
+        Api.Tenant tenant = Api.register();
+        Response client = Api.createClient(tenant);
+        Api.client().contentType(ContentType.URLENC).formParam("token", tenant.refreshToken())
+                .formParam("client_id", (String) client.path("clientId"))
+                .formParam("client_secret", (String) client.path("clientSecret"))
+                .post("/oauth2/introspect").then().statusCode(200)
+                .body("active", is(true)).body("token_type", is("refresh_token"));
+    }
+
+    @Test
+    void wrongClientCredentialsAtIntrospectionAreAnInvalidClient() {
+        Api.Tenant tenant = Api.register();
+        Response client = Api.createClient(tenant);
+        Api.client().auth().preemptive().basic(client.path("clientId"), "wrong")
+                .contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
+                .post("/oauth2/introspect").then().statusCode(401).contentType(ContentType.JSON)
+                .header("WWW-Authenticate", startsWith("Basic")).body("error", is("invalid_client"));
+        Api.client().contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
+                .formParam("client_id", "svc-no-such-client").formParam("client_secret", "whatever")
+                .post("/oauth2/introspect").then().statusCode(401).body("error", is("invalid_client"));
+    }
+
+    @Test
     void onlyServicesMayIntrospect() {
         Api.Tenant tenant = Api.register();
         Api.client().auth().oauth2(tenant.accessToken()).contentType(ContentType.URLENC)
                 .formParam("token", tenant.accessToken())
-                .post("/oauth2/introspect").then().spec(Problems.forbidden());
+                .post("/oauth2/introspect").then().statusCode(403).contentType(ContentType.JSON)
+                .body("error", is("insufficient_scope"));
         Api.client().contentType(ContentType.URLENC).formParam("token", tenant.accessToken())
-                .post("/oauth2/introspect").then().spec(Problems.unauthorized());
+                .post("/oauth2/introspect").then().statusCode(401).contentType(ContentType.JSON)
+                .header("WWW-Authenticate", startsWith("Basic")).body("error", is("invalid_client"));
+    }
+
+    @Test
+    void anInvalidBearerTokenAtIntrospectionIsAnOAuthError() {
+        Api.client().auth().oauth2("not-a-token").contentType(ContentType.URLENC).formParam("token", "x")
+                .post("/oauth2/introspect").then().statusCode(401).contentType(ContentType.JSON)
+                .header("WWW-Authenticate", startsWith("Bearer")).body("error", is("invalid_token"))
+                .body("error_description", notNullValue());
     }
 
     @Test

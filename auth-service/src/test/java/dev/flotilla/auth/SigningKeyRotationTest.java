@@ -5,6 +5,7 @@ import dev.flotilla.auth.key.KeyService;
 import dev.flotilla.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,9 @@ class SigningKeyRotationTest {
 
     @Inject
     KeyService keyService;
+
+    @Inject
+    Pool pool;
 
     private static String kidOf(String token) {
         String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
@@ -74,6 +78,52 @@ class SigningKeyRotationTest {
         given().auth().oauth2(tenant.accessToken()).post("/api/v1/keys/rotate").then().spec(Problems.forbidden());
         given().auth().oauth2(tenant.accessToken()).get("/api/v1/keys").then().spec(Problems.forbidden());
         given().post("/api/v1/keys/rotate").then().spec(Problems.unauthorized());
+    }
+
+    @Test
+    void aRestartWithOnlyTheSigningKeyKeepsIt() throws Throwable {
+        VertxContextSupport
+                .subscribeAndAwait(() -> pool.query("delete from signing_key where expires_at is not null").execute());
+        VertxContextSupport.subscribeAndAwait(() -> keyService.reload());
+        assertEquals(1, keys.keys().size());
+
+        assertARestartKeepsTheKeys();
+    }
+
+    @Test
+    void aRestartDuringARotationKeepsThePendingKeyAndCreatesNone() throws Throwable {
+        String admin = Api.platformAdminToken();
+        given().auth().oauth2(admin).post("/api/v1/keys/rotate").then().statusCode(200);
+
+        assertARestartKeepsTheKeys();
+        // Leave the suite with an active key signing: rotate at once.
+        given().auth().oauth2(admin).post("/api/v1/keys/rotate?immediate=true").then().statusCode(200);
+    }
+
+    @Test
+    void aRestartAfterTheNewKeyActivatedKeepsItAndTheRetiringOne() throws Throwable {
+        // An immediate rotation leaves the keys as an activated pending key does: the new one signs, the old one retires.
+        String retiring = keys.signingKey().kid();
+        given().auth().oauth2(Api.platformAdminToken()).post("/api/v1/keys/rotate?immediate=true").then().statusCode(200);
+        assertTrue(kids().contains(retiring));
+
+        assertARestartKeepsTheKeys();
+    }
+
+    /** Runs the start-up step again, as a restart of the service does, and checks it changed no key. */
+    private void assertARestartKeepsTheKeys() throws Throwable {
+        List<String> before = kids();
+        String signing = keys.signingKey().kid();
+
+        VertxContextSupport.subscribeAndAwait(() -> keyService.ensureSigningKey());
+
+        assertEquals(before, kids());
+        assertEquals(signing, keys.signingKey().kid());
+        assertEquals(signing, kidOf(Api.platformAdminToken()));
+    }
+
+    private List<String> kids() {
+        return keys.keys().stream().map(KeyRing.LoadedKey::kid).toList();
     }
 
     @Test

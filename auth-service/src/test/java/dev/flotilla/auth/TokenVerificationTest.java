@@ -60,6 +60,14 @@ class TokenVerificationTest {
     }
 
     @Test
+    void theDiscoveryDocumentNamesTheClientAuthenticationMethodsOfIntrospection() {
+        given().get("/.well-known/openid-configuration").then()
+                .statusCode(200)
+                .body("introspection_endpoint_auth_methods_supported",
+                        is(List.of("client_secret_basic", "client_secret_post")));
+    }
+
+    @Test
     void theJwksPublishesRsaSigningKeysWithKids() {
         given().get("/.well-known/jwks.json").then()
                 .statusCode(200)

@@ -161,6 +161,20 @@ public class ClientService {
                 .replaceWithVoid();
     }
 
+    /** A client whose id and secret were checked. */
+    public record AuthenticatedClient(String clientId, UUID tenantId, List<String> roles) {
+    }
+
+    /** The client with this id and secret, or null when the id is unknown or the secret wrong. */
+    public Uni<AuthenticatedClient> authenticate(String clientId, String secret) {
+        return clients.credentials(clientId).map(client -> {
+            // Compare even for an unknown client, so the answer takes as long either way.
+            boolean matches = Secrets.matches(secret, client == null ? Secrets.hash("") : client.secretHash());
+            return client == null || !matches ? null
+                    : new AuthenticatedClient(client.clientId(), client.tenantId(), client.roles());
+        });
+    }
+
     /**
      * The client_credentials grant: a token for the client, or null when the id or secret is wrong.
      * {@code actingFor} (the {@code tenant:<id>} scope) names the tenant the token is for: the
@@ -168,10 +182,8 @@ public class ClientService {
      * otherwise the grant fails with {@link TenantRefused}.
      */
     public Uni<AccessTokens.Issued> issueToken(String clientId, String secret, UUID actingFor) {
-        return clients.credentials(clientId).chain(client -> {
-            // Compare even for an unknown client, so the answer takes as long either way.
-            boolean matches = Secrets.matches(secret, client == null ? Secrets.hash("") : client.secretHash());
-            if (client == null || !matches) {
+        return authenticate(clientId, secret).chain(client -> {
+            if (client == null) {
                 return Uni.createFrom().nullItem();
             }
             if (actingFor == null) {

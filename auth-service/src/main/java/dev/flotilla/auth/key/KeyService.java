@@ -55,17 +55,29 @@ public class KeyService {
     public record Rotation(String kid, Instant activatesAt, List<String> retiring) {
     }
 
-    /** On start-up: makes sure a signing key exists (the first replica creates it), then loads the keys. */
+    /**
+     * On start-up: makes sure a signing key exists (the first replica creates it), then loads the keys.
+     * The keys of a rotation under way are kept as planned, whatever its stage.
+     */
     @WithTransaction
     public Uni<Void> ensureSigningKey() {
         Instant now = Instant.now();
         return repository.lockKeyChanges(true)
                 .chain(() -> repository.published(now))
-                .chain(keys -> keys.stream().anyMatch(k -> !k.activatesAt.isAfter(now) && k.expiresAt == null)
+                .chain(keys -> hasPlannedKeys(keys, now)
                         ? Uni.createFrom().voidItem()
                         : newKey(now).chain(key -> repository.persist(key))
                                 .invoke(key -> LOG.infof("Created signing key %s", key.kid)).replaceWithVoid())
                 .chain(this::reloadInSession);
+    }
+
+    /**
+     * Whether the published keys need no new one: a key signs now, and one has no expiry (it signs
+     * now, or is the pending successor of a rotation, which gave the signing key its expiry).
+     */
+    static boolean hasPlannedKeys(List<SigningKey> published, Instant now) {
+        return published.stream().anyMatch(k -> !k.activatesAt.isAfter(now))
+                && published.stream().anyMatch(k -> k.expiresAt == null);
     }
 
     /**

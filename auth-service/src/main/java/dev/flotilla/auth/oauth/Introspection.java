@@ -84,6 +84,9 @@ public class Introspection {
             answer.put("sub", refresh.userId().toString());
             answer.put("tid", refresh.tenantId().toString());
             answer.put("sid", refresh.sessionId().toString());
+            if (refresh.clientId() != null) {
+                answer.put("client_id", refresh.clientId());
+            }
             answer.put("iat", refresh.issuedAt().getEpochSecond());
             answer.put("exp", refresh.expiresAt().getEpochSecond());
             return answer;

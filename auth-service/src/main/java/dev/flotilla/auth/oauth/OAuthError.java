@@ -14,19 +14,22 @@ import java.util.Map;
  */
 public final class OAuthError extends RuntimeException {
 
+    /** The challenge of a failed client authentication: the one scheme clients authenticate with in a header. */
+    static final String BASIC_CHALLENGE = "Basic realm=\"flotilla\"";
+
     private final int status;
     private final String code;
-    private final boolean basicChallenge;
+    private final String challenge;
 
     public OAuthError(int status, String code, String description) {
-        this(status, code, description, false);
+        this(status, code, description, null);
     }
 
-    public OAuthError(int status, String code, String description, boolean basicChallenge) {
+    private OAuthError(int status, String code, String description, String challenge) {
         super(description, null, false, false);
         this.status = status;
         this.code = code;
-        this.basicChallenge = basicChallenge;
+        this.challenge = challenge;
     }
 
     public static OAuthError invalidRequest(String description) {
@@ -37,6 +40,15 @@ public final class OAuthError extends RuntimeException {
         return new OAuthError(400, "invalid_grant", description);
     }
 
+    /**
+     * Client authentication failed: a 401 with a {@code WWW-Authenticate} challenge, which RFC 6749
+     * §5.2 requires after HTTP Basic and RFC 9110 §15.5.2 requires of every 401, whichever way the
+     * client sent its credentials.
+     */
+    public static OAuthError invalidClient(String description) {
+        return new OAuthError(401, "invalid_client", description, BASIC_CHALLENGE);
+    }
+
     /** Maps the error to its RFC 6749 response. */
     public static class Mapper {
         @ServerExceptionMapper
@@ -45,8 +57,8 @@ public final class OAuthError extends RuntimeException {
                     .type(MediaType.APPLICATION_JSON)
                     .header("Cache-Control", "no-store")
                     .entity(Map.of("error", e.code, "error_description", e.getMessage()));
-            if (e.basicChallenge) {
-                response.header("WWW-Authenticate", "Basic realm=\"flotilla\"");
+            if (e.challenge != null) {
+                response.header("WWW-Authenticate", e.challenge);
             }
             return response.build();
         }

@@ -1,5 +1,7 @@
 package dev.flotilla.auth.oauth;
 
+import jakarta.ws.rs.core.MediaType;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,7 +14,7 @@ import java.util.Map;
  * The parameters of an OAuth request body ({@code application/x-www-form-urlencoded}, RFC 6749
  * appendix B), decoded strictly: a malformed {@code %} escape, bytes that are not UTF-8 or a U+0000
  * are the client's {@code invalid_request} (400), and a body larger than {@link #MAX_BYTES} is a
- * 413, all answered in the OAuth error form.
+ * 413, and a body of another media type an {@code invalid_request}, all answered in the OAuth error form.
  *
  * <p>
  * The OAuth endpoints read their body as text and decode it here instead of through the framework's
@@ -35,8 +37,16 @@ final class OAuthForm {
         this.values = values;
     }
 
-    /** The decoded parameters of {@code body}; an absent body has none. */
-    static OAuthForm parse(String body) {
+    /**
+     * The decoded parameters of {@code body}, sent with the header {@code contentType}; an absent
+     * body has none. Any media type but the form's is an {@code invalid_request}.
+     */
+    static OAuthForm parse(String contentType, String body) {
+        if (!isForm(contentType)) {
+            throw OAuthError.invalidRequest("The request body must be " + MediaType.APPLICATION_FORM_URLENCODED
+                    + (contentType == null || contentType.isBlank() ? ", and the request has no Content-Type"
+                            : ", not " + contentType));
+        }
         Map<String, String> values = new HashMap<>();
         if (body == null || body.isEmpty()) {
             return new OAuthForm(values);
@@ -57,6 +67,16 @@ final class OAuthForm {
             start = end + 1;
         }
         return new OAuthForm(values);
+    }
+
+    /** Whether the Content-Type names the form media type, with or without parameters such as a charset. */
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip();
+        return mediaType.equalsIgnoreCase(MediaType.APPLICATION_FORM_URLENCODED);
     }
 
     /** The 413 for a body over {@link #MAX_BYTES}. */

@@ -1,19 +1,17 @@
 package dev.flotilla.auth.oauth;
 
 import dev.flotilla.auth.web.Origin;
-import dev.flotilla.common.identity.Caller;
-import dev.flotilla.common.identity.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -23,31 +21,29 @@ import java.util.Map;
  * The OAuth 2 endpoints for the ecosystem, form-encoded as the RFCs prescribe: the token endpoint
  * (grants {@code client_credentials} and {@code refresh_token}), revocation (RFC 7009) and
  * introspection (RFC 7662, for service callers). Each reads its body as text and decodes it with
- * {@link OAuthForm}, which bounds it and answers a malformed form in the OAuth error form.
+ * {@link OAuthForm}, which checks its media type, bounds it and answers a malformed form in the
+ * OAuth error form. (No {@code @Consumes}: the framework would refuse another media type with a 415
+ * problem, which OAuth clients cannot read.)
  */
 // A client hanging up must not cancel a transaction half-way: that can leak its pooled connection.
 @Cancellable(false)
 @Path("/oauth2")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class OAuthResource {
 
     private final OAuthService oauth;
-    private final Introspection introspection;
-    private final Caller caller;
 
-    public OAuthResource(OAuthService oauth, Introspection introspection, Caller caller) {
+    public OAuthResource(OAuthService oauth) {
         this.oauth = oauth;
-        this.introspection = introspection;
-        this.caller = caller;
     }
 
     @POST
     @Path("token")
     @PermitAll
-    public Uni<Response> token(String body, @RestHeader("Authorization") String authorization,
+    public Uni<Response> token(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED)) String body,
+            @RestHeader("Content-Type") String contentType, @RestHeader("Authorization") String authorization,
             @Context HttpServerRequest http) {
-        OAuthForm form = OAuthForm.parse(body);
+        OAuthForm form = OAuthForm.parse(contentType, body);
         ClientCredentials credentials = ClientCredentials.of(authorization, form.get("client_id"), form.get("client_secret"));
         return oauth.token(form.get("grant_type"), credentials, form.get("refresh_token"), form.get("scope"), Origin.of(http))
                 .map(answer -> Response.ok(answer).header("Cache-Control", "no-store").build());
@@ -57,22 +53,36 @@ public class OAuthResource {
     @POST
     @Path("revoke")
     @PermitAll
-    public Uni<Response> revoke(String body, @Context HttpServerRequest http) {
-        return oauth.revoke(OAuthForm.parse(body).get("token"), Origin.of(http)).map(ignored -> Response.ok().build());
+    public Uni<Response> revoke(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED)) String body,
+            @RestHeader("Content-Type") String contentType, @Context HttpServerRequest http) {
+        return oauth.revoke(OAuthForm.parse(contentType, body).get("token"), Origin.of(http))
+                .map(ignored -> Response.ok().build());
     }
 
+    /**
+     * Introspects a token for a service: authenticated by its service token ({@code Bearer}) or as
+     * a service client, with HTTP Basic or {@code client_id}/{@code client_secret} in the form.
+     */
     @POST
     @Path("introspect")
-    @RolesAllowed(Roles.SERVICE)
-    public Uni<Map<String, Object>> introspect(String body) {
-        OAuthForm form = OAuthForm.parse(body);
-        String token = form.get("token");
-        return oauth.requireToken(token)
-                .chain(() -> introspection.introspect(token, form.get("token_type_hint"), caller.tenant()));
+    @PermitAll
+    public Uni<Map<String, Object>> introspect(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED)) String body,
+            @RestHeader("Content-Type") String contentType, @RestHeader("Authorization") String authorization) {
+        OAuthForm form = OAuthForm.parse(contentType, body);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        return oauth.introspect(ClientCredentials.of(authorization, form.get("client_id"), form.get("client_secret")), bearer,
+                form.get("token"), form.get("token_type_hint"));
     }
 
     /** The client's credentials from HTTP Basic ({@code client_secret_basic}) or the form ({@code client_secret_post}). */
     public record ClientCredentials(String clientId, String clientSecret, boolean basic) {
+
+        /** Whether the client tried to authenticate at all (a malformed Authorization: Basic counts). */
+        boolean presented() {
+            return basic || clientId != null || clientSecret != null;
+        }
+
         static ClientCredentials of(String authorization, String formId, String formSecret) {
             if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
                 try {

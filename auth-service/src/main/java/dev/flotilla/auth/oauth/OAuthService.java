@@ -1,12 +1,17 @@
 package dev.flotilla.auth.oauth;
 
 import dev.flotilla.auth.client.ClientService;
+import dev.flotilla.auth.client.ClientService.AuthenticatedClient;
 import dev.flotilla.auth.session.SessionService;
 import dev.flotilla.auth.web.Origin;
-import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.ProblemException;
+import dev.flotilla.common.identity.Caller;
+import dev.flotilla.common.identity.Roles;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +23,15 @@ public class OAuthService {
 
     private final ClientService clients;
     private final SessionService sessions;
+    private final Introspection introspection;
+    private final CurrentIdentityAssociation identities;
 
-    public OAuthService(ClientService clients, SessionService sessions) {
+    public OAuthService(ClientService clients, SessionService sessions, Introspection introspection,
+            CurrentIdentityAssociation identities) {
         this.clients = clients;
         this.sessions = sessions;
+        this.introspection = introspection;
+        this.identities = identities;
     }
 
     /** The one scope a client may ask for: the tenant its token acts for. */
@@ -34,7 +44,7 @@ public class OAuthService {
         }
         return switch (grantType) {
             case "client_credentials" -> clientCredentials(credentials, scope);
-            case "refresh_token" -> refreshGrant(refreshToken, origin);
+            case "refresh_token" -> refreshGrant(credentials, refreshToken, origin);
             default -> Uni.createFrom().failure(new OAuthError(400, "unsupported_grant_type",
                     "Supported grants: client_credentials, refresh_token"));
         };
@@ -42,8 +52,7 @@ public class OAuthService {
 
     private Uni<Map<String, Object>> clientCredentials(OAuthResource.ClientCredentials credentials, String scope) {
         if (credentials.clientId() == null || credentials.clientSecret() == null) {
-            return Uni.createFrom()
-                    .failure(new OAuthError(401, "invalid_client", "Client authentication is required", credentials.basic()));
+            return Uni.createFrom().failure(OAuthError.invalidClient("Client authentication is required"));
         }
         UUID actingFor;
         try {
@@ -56,7 +65,7 @@ public class OAuthService {
                 .transform(e -> new OAuthError(400, "invalid_scope", e.getMessage()))
                 .map(issued -> {
                     if (issued == null) {
-                        throw new OAuthError(401, "invalid_client", "Unknown client or wrong secret", credentials.basic());
+                        throw wrongCredentials();
                     }
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("access_token", issued.token());
@@ -85,13 +94,23 @@ public class OAuthService {
         throw new OAuthError(400, "invalid_scope", "The only scope is tenant:<tenant id>");
     }
 
-    private Uni<Map<String, Object>> refreshGrant(String refreshToken, Origin origin) {
+    /**
+     * Rotates a refresh token. Client credentials, when presented, must be right; the new token is
+     * then issued to that client, and a token issued to a client is that client's alone (OAuth 2.1
+     * §4.3.1). A token issued without a client (a login) is refreshed without one as well.
+     */
+    private Uni<Map<String, Object>> refreshGrant(OAuthResource.ClientCredentials credentials, String refreshToken,
+            Origin origin) {
         if (refreshToken == null || refreshToken.isBlank()) {
             return Uni.createFrom().failure(OAuthError.invalidRequest("refresh_token is required"));
         }
-        return sessions.refresh(refreshToken, origin)
+        Uni<String> presentingClient = credentials.presented()
+                ? authenticated(credentials).map(AuthenticatedClient::clientId)
+                : Uni.createFrom().nullItem();
+        return presentingClient.chain(clientId -> sessions.refresh(refreshToken, clientId, origin))
                 .onFailure(ProblemException.class)
-                .transform(e -> OAuthError.invalidGrant("The refresh token is invalid, expired or already used"))
+                .transform(e -> OAuthError.invalidGrant(
+                        "The refresh token is invalid, expired, already used or issued to another client"))
                 .map(pair -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("access_token", pair.accessToken());
@@ -110,10 +129,46 @@ public class OAuthService {
         return sessions.revokeByRefreshToken(token, origin);
     }
 
-    public Uni<Void> requireToken(String token) {
-        if (token == null || token.isBlank()) {
-            return Uni.createFrom().failure(new BadRequest("token", "is required"));
+    /**
+     * Introspects a token for a service (RFC 7662): one calling with its service token
+     * ({@code bearer}), or a service client authenticating with its own credentials. Either sees
+     * the tokens of its own tenant, or of every tenant for the platform's services.
+     */
+    public Uni<Map<String, Object>> introspect(OAuthResource.ClientCredentials credentials, boolean bearer, String token,
+            String hint) {
+        Uni<UUID> callerTenant = bearer ? serviceTokenTenant()
+                : authenticated(credentials).map(AuthenticatedClient::tenantId);
+        return callerTenant.chain(tenant -> {
+            if (token == null || token.isBlank()) {
+                return Uni.createFrom().failure(OAuthError.invalidRequest("token is required"));
+            }
+            return introspection.introspect(token, hint, tenant);
+        });
+    }
+
+    /** The tenant of the verified bearer token, which must be a service's. */
+    private Uni<UUID> serviceTokenTenant() {
+        return identities.getDeferredIdentity().map(identity -> {
+            if (!(identity.getPrincipal() instanceof JsonWebToken verified)) {
+                throw new UnauthorizedException();
+            }
+            if (!identity.hasRole(Roles.SERVICE)) {
+                throw new OAuthError(403, "insufficient_scope", "Only services may introspect tokens");
+            }
+            return Caller.tenantOf(verified);
+        });
+    }
+
+    /** The client the credentials name, when they are right; otherwise {@code invalid_client}. */
+    private Uni<AuthenticatedClient> authenticated(OAuthResource.ClientCredentials credentials) {
+        if (credentials.clientId() == null || credentials.clientSecret() == null) {
+            return Uni.createFrom().failure(OAuthError.invalidClient("Client authentication is required"));
         }
-        return Uni.createFrom().voidItem();
+        return clients.authenticate(credentials.clientId(), credentials.clientSecret())
+                .onItem().ifNull().failWith(OAuthService::wrongCredentials);
+    }
+
+    private static OAuthError wrongCredentials() {
+        return OAuthError.invalidClient("Unknown client or wrong secret");
     }
 }

@@ -61,7 +61,7 @@ public class AuthResource {
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<TokenPair> refresh(@NotNull @Valid RefreshRequest request, @Context HttpServerRequest http) {
-        return sessions.refresh(request.refreshToken(), Origin.of(http));
+        return sessions.refresh(request.refreshToken(), null, Origin.of(http));
     }
 
     /** Ends the session the access token belongs to. */

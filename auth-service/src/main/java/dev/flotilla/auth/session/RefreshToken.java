@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * One refresh token of a session, known only by its SHA-256. Each refresh marks it used and issues
- * the next; presenting a used one again is reuse, which ends the session.
+ * the next; presenting a used one again is reuse, which ends the session. A token issued to a
+ * service client at the token endpoint names it, and only that client may refresh it.
  */
 @Entity
 @Table(name = "refresh_token")
@@ -23,4 +24,6 @@ public class RefreshToken extends PanacheEntityBase {
     public Instant createdAt;
     public Instant expiresAt;
     public Instant usedAt;
+    /** The client it was issued to; null when it was issued without one (a login). */
+    public String clientId;
 }

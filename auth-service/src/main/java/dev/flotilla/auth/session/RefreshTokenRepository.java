@@ -24,9 +24,11 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
 
     /**
      * The whole rotation in one statement: the presented token is marked used only if it is unused and
-     * unexpired, its session live and its user active; then the session is touched (when it was last
-     * used before $9, see {@link SessionService#LAST_USED_RESOLUTION}), the successor stored and the
-     * refresh audited. The row lock of the update serialises concurrent presentations of one token:
+     * unexpired, issued without a client or to the presenting one ($10, null without client
+     * authentication), its session live and its user active; then the session is touched (when it was
+     * last used before $9, see {@link SessionService#LAST_USED_RESOLUTION}), the successor stored
+     * (issued to the presenting client) and the refresh audited. The row lock of the update serialises concurrent presentations
+     * of one token:
      * the first marks it used, the others find it used and match nothing.
      */
     private static final String ROTATE = """
@@ -34,6 +36,7 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
                 update refresh_token t set used_at = $2
                 from login_session s, app_user u
                 where t.token_hash = $1 and t.used_at is null and t.expires_at > $2
+                  and (t.client_id is null or t.client_id = $10)
                   and s.id = t.session_id and s.revoked_at is null and s.expires_at > $2
                   and u.id = s.user_id and u.status = 'active'
                 returning t.tenant_id, t.session_id, s.expires_at, s.last_used_at, u.id as user_id, u.roles
@@ -41,8 +44,8 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
                 update login_session s set last_used_at = $2 from used
                 where s.id = used.session_id and used.last_used_at < $9
             ), successor as (
-                insert into refresh_token (id, tenant_id, session_id, token_hash, created_at, expires_at)
-                select $3, tenant_id, session_id, $4, $2, expires_at from used
+                insert into refresh_token (id, tenant_id, session_id, token_hash, created_at, expires_at, client_id)
+                select $3, tenant_id, session_id, $4, $2, expires_at, $10 from used
             ), audited as (
                 insert into audit_event (id, tenant_id, type, actor, subject, occurred_at, client_address, user_agent, detail)
                 select $5, tenant_id, $6, user_id::text, user_id::text, $2, $7, $8, jsonb_build_object('session', session_id::text)
@@ -72,11 +75,13 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
     /**
      * Rotates the token with hash {@code presentedHash} to a successor with hash {@code successorHash}
      * and records {@code auth.token.refreshed}, atomically and in one round trip; the session's last
-     * use becomes {@code now} if it was before {@code touchIfUsedBefore}. Null when the token is
-     * unknown, used, expired, or its session or user no longer may refresh (nothing is changed then).
+     * use becomes {@code now} if it was before {@code touchIfUsedBefore}. {@code clientId} is the
+     * authenticated client presenting the token, or null; the successor is issued to it. Null when
+     * the token is unknown, used, expired, issued to another client, or its session or user no
+     * longer may refresh (nothing is changed then).
      */
     public Uni<Rotated> rotate(String presentedHash, String successorHash, Instant now, Instant touchIfUsedBefore,
-            Origin origin) {
+            String clientId, Origin origin) {
         Tuple parameters = Tuple.tuple()
                 .addString(presentedHash)
                 .addOffsetDateTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
@@ -86,7 +91,8 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
                 .addString(AuditType.TOKEN_REFRESHED)
                 .addString(origin.address())
                 .addString(origin.userAgent())
-                .addOffsetDateTime(OffsetDateTime.ofInstant(touchIfUsedBefore, ZoneOffset.UTC));
+                .addOffsetDateTime(OffsetDateTime.ofInstant(touchIfUsedBefore, ZoneOffset.UTC))
+                .addString(clientId);
         return pool.preparedQuery(ROTATE).execute(parameters)
                 .map(rows -> SqlResults.firstRow(rows, RefreshTokenRepository::rotated));
     }

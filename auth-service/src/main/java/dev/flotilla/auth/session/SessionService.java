@@ -131,13 +131,16 @@ public class SessionService {
      * Rotates a refresh token: the presented one is marked used and a new pair issued, in one
      * statement ({@link RefreshTokenRepository#rotate}); the access token is signed after the
      * database work, holding no connection. A token that was already used (a replay, or the losing
-     * side of two concurrent refreshes) ends its session.
+     * side of two concurrent refreshes) ends its session. {@code clientId} is the authenticated
+     * client presenting the token (null without one): a token issued to a client is refused to any
+     * other caller, and the successor is issued to the presenting client.
      */
-    public Uni<TokenPair> refresh(String presented, Origin origin) {
+    public Uni<TokenPair> refresh(String presented, String clientId, Origin origin) {
         String presentedHash = Secrets.hash(presented);
         String successor = Secrets.generate();
         Instant now = Instant.now();
-        return refreshTokens.rotate(presentedHash, Secrets.hash(successor), now, now.minus(LAST_USED_RESOLUTION), origin)
+        return refreshTokens
+                .rotate(presentedHash, Secrets.hash(successor), now, now.minus(LAST_USED_RESOLUTION), clientId, origin)
                 .chain(rotated -> rotated == null
                         ? refused(presentedHash, origin)
                         : Uni.createFrom().item(
@@ -165,8 +168,9 @@ public class SessionService {
                         origin, Map.of("session", session.id.toString())));
     }
 
-    /** A refresh token that may still be used, as token introspection describes it. */
-    public record ActiveRefreshToken(UUID tenantId, UUID userId, UUID sessionId, Instant issuedAt, Instant expiresAt) {
+    /** A refresh token that may still be used, as token introspection describes it; {@code clientId} may be null. */
+    public record ActiveRefreshToken(UUID tenantId, UUID userId, UUID sessionId, String clientId, Instant issuedAt,
+            Instant expiresAt) {
     }
 
     /** The presented refresh token if it is unused and unexpired and its session live; null otherwise. */
@@ -178,8 +182,8 @@ public class SessionService {
                 return Uni.createFrom().nullItem();
             }
             return sessions.findById(refresh.sessionId).map(session -> session == null || !session.live(now) ? null
-                    : new ActiveRefreshToken(session.tenantId, session.userId, session.id, refresh.createdAt,
-                            refresh.expiresAt));
+                    : new ActiveRefreshToken(session.tenantId, session.userId, session.id, refresh.clientId,
+                            refresh.createdAt, refresh.expiresAt));
         });
     }
 

@@ -61,7 +61,8 @@ public class WellKnownResource {
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         doc.put("revocation_endpoint_auth_methods_supported", List.of("none"));
-        doc.put("introspection_endpoint_auth_methods_supported", List.of("bearer"));
+        // A service may also introspect with its service token (Authorization: Bearer), which has no registered method name.
+        doc.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         doc.put("claims_supported", List.of("iss", "aud", "sub", "tid", "groups", "jti", "iat", "exp", "sid"));
         return doc;
     }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the token endpoint reads a client's credentials: HTTP Basic (RFC 6749 §2.3.1) or the form. */
 class ClientCredentialsTest {
@@ -64,5 +66,18 @@ class ClientCredentialsTest {
     void anotherAuthorizationSchemeLeavesTheFormsCredentials() {
         assertEquals(new ClientCredentials("form-id", "form-secret", false),
                 ClientCredentials.of("Bearer abc", "form-id", "form-secret"));
+    }
+
+    @Test
+    void credentialsArePresentedByAnyBasicHeaderOrEitherFormField() {
+        assertTrue(ClientCredentials.of("Basic !!not-base64!!", null, null).presented());
+        assertTrue(ClientCredentials.of(null, "form-id", null).presented());
+        assertTrue(ClientCredentials.of(null, null, "form-secret").presented());
+    }
+
+    @Test
+    void noCredentialsAreNotPresented() {
+        assertFalse(ClientCredentials.of(null, null, null).presented());
+        assertFalse(ClientCredentials.of("Bearer abc", null, null).presented());
     }
 }

@@ -30,6 +30,14 @@ public class Caller {
     }
 
     public UUID tenant() {
+        return tenantOf(token);
+    }
+
+    /**
+     * The tenant of a verified token, for code that holds the token itself rather than this
+     * request-scoped view (which resolves the identity blockingly when nothing resolved it first).
+     */
+    public static UUID tenantOf(JsonWebToken token) {
         Object claim = token.getClaim(TENANT_CLAIM);
         if (claim == null) {
             throw new ProblemException(ProblemType.FORBIDDEN, "The token carries no tenant (tid claim)");

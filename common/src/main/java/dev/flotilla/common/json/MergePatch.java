@@ -1,12 +1,12 @@
-package dev.flotilla.task.agent;
+package dev.flotilla.common.json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * JSON Merge Patch (RFC 7386) over the maps Jackson reads JSON objects into: members of the patch
- * replace the target's, {@code null} members remove them, nested objects merge recursively, and
- * anything that is not an object (arrays included) replaces the target as a whole.
+ * JSON Merge Patch (RFC 7396) over the maps Jackson reads JSON objects into: members of the patch replace the
+ * target's, {@code null} members remove them, nested objects merge recursively, and anything that is not an object
+ * (arrays included) replaces the target as a whole.
  */
 public final class MergePatch {
 

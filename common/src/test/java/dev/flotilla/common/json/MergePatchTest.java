@@ -1,4 +1,4 @@
-package dev.flotilla.task.agent;
+package dev.flotilla.common.json;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** JSON Merge Patch (RFC 7386) over the maps Jackson reads JSON objects into. */
+/** JSON Merge Patch (RFC 7396) over the maps Jackson reads JSON objects into. */
 class MergePatchTest {
 
     /** A map that keeps null values, as Jackson reads a JSON {@code null} member. */

@@ -1,0 +1,194 @@
+package dev.flotilla.conversation.message;
+
+import dev.flotilla.common.audit.AuditTrail;
+import dev.flotilla.common.db.Db;
+import dev.flotilla.common.error.BadRequest;
+import dev.flotilla.common.error.NotFound;
+import dev.flotilla.common.error.Problem;
+import dev.flotilla.common.error.ProblemException;
+import dev.flotilla.common.error.ProblemType;
+import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.paging.Cursor;
+import dev.flotilla.common.paging.Page;
+import dev.flotilla.common.paging.PageParams;
+import dev.flotilla.conversation.conversation.Conversation;
+import dev.flotilla.conversation.conversation.ConversationService;
+import dev.flotilla.conversation.conversation.ConversationStatus;
+import dev.flotilla.conversation.model.ChatMessage;
+import dev.flotilla.conversation.tokens.TokenCounter;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The messages of a conversation the caller may see ({@code owner} as in {@link ConversationService}). Every change
+ * locks the conversation's row, takes the next sequence numbers under that lock and changes the conversation's
+ * counts in the same transaction; so do forks, which copy the history up to a message into a new conversation.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    private final Db db;
+    private final ConversationService conversations;
+    private final TokenCounter tokens;
+    private final AuditTrail audit;
+    private final MessageConfig config;
+    private final Clock clock;
+
+    public MessageService(Db db, ConversationService conversations, TokenCounter tokens, AuditTrail audit,
+            MessageConfig config, Clock clock) {
+        this.db = db;
+        this.conversations = conversations;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Appends the messages in order; those without a {@code tokenCount} are counted with the model's tokenizer. */
+    public Uni<List<Message>> append(UUID tenant, UUID conversationId, String owner, String actor, PostMessages request) {
+        List<MessageRules.Checked> checked = MessageRules.checked(request, config);
+        return conversations.get(tenant, conversationId, owner)
+                // Tokenizing long texts is CPU work: off the event loop.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(conversation -> counted(conversation, checked))
+                .chain(counts -> db.tx(tx -> conversations.lock(tx, tenant, conversationId, owner).chain(locked -> {
+                    long total = counts.stream().mapToLong(Integer::longValue).sum();
+                    return conversations.addMessages(tx, locked, checked.size(), total).chain(lastSeq -> {
+                        List<Message> messages = messages(locked, checked, counts, lastSeq - checked.size() + 1);
+                        return MessageSql.insertAll(tx, messages)
+                                .call(() -> audit.record(tx, tenant, "conversation.message.sent", actor,
+                                        conversationId.toString(), sent(messages)))
+                                .replaceWith(messages);
+                    });
+                })));
+    }
+
+    public Uni<Message> get(UUID tenant, UUID conversationId, String owner, UUID id) {
+        return conversations.get(tenant, conversationId, owner)
+                .chain(conversation -> MessageSql.find(db.pool(), tenant, conversationId, id))
+                .map(message -> found(message, id));
+    }
+
+    /** A page in {@code order} ({@code asc}, the default, or {@code desc}) of sequence numbers. */
+    public Uni<Page<Message>> page(UUID tenant, UUID conversationId, String owner, String order, PageParams page) {
+        boolean ascending = ascending(order);
+        Long after = page.after() == null ? null : seq(page.after());
+        return conversations.get(tenant, conversationId, owner)
+                .chain(conversation -> MessageSql.page(db.pool(), tenant, conversationId, ascending,
+                        after != null ? after : ascending ? 0 : Long.MAX_VALUE, page.limit() + 1))
+                .map(rows -> Page.fromOverfetch(rows, page.limit(), m -> Cursor.of(m.seq())));
+    }
+
+    /** Every message of a conversation, in order (an export's). */
+    public Uni<List<Message>> all(Conversation conversation) {
+        return MessageSql.page(db.pool(), conversation.tenant(), conversation.id(), true, 0, Integer.MAX_VALUE);
+    }
+
+    public Uni<Void> delete(UUID tenant, UUID conversationId, String owner, UUID id) {
+        return db.tx(tx -> conversations.lock(tx, tenant, conversationId, owner)
+                .chain(locked -> MessageSql.delete(tx, tenant, conversationId, id)
+                        .chain(removedTokens -> conversations.removeMessage(tx, locked, found(removedTokens, id)))));
+    }
+
+    /**
+     * A new conversation of {@code actor}'s with the history up to and including {@code atMessageId} copied, linked to
+     * its parent; answered with its counts.
+     */
+    public Uni<Conversation> fork(UUID tenant, UUID conversationId, String owner, String actor, ForkRequest request) {
+        if (request == null || request.atMessageId() == null) {
+            throw new BadRequest("atMessageId", "is required");
+        }
+        UUID at = request.atMessageId();
+        return db.tx(tx -> conversations.lock(tx, tenant, conversationId, owner)
+                .chain(source -> MessageSql.find(tx, tenant, conversationId, at).chain(message -> {
+                    if (message == null) {
+                        throw new ProblemException(ProblemType.UNPROCESSABLE,
+                                "atMessageId: message " + at + " is not one of this conversation's",
+                                List.of(new Problem.FieldError("atMessageId", "is not a message of this conversation")));
+                    }
+                    return MessageSql.totalsUpTo(tx, tenant, conversationId, message.seq()).chain(totals -> {
+                        Instant now = now();
+                        Conversation fork = new Conversation(tenant, Ids.next(), actor, source.title(),
+                                source.description(), source.tags(), ConversationStatus.ACTIVE,
+                                source.workspaceSessionId(), source.aiProvider(), source.model(), source.agentId(),
+                                source.metadata(), totals.messages(), totals.tokens(), message.seq(), source.id(), at, now,
+                                now, null, 1);
+                        return conversations.insert(tx, fork, actor)
+                                .call(() -> MessageSql.copyHistory(tx, tenant, source.id(), fork.id(), message.seq()));
+                    });
+                })));
+    }
+
+    /** The token count of each message: the client's, or the tokenizer's for the message's (or conversation's) model. */
+    private List<Integer> counted(Conversation conversation, List<MessageRules.Checked> checked) {
+        List<Integer> counts = new ArrayList<>(checked.size());
+        for (MessageRules.Checked c : checked) {
+            NewMessage m = c.message();
+            counts.add(m.tokenCount() != null ? m.tokenCount()
+                    : tokens.count(m.model() != null ? m.model() : conversation.model(),
+                            new ChatMessage(c.role().wire(), m.content(), m.toolCalls(), m.toolCallId(), null)));
+        }
+        return counts;
+    }
+
+    private List<Message> messages(Conversation conversation, List<MessageRules.Checked> checked, List<Integer> counts,
+            long firstSeq) {
+        Instant now = now();
+        List<Message> messages = new ArrayList<>(checked.size());
+        for (int i = 0; i < checked.size(); i++) {
+            NewMessage m = checked.get(i).message();
+            messages.add(new Message(conversation.tenant(), conversation.id(), firstSeq + i, Ids.next(),
+                    checked.get(i).role(), m.content(), m.model(), m.toolCalls(), m.toolCallId(),
+                    new JsonObject(m.metadata() == null ? Map.of() : m.metadata()), counts.get(i), now));
+        }
+        return messages;
+    }
+
+    private static Map<String, Object> sent(List<Message> messages) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("messageIds", messages.stream().map(m -> m.id().toString()).toList());
+        detail.put("roles", messages.stream().map(m -> m.role().wire()).distinct().toList());
+        return detail;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static boolean ascending(String order) {
+        if (order == null || order.toLowerCase(Locale.ROOT).equals("asc")) {
+            return true;
+        }
+        if (order.toLowerCase(Locale.ROOT).equals("desc")) {
+            return false;
+        }
+        throw new BadRequest("order", "must be asc or desc");
+    }
+
+    private static long seq(Cursor cursor) {
+        try {
+            return Long.parseLong(cursor.key(0, 1));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("cursor", "is not a cursor this endpoint returned");
+        }
+    }
+
+    private static <T> T found(T found, UUID id) {
+        if (found == null) {
+            throw new NotFound("message", id);
+        }
+        return found;
+    }
+}
