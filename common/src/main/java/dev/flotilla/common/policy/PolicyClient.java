@@ -193,9 +193,14 @@ public class PolicyClient {
             case DECISION -> {
                 LOG.debugf("policy denies %s on %s %s: %s", question.action(), question.resourceType(), question.resourceId(),
                         answer.reasons());
-                // The reasons name the tenant's rules; the caller learns only what was refused.
+                // The caller learns which policies refused, not their rules' conditions.
+                List<String> denying = answer.matchedRules().stream().filter(rule -> "deny".equalsIgnoreCase(rule.effect()))
+                        .map(PolicyAnswer.MatchedRule::policy).distinct().toList();
                 yield new ProblemException(ProblemType.FORBIDDEN,
-                        "The policies in force do not allow '" + question.action() + "' on this " + question.resourceType());
+                        "The policies in force do not allow '" + question.action() + "' on this " + question.resourceType()
+                                + (denying.isEmpty() ? " (no rule allows it)"
+                                        : ": denied by policy "
+                                                + String.join(", ", denying.stream().map(name -> "'" + name + "'").toList())));
             }
             case UNAVAILABLE -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                     "Authorization cannot be checked at the moment; try again shortly");

@@ -91,6 +91,11 @@ public class MessageService {
                 .map(rows -> Page.fromOverfetch(rows, page.limit(), m -> Cursor.of(m.seq())));
     }
 
+    /** The conversation's latest {@code limit} messages, newest first (a model's context is chosen among them). */
+    public Uni<List<Message>> latest(Conversation conversation, int limit) {
+        return MessageSql.page(db.pool(), conversation.tenant(), conversation.id(), false, Long.MAX_VALUE, limit);
+    }
+
     /** Every message of a conversation, in order (an export's). */
     public Uni<List<Message>> all(Conversation conversation) {
         return MessageSql.page(db.pool(), conversation.tenant(), conversation.id(), true, 0, Integer.MAX_VALUE);

@@ -66,7 +66,7 @@ public class AgentRegistryServer implements QuarkusTestResourceLifecycleManager 
     }
 
     /** Registers an agent as task-service would show it. */
-    static void agent(UUID id, String name, String systemPrompt, String model, List<String> tools) {
+    public static void agent(UUID id, String name, String systemPrompt, String model, List<String> tools) {
         AGENTS.put(id, new JsonObject().put("id", id.toString()).put("name", name).put("type", "CHAT")
                 .put("capabilities", new JsonArray()).put("tools", new JsonArray(tools)).put("modelPreference", model)
                 .put("config", new JsonObject().put("systemPrompt", systemPrompt)).put("memory", new JsonObject())

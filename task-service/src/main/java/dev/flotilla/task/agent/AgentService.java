@@ -4,6 +4,7 @@ import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
 import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.json.MergePatch;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
