@@ -1,5 +1,7 @@
 package dev.flotilla.task.dispatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.common.error.Conflict;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,7 +31,8 @@ import java.util.UUID;
  * the wait to end) and tries once more. An agent may complete the tasks it finished in the same
  * call: those of no workflow in the same statement as its first claim, the others (a workflow's
  * task, a refusal, a repeat) one by one right after it, before any wait. One round trip to
- * PostgreSQL per batch of work.
+ * PostgreSQL per batch of work; a claimed workflow task's inputs (its dependencies' results) are
+ * read in one more query, once the claim has committed.
  */
 @ApplicationScoped
 public class ClaimService {
@@ -64,7 +68,8 @@ public class ClaimService {
         long deadline = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
         List<TaskCompletion> finished = request.complete();
         if (finished == null || finished.isEmpty()) {
-            return attempt(tenant, agent, max, lease, deadline).map(rows -> new Claims(claimed(rows), null));
+            return attempt(tenant, agent, max, lease, deadline).chain(rows -> claimed(tenant, rows))
+                    .map(tasks -> new Claims(tasks, null));
         }
         String batch = leases.completionBatch("complete", finished);
         long generation = signals.generation(tenant);
@@ -81,7 +86,8 @@ public class ClaimService {
                             .chain(outcomes -> (claimed.isEmpty()
                                     ? waitAndAttempt(tenant, agent, max, lease, deadline, generation)
                                     : Uni.createFrom().item(claimed))
-                                    .map(held -> new Claims(claimed(held), outcomes.minimal().tasks())));
+                                    .chain(held -> claimed(tenant, held))
+                                    .map(held -> new Claims(held, outcomes.minimal().tasks())));
                 });
     }
 
@@ -124,14 +130,23 @@ public class ClaimService {
                 });
     }
 
-    private static List<ClaimedTask> claimed(List<TaskRow> rows) {
-        List<ClaimedTask> claimed = new ArrayList<>(rows.size());
-        for (TaskRow row : rows) {
-            TaskView task = row.view();
-            claimed.add(new ClaimedTask(task.id(), row.leaseId(), task.leaseExpiresAt(), task.deadlineAt(), task.type(),
-                    task.payload(),
-                    task.priority(), task.requiredCapabilities(), task.attempt(), task.maxAttempts(), task.workflowId()));
-        }
-        return claimed;
+    /** The claimed tasks as their agent sees them; a workflow's with its dependencies' results, read after the claim. */
+    private Uni<List<ClaimedTask>> claimed(UUID tenant, List<TaskRow> rows) {
+        List<UUID> ofWorkflows = rows.stream().filter(row -> row.view().workflowId() != null).map(row -> row.view().id())
+                .toList();
+        Uni<Map<UUID, JsonNode>> inputs = ofWorkflows.isEmpty() ? Uni.createFrom().item(Map.of())
+                : tasks.dependencyResults(db.pool(), tenant, ofWorkflows);
+        return inputs.map(results -> {
+            List<ClaimedTask> claimed = new ArrayList<>(rows.size());
+            for (TaskRow row : rows) {
+                TaskView task = row.view();
+                JsonNode taskInputs = task.workflowId() == null ? null
+                        : results.getOrDefault(task.id(), JsonNodeFactory.instance.objectNode());
+                claimed.add(new ClaimedTask(task.id(), row.leaseId(), task.leaseExpiresAt(), task.deadlineAt(), task.type(),
+                        task.payload(), task.priority(), task.requiredCapabilities(), task.attempt(), task.maxAttempts(),
+                        task.workflowId(), taskInputs));
+            }
+            return claimed;
+        });
     }
 }

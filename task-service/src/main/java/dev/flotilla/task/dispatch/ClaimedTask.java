@@ -1,5 +1,6 @@
 package dev.flotilla.task.dispatch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.UUID;
 
 /**
  * A task handed to an agent. {@code leaseId} identifies this attempt: the agent sends it with
- * every heartbeat, complete and fail; once the lease has expired it is worthless (409).
+ * every heartbeat, complete and fail; once the lease has expired it is worthless (409). A
+ * workflow's task carries {@code inputs}, the result of each of its direct dependencies by key, so
+ * that its agent has no need to fetch them; other tasks have none.
  */
 public record ClaimedTask(
         UUID id,
@@ -21,5 +24,6 @@ public record ClaimedTask(
         List<String> requiredCapabilities,
         int attempt,
         int maxAttempts,
-        UUID workflowId) {
+        UUID workflowId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode inputs) {
 }

@@ -44,7 +44,8 @@ final class OutboxSql {
                     union all
                     (select 'workflow.status-changed', w.id, w.xid, w.tenant_id, w.workflow_id,
                             json_build_object('workflowId', w.workflow_id, 'name', f.name, 'createdBy', f.created_by,
-                                              'from', w.from_status, 'to', w.to_status, 'at', w.at)::text, w.at
+                                              'from', w.from_status, 'to', w.to_status, 'reason', w.reason,
+                                              'at', w.at)::text, w.at
                        from task.workflow_events w left join task.workflows f on f.id = w.workflow_id
                       where (w.xid, w.id) > ($1::xid8, $2) and w.xid < $3::xid8
                       order by w.xid, w.id

@@ -71,9 +71,39 @@ final class ScheduleSql {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 
+    /** The tenant's schedule, locked until the transaction ends, or null when there is none. */
+    static Uni<Row> lock(SqlConnection connection, UUID tenant, UUID id) {
+        return connection.preparedQuery("select *, payload::text as payload_json from task.schedules"
+                + " where tenant_id = $1 and id = $2 for update")
+                .execute(Tuple.of(tenant, id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+    }
+
+    /**
+     * Changes the tenant's schedule to fire {@code cron} in {@code zone}, creating tasks of {@code spec} (its payload
+     * written as {@code payload}), next at {@code next}; a new version. The row as updated.
+     */
+    static Uni<Row> update(SqlClient client, UUID tenant, UUID id, String name, String cron, String zone, CatchUp catchUp,
+            TaskSpec spec, String payload, OffsetDateTime next) {
+        return client.preparedQuery("""
+                update task.schedules
+                   set name = $3, cron = $4, time_zone = $5, catch_up = $6, task_type = $7, payload = $8::text::jsonb,
+                       priority = $9, required_capabilities = $10::text[], timeout_ms = $11, max_attempts = $12,
+                       backoff_initial_ms = $13, backoff_max_ms = $14, backoff_multiplier = $15, next_run_at = $16,
+                       version = version + 1, updated_at = now()
+                 where tenant_id = $1 and id = $2
+                returning *, payload::text as payload_json""")
+                .execute(Tuple.from(Arrays.asList(tenant, id, name, cron, zone, catchUp.name(), spec.type(), payload,
+                        (short) spec.priority(), spec.requiredCapabilities().toArray(String[]::new),
+                        spec.timeout() == null ? null : spec.timeout().toMillis(), spec.maxAttempts(),
+                        spec.backoffInitial().toMillis(), spec.backoffMax().toMillis(), spec.backoffMultiplier(), next)))
+                .map(rows -> rows.iterator().next());
+    }
+
     /** Pauses or resumes the tenant's schedule, to fire next at {@code next}; the row as updated. */
     static Uni<Row> enable(SqlClient client, UUID tenant, UUID id, boolean enabled, OffsetDateTime next) {
-        return client.preparedQuery("update task.schedules set enabled = $3, next_run_at = $4, updated_at = now()"
+        return client.preparedQuery("update task.schedules set enabled = $3, next_run_at = $4, version = version + 1,"
+                + " updated_at = now()"
                 + " where tenant_id = $1 and id = $2 returning *, payload::text as payload_json")
                 .execute(Tuple.of(tenant, id, enabled, next))
                 .map(rows -> rows.iterator().next());

@@ -1,9 +1,14 @@
 package dev.flotilla.task.schedule;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.UUID;
 
-/** A schedule as the API shows it, with the next tick it will fire. */
+/**
+ * A schedule as the API shows it, with the next tick it will fire. {@code version} counts the
+ * changes people made; it is the schedule's ETag, not a member of the body.
+ */
 public record ScheduleView(
         UUID id,
         String name,
@@ -15,5 +20,11 @@ public record ScheduleView(
         Instant nextRunAt,
         Instant lastRunAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonIgnore long version) {
+
+    /** The ETag of this version of the schedule. */
+    public String etag() {
+        return "\"" + version + "\"";
+    }
 }

@@ -170,6 +170,36 @@ public class TaskRepository {
     }
 
     /**
+     * Keeps the payloads of these new workflow tasks as their templates, to be resolved on release ({@link PayloadReferences}).
+     */
+    public Uni<Void> keepTemplates(SqlClient client, UUID tenant, List<UUID> ids) {
+        return client
+                .preparedQuery("update task.tasks set payload_template = payload where tenant_id = $1 and id = any($2::uuid[])")
+                .execute(Tuple.of(tenant, ids.toArray(UUID[]::new)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The results of the direct dependencies of each of the tenant's tasks {@code ids}, as an object of
+     * dependency key and result, by task; a task without dependencies is missing.
+     */
+    public Uni<Map<UUID, JsonNode>> dependencyResults(SqlClient client, UUID tenant, List<UUID> ids) {
+        return client.preparedQuery("""
+                select td.task_id, jsonb_object_agg(d.workflow_key, d.result)::text as results
+                  from task.task_dependencies td join task.tasks d on d.id = td.depends_on
+                 where d.tenant_id = $1 and td.task_id = any($2::uuid[])
+                 group by td.task_id""")
+                .execute(Tuple.of(tenant, ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, JsonNode> results = new HashMap<>();
+                    for (Row row : rows) {
+                        results.put(row.getUUID("task_id"), read(row.getString("results")));
+                    }
+                    return results;
+                });
+    }
+
+    /**
      * Runs a statement that changes tasks and returns {@code tasks.*, prev, reason, attempt_started_at};
      * in the same statement, writes one {@code task_events} row per returned task (which the outbox delivers),
      * and notifies the tenants of tasks it made SCHEDULED ({@link #READY_CHANNEL}), which PostgreSQL

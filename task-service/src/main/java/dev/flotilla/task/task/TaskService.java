@@ -40,11 +40,14 @@ public class TaskService {
     private final Transitions transitions;
     private final TaskDefaults defaults;
     private final ObjectMapper json;
+    private final TaskRetries retries;
 
-    public TaskService(Db db, TaskRepository tasks, Transitions transitions, TaskDefaults defaults, ObjectMapper json) {
+    public TaskService(Db db, TaskRepository tasks, Transitions transitions, TaskDefaults defaults, ObjectMapper json,
+            TaskRetries retries) {
         this.db = db;
         this.tasks = tasks;
         this.transitions = transitions;
+        this.retries = retries;
         this.defaults = defaults;
         this.json = json;
     }
@@ -158,20 +161,26 @@ public class TaskService {
                         : Uni.createFrom().item(rows.get(0).view())));
     }
 
-    /** Starts a FAILED, DEAD or TIMED_OUT task again with a fresh set of attempts. */
+    /**
+     * Starts a FAILED, DEAD or TIMED_OUT task again with a fresh set of attempts; a workflow's task
+     * together with the dependents it cancelled ({@link TaskRetries}).
+     */
     public Uni<TaskView> retry(UUID tenant, UUID id, String by) {
         return db.tx(connection -> transitions.run(connection, TaskSql.RETRY, Tuple.of(tenant, id, by))
                 .chain(rows -> rows.isEmpty()
-                        ? tasks.find(connection, tenant, id).map(row -> {
+                        ? tasks.find(connection, tenant, id).chain(row -> {
                             if (row == null) {
                                 throw new NotFound("task", id);
                             }
-                            if (row.view().workflowId() != null) {
-                                throw new Conflict("Task " + id + " belongs to workflow " + row.view().workflowId()
-                                        + "; a workflow's tasks are not retried one by one");
+                            UUID workflow = row.view().workflowId();
+                            if (workflow == null) {
+                                throw new Conflict("Task " + id + " is " + row.view().status()
+                                        + "; only FAILED, DEAD or TIMED_OUT tasks can be retried");
                             }
-                            throw new Conflict("Task " + id + " is " + row.view().status()
-                                    + "; only FAILED, DEAD or TIMED_OUT tasks can be retried");
+                            return TaskSql.lockWorkflowStatus(connection, tenant, workflow)
+                                    .chain(status -> retries.retryTask(connection, tenant, workflow, status, id, by))
+                                    .map(reset -> reset.stream().filter(task -> task.view().id().equals(id)).findFirst()
+                                            .orElseThrow().view());
                         })
                         : Uni.createFrom().item(rows.get(0).view())));
     }

@@ -1,12 +1,17 @@
 package dev.flotilla.task.task;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.util.List;
+
 /**
  * The statements of a transition's consequences ({@link Transitions}), each over the ids in $1:
- * dependents counted down, released or cancelled, and workflows locked and rolled up.
+ * dependents counted down, released (their payload references resolved) or cancelled, and workflows
+ * locked and rolled up.
  */
 final class TransitionSql {
 
@@ -38,6 +43,25 @@ final class TransitionSql {
                      order by id for update) p
              where t.id = p.id
             returning t.*, p.prev, 'a dependency did not succeed'::text as reason, null::timestamptz as attempt_started_at""";
+
+    /** Tasks $1 (SCHEDULED) whose payload references could not be resolved FAIL, each for its reason in $2. */
+    static final String FAIL_UNRESOLVED = """
+            update task.tasks t set status = 'FAILED', error = p.reason, updated_at = now(), finished_at = now()
+              from (select x.id, x.status as prev, u.reason
+                      from unnest($1::uuid[], $2::text[]) as u(id, reason) join task.tasks x on x.id = u.id
+                     where x.status = 'SCHEDULED'
+                     order by x.id for update of x) p
+             where t.id = p.id
+            returning t.*, p.prev, 'payload reference not resolved: ' || p.reason as reason,
+                      null::timestamptz as attempt_started_at""";
+
+    private static final String TEMPLATES = """
+            select t.id, t.payload_template::text as template,
+                   (select jsonb_object_agg(d.workflow_key, d.result)
+                      from task.task_dependencies td join task.tasks d on d.id = td.depends_on
+                     where td.task_id = t.id and d.tenant_id = t.tenant_id)::text as results
+              from task.tasks t
+             where t.id = any($1::uuid[]) and t.payload_template is not null""";
 
     private static final String LOCK_WORKFLOWS = "select id from task.workflows where id = any($1::uuid[]) order by id for update";
 
@@ -71,6 +95,21 @@ final class TransitionSql {
     /** Counts down the open dependencies of the dependents of the tasks in {@code succeeded}. */
     static Uni<Void> countDown(SqlConnection connection, Tuple succeeded) {
         return connection.preparedQuery(COUNT_DOWN).execute(succeeded).replaceWithVoid();
+    }
+
+    /**
+     * The tasks among {@code ids} whose payload refers to their dependencies' results: each row is
+     * {@code id}, {@code template} (the payload as defined) and {@code results} (an object of each
+     * dependency's key and result), both as text.
+     */
+    static Uni<RowSet<Row>> templates(SqlConnection connection, Tuple ids) {
+        return connection.preparedQuery(TEMPLATES).execute(ids);
+    }
+
+    /** Sets the payload of each task, given as {@code (id, payload as text)}. */
+    static Uni<Void> writePayloads(SqlConnection connection, List<Tuple> payloads) {
+        return connection.preparedQuery("update task.tasks set payload = $2::text::jsonb where id = $1")
+                .executeBatch(payloads).replaceWithVoid();
     }
 
     /** Locks the workflows in {@code workflows}, in id order, until the transaction ends. */

@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.UUID;
 
-/** Workflows (DAGs of tasks) of the caller's tenant: create, list, read with the tasks' states, cancel. */
+/** Workflows (DAGs of tasks) of the caller's tenant: create, list, read with the tasks' states and history, cancel, retry. */
 @Cancellable(false)
 @Path("/api/v1/workflows")
 @RolesAllowed({ Roles.ADMIN, Roles.MEMBER, Roles.SERVICE })
@@ -60,5 +60,12 @@ public class WorkflowResource {
     @Path("{id}/cancel")
     public Uni<WorkflowView> cancel(@RestPath UUID id) {
         return workflows.cancel(caller.tenant(), id, caller.subject());
+    }
+
+    /** Runs the failed tasks and the dependents they cancelled again; 409 when nothing failed. */
+    @POST
+    @Path("{id}/retry")
+    public Uni<WorkflowView> retry(@RestPath UUID id) {
+        return workflows.retry(caller.tenant(), id, caller.subject());
     }
 }

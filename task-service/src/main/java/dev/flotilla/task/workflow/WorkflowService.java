@@ -3,13 +3,18 @@ package dev.flotilla.task.workflow;
 import dev.flotilla.common.db.Db;
 import dev.flotilla.common.error.Conflict;
 import dev.flotilla.common.error.NotFound;
+import dev.flotilla.common.error.Problem;
+import dev.flotilla.common.error.ProblemException;
+import dev.flotilla.common.error.ProblemType;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
 import dev.flotilla.task.task.NewTask;
+import dev.flotilla.task.task.PayloadReferences;
 import dev.flotilla.task.task.TaskDefaults;
 import dev.flotilla.task.task.TaskRepository;
+import dev.flotilla.task.task.TaskRetries;
 import dev.flotilla.task.task.TaskSpec;
 import dev.flotilla.task.task.TaskStatus;
 import dev.flotilla.task.task.Transitions;
@@ -30,8 +35,10 @@ import java.util.UUID;
 /**
  * Workflows: a DAG of tasks created in one transaction. Tasks without dependencies are claimable at
  * once; the others wait (PENDING) until all their dependencies SUCCEEDED, and are cancelled when one
- * does not ({@link Transitions}). Cancelling a workflow cancels its waiting tasks at once and
- * requests cancellation of its running ones.
+ * does not ({@link Transitions}). A task's payload may refer to its dependencies' results
+ * ({@link PayloadReferences}), checked here and resolved on release. Cancelling a workflow cancels
+ * its waiting tasks at once and requests cancellation of its running ones; retrying it runs its
+ * failed tasks and the dependents they cancelled again.
  */
 @ApplicationScoped
 public class WorkflowService {
@@ -40,9 +47,12 @@ public class WorkflowService {
     private final TaskRepository tasks;
     private final Transitions transitions;
     private final TaskDefaults defaults;
+    private final TaskRetries retries;
 
-    public WorkflowService(Db db, TaskRepository tasks, Transitions transitions, TaskDefaults defaults) {
+    public WorkflowService(Db db, TaskRepository tasks, Transitions transitions, TaskDefaults defaults,
+            TaskRetries retries) {
         this.db = db;
+        this.retries = retries;
         this.tasks = tasks;
         this.transitions = transitions;
         this.defaults = defaults;
@@ -53,11 +63,23 @@ public class WorkflowService {
      */
     public Uni<WorkflowView> create(UUID tenant, String creator, CreateWorkflow request) {
         Dag.validate(request.tasks());
+        List<Problem.FieldError> references = new ArrayList<>();
+        for (int i = 0; i < request.tasks().size(); i++) {
+            WorkflowTask task = request.tasks().get(i);
+            references.addAll(PayloadReferences.check("tasks[" + i + "].payload", task.payload(),
+                    Set.copyOf(Dag.dependencies(task))));
+        }
+        if (!references.isEmpty()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "A task's payload refers to the result of a task it does not depend on, or not as a reference",
+                    references);
+        }
         UUID workflow = Ids.next();
         Map<String, UUID> ids = new LinkedHashMap<>();
         request.tasks().forEach(task -> ids.put(task.key(), Ids.next()));
         List<NewTask> rows = new ArrayList<>();
         List<Tuple> dependencies = new ArrayList<>();
+        List<UUID> templates = new ArrayList<>();
         for (int i = 0; i < request.tasks().size(); i++) {
             WorkflowTask task = request.tasks().get(i);
             TaskSpec spec = defaults.resolve("tasks[" + i + "].", task.type(), task.payload(), task.priority(),
@@ -68,12 +90,17 @@ public class WorkflowService {
             for (String dependency : dependsOn) {
                 dependencies.add(Tuple.of(ids.get(task.key()), ids.get(dependency)));
             }
+            if (PayloadReferences.present(task.payload())) {
+                templates.add(ids.get(task.key()));
+            }
         }
         boolean claimable = rows.stream().anyMatch(row -> row.dependencies() == 0);
         return db.tx(connection -> WorkflowSql.insert(connection, workflow, tenant, request.name().strip(), creator)
                 .chain(() -> tasks.insertAll(connection, rows))
                 .chain(() -> dependencies.isEmpty() ? Uni.createFrom().voidItem()
                         : WorkflowSql.insertDependencies(connection, dependencies))
+                .chain(() -> templates.isEmpty() ? Uni.createFrom().voidItem()
+                        : tasks.keepTemplates(connection, tenant, templates))
                 .chain(() -> tasks.announce(connection, claimable ? List.of(tenant.toString()) : List.of()))
                 .chain(() -> find(connection, tenant, workflow)));
     }
@@ -110,7 +137,19 @@ public class WorkflowService {
                 }));
     }
 
-    /** The tenant's workflow with its tasks. */
+    /**
+     * Runs the failed tasks again (FAILED, DEAD, TIMED_OUT) and the dependents they cancelled;
+     * succeeded tasks keep their results ({@link TaskRetries}). 409 when there is nothing to retry.
+     */
+    public Uni<WorkflowView> retry(UUID tenant, UUID id, String by) {
+        return db.tx(connection -> WorkflowSql.lockStatus(connection, tenant, id)
+                .chain(status -> status == null
+                        ? Uni.createFrom().failure(new NotFound("workflow", id))
+                        : retries.retryWorkflow(connection, tenant, id, status, by))
+                .chain(() -> find(connection, tenant, id)));
+    }
+
+    /** The tenant's workflow with its tasks and its history. */
     private Uni<WorkflowView> find(SqlClient client, UUID tenant, UUID id) {
         return WorkflowSql.find(client, tenant, id)
                 .chain(workflow -> {
@@ -118,7 +157,7 @@ public class WorkflowService {
                         return Uni.createFrom().failure(new NotFound("workflow", id));
                     }
                     return WorkflowSql.tasks(client, tenant, id)
-                            .map(taskRows -> {
+                            .chain(taskRows -> WorkflowSql.events(client, tenant, id).map(eventRows -> {
                                 List<WorkflowView.Node> nodes = new ArrayList<>();
                                 for (Row row : taskRows) {
                                     nodes.add(new WorkflowView.Node(row.getString("workflow_key"), row.getUUID("id"),
@@ -126,13 +165,20 @@ public class WorkflowService {
                                             TaskStatus.valueOf(row.getString("status")),
                                             List.of(row.getArrayOfStrings("depends_on"))));
                                 }
-                                return view(workflow, nodes);
-                            });
+                                List<WorkflowView.Event> events = new ArrayList<>();
+                                for (Row row : eventRows) {
+                                    String from = row.getString("from_status");
+                                    events.add(new WorkflowView.Event(Db.instant(row, "at"),
+                                            from == null ? null : WorkflowStatus.valueOf(from),
+                                            WorkflowStatus.valueOf(row.getString("to_status")), row.getString("reason")));
+                                }
+                                return view(workflow, nodes).withEvents(events);
+                            }));
                 });
     }
 
     private static WorkflowView view(Row row, List<WorkflowView.Node> tasks) {
         return new WorkflowView(row.getUUID("id"), row.getString("name"), WorkflowStatus.valueOf(row.getString("status")),
-                Db.instant(row, "created_at"), Db.instant(row, "updated_at"), Db.instant(row, "finished_at"), tasks);
+                Db.instant(row, "created_at"), Db.instant(row, "updated_at"), Db.instant(row, "finished_at"), tasks, null);
     }
 }

@@ -78,6 +78,13 @@ final class WorkflowSql {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 
+    /** The workflow's history, oldest first. */
+    static Uni<RowSet<Row>> events(SqlClient client, UUID tenant, UUID id) {
+        return client.preparedQuery("select at, from_status, to_status, reason from task.workflow_events"
+                + " where tenant_id = $1 and workflow_id = $2 order by id")
+                .execute(Tuple.of(tenant, id));
+    }
+
     /** The workflow's tasks in id order, each with the keys of the tasks it depends on ({@code depends_on}). */
     static Uni<RowSet<Row>> tasks(SqlClient client, UUID tenant, UUID id) {
         return client.preparedQuery("""
