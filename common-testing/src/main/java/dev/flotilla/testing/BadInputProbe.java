@@ -30,7 +30,8 @@ import static io.restassured.RestAssured.given;
 /**
  * Feeds every operation of the service's own OpenAPI document the classes of bad input a client
  * may send, and lists every answer that is not a 4xx problem ({@code application/problem+json};
- * under {@code /oauth2/} also RFC 6749's {@code application/json} {@code {"error": ...}}):
+ * under the doors of other protocols, also their {@code application/json} {@code {"error": ...}}: RFC 6749's under
+ * {@code /oauth2/}, OpenAI's under {@code /v1/chat/completions} and {@code /v1/models}):
  * <ul>
  * <li>U+0000 in each string of a JSON body (object keys of free-form objects too), in each query
  * and path parameter, in each form field, multipart text part and file name, and in an NDJSON line;</li>
@@ -272,12 +273,18 @@ public final class BadInputProbe {
             String statusLine = answer.isEmpty() ? "no answer" : answer.substring(0, Math.max(0, answer.indexOf('\r')));
             String lower = answer.toLowerCase(Locale.ROOT);
             if (!statusLine.startsWith("HTTP/1.1 4") || !lower.contains("content-type: application/problem+json")
-                    && !(template.contains("/oauth2/") && lower.contains("content-type: application/json"))) {
+                    && !(ownErrorForm(template) && lower.contains("content-type: application/json"))) {
                 fail(method, template, label, statusLine);
             }
         } catch (IOException e) {
             fail(method, template, label, "no answer (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Whether the operation is a door of another protocol, which answers errors in that protocol's form. */
+    private static boolean ownErrorForm(String template) {
+        return template.contains("/oauth2/") || template.startsWith("/v1/chat/completions")
+                || template.startsWith("/v1/models");
     }
 
     /** The status line and headers of a response: the server may keep the connection open. */
@@ -309,9 +316,9 @@ public final class BadInputProbe {
         int status = response.statusCode();
         String type = response.contentType() == null ? "" : response.contentType();
         boolean problem = type.startsWith("application/problem+json");
-        boolean oauthError = template.contains("/oauth2/") && type.startsWith(JSON)
+        boolean protocolError = ownErrorForm(template) && type.startsWith(JSON)
                 && response.body().asString().contains("\"error\"");
-        if (status < 400 || status >= 500 || !problem && !oauthError) {
+        if (status < 400 || status >= 500 || !problem && !protocolError) {
             fail(method, template, label, status + " " + (type.isEmpty() ? "without Content-Type" : type));
         }
     }

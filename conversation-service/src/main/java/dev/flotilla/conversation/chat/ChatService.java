@@ -68,7 +68,7 @@ public class ChatService {
         String user = caller.subject();
         String authorization = "Bearer " + caller.rawToken();
         return conversations.get(tenant, conversationId, owner)
-                .call(conversation -> policy.require(question(conversation, turn)))
+                .call(conversation -> mayChat(conversation, turn.model()))
                 .chain(conversation -> messages.append(tenant, conversationId, owner, user, userMessage(turn))
                         .map(stored -> stored.get(0))
                         .chain(stored -> Uni.combine().all()
@@ -141,17 +141,27 @@ public class ChatService {
                 .map(stored -> stored.get(0));
     }
 
-    private PolicyQuestion question(Conversation conversation, ChatTurn turn) {
+    /**
+     * Completes when policy-service lets the caller chat in {@code conversation} (with {@code model}, or the
+     * conversation's); fails with a 403 problem naming the denying policies, or a 503 when policy-service cannot answer.
+     */
+    public Uni<Void> mayChat(Conversation conversation, String model) {
+        return mayChat(conversation.owner(), conversation.id(), conversation.agentId(),
+                model != null ? model : conversation.model());
+    }
+
+    /** The same question about a conversation of {@code owner}'s that is not created yet ({@code id} null). */
+    public Uni<Void> mayChat(String owner, UUID id, UUID agentId, String model) {
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put("ownerId", conversation.owner());
-        if (conversation.agentId() != null) {
-            attributes.put("agentId", conversation.agentId().toString());
+        attributes.put("ownerId", owner);
+        if (agentId != null) {
+            attributes.put("agentId", agentId.toString());
         }
-        String model = turn.model() != null ? turn.model() : conversation.model();
         if (model != null) {
             attributes.put("model", model);
         }
-        return PolicyQuestion.of(caller, ACTION, "conversation", conversation.id().toString(), attributes);
+        return policy.require(PolicyQuestion.of(caller, ACTION, "conversation", id == null ? null : id.toString(),
+                attributes));
     }
 
     private static PostMessages userMessage(ChatTurn turn) {
@@ -165,12 +175,17 @@ public class ChatService {
     }
 
     private static ChatRequest request(ModelContext context, Retrieved retrieved, Message userMessage, ChatTurn turn) {
+        return new ChatRequest(fitted(context, userMessage).model(),
+                context.forModel(retrieved.isEmpty() ? null : retrieved.prompt()), turn.temperature(), null, null, null);
+    }
+
+    /** {@code context}, when it ends with the turn's last message; a 422 problem when that message does not fit. */
+    public static ModelContext fitted(ModelContext context, Message last) {
         List<Message> chosen = context.messages();
-        if (chosen.isEmpty() || !chosen.get(chosen.size() - 1).id().equals(userMessage.id())) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The message (" + userMessage.tokenCount()
+        if (chosen.isEmpty() || !chosen.get(chosen.size() - 1).id().equals(last.id())) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The message (" + last.tokenCount()
                     + " tokens) does not fit the context budget of " + context.maxTokens() + " tokens; it was stored");
         }
-        return new ChatRequest(context.model(), context.forModel(retrieved.isEmpty() ? null : retrieved.prompt()),
-                turn.temperature(), null, null, null);
+        return context;
     }
 }

@@ -6,9 +6,10 @@ import dev.flotilla.conversation.model.ChatRequest;
 import dev.flotilla.conversation.retrieval.Retrieved;
 
 /**
- * A turn ready for the model: the user's message stored, the passages found, the request built; {@code owner} is
- * whose conversations the caller reaches (null for an admin), {@code actor} the caller.
+ * A turn ready for the model: the user's message (the last message of the turn) stored, the passages found, the
+ * request built; {@code owner} is whose conversations the caller reaches (null for an admin), {@code actor} the
+ * caller.
  */
-record PreparedTurn(Conversation conversation, Message userMessage, Retrieved retrieved, ChatRequest request,
+public record PreparedTurn(Conversation conversation, Message userMessage, Retrieved retrieved, ChatRequest request,
         String owner, String actor) {
 }

@@ -37,7 +37,8 @@ public class PolicyServer implements QuarkusTestResourceLifecycleManager {
             }
             JsonObject question = body.toJsonObject();
             QUESTIONS.add(question);
-            boolean denied = DENIED.contains(question.getJsonObject("resource").getString("id"));
+            String resource = question.getJsonObject("resource").getString("id");
+            boolean denied = resource != null && DENIED.contains(resource);
             JsonObject rule = new JsonObject().put("policyId", "0190a000-0000-7000-8000-000000000001")
                     .put("policy", denied ? "chat-rules" : "default").put("version", 1)
                     .put("rule", denied ? "no-chat" : "members-own-resources").put("effect", denied ? "deny" : "allow");
