@@ -10,6 +10,7 @@ import dev.flotilla.conversation.context.ContextService;
 import dev.flotilla.conversation.context.ModelContext;
 import dev.flotilla.conversation.conversation.Conversation;
 import dev.flotilla.conversation.conversation.ConversationService;
+import dev.flotilla.conversation.memory.MemoryService;
 import dev.flotilla.conversation.message.Message;
 import dev.flotilla.conversation.message.MessageService;
 import dev.flotilla.conversation.message.PostMessages;
@@ -21,6 +22,7 @@ import dev.flotilla.conversation.retrieval.Retrieved;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,22 +44,26 @@ public class ChatService {
     /** The policy question of a turn: may the caller {@value} in this conversation. */
     public static final String ACTION = "chat";
 
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
+
     private final ConversationService conversations;
     private final MessageService messages;
     private final ContextService contexts;
     private final Retrieval retrieval;
     private final ModelClient models;
     private final PolicyClient policy;
+    private final MemoryService memory;
     private final Caller caller;
 
     ChatService(ConversationService conversations, MessageService messages, ContextService contexts,
-            Retrieval retrieval, ModelClient models, PolicyClient policy, Caller caller) {
+            Retrieval retrieval, ModelClient models, PolicyClient policy, MemoryService memory, Caller caller) {
         this.conversations = conversations;
         this.messages = messages;
         this.contexts = contexts;
         this.retrieval = retrieval;
         this.models = models;
         this.policy = policy;
+        this.memory = memory;
         this.caller = caller;
     }
 
@@ -73,7 +79,8 @@ public class ChatService {
                         .map(stored -> stored.get(0))
                         .chain(stored -> Uni.combine().all()
                                 .unis(passages(authorization, turn),
-                                        contexts.assemble(conversation, user, authorization, turn.model(), null, null))
+                                        contexts.assemble(conversation, user, authorization, turn.model(), null, null)
+                                                .call(context -> remember(conversation, context)))
                                 .with((retrieved, context) -> new PreparedTurn(conversation, stored, retrieved,
                                         request(context, retrieved, stored, turn), owner, user))));
     }
@@ -139,6 +146,17 @@ public class ChatService {
                 new PostMessages("assistant", content, reply.model(), toolCalls ? reply.toolCalls() : null, null,
                         metadata, null, null))
                 .map(stored -> stored.get(0));
+    }
+
+    /** Asks for older messages to be summarised when the history outgrew the context; never fails the turn. */
+    public Uni<Void> remember(Conversation conversation, ModelContext context) {
+        if (context.summariseBefore() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return memory.request(conversation, context.summariseBefore())
+                .onFailure().invoke(failure -> LOG.warnf("Asking for a summary of conversation %s failed: %s",
+                        conversation.id(), failure.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.flotilla.common.error.BadRequest;
 import dev.flotilla.conversation.agent.AgentProfile;
 import dev.flotilla.conversation.agent.AgentProfiles;
 import dev.flotilla.conversation.conversation.Conversation;
+import dev.flotilla.conversation.memory.MemoryService;
 import dev.flotilla.conversation.message.Message;
 import dev.flotilla.conversation.message.MessageRole;
 import dev.flotilla.conversation.message.MessageService;
@@ -12,10 +13,13 @@ import dev.flotilla.conversation.tokens.TokenCounter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+
 /**
  * Assembles a conversation's context for a model call (see {@link ModelContext}): the agent's profile for the user
- * (from the cache of {@link AgentProfiles}), the system prompt counted with the model's tokenizer, and the latest
- * messages chosen by the {@link ContextWindow} within what is left of the budget, by their stored token counts.
+ * (from the cache of {@link AgentProfiles}), the system prompt and the conversation's summary counted with the model's
+ * tokenizer, and the latest messages the summary does not cover, chosen by the {@link ContextWindow} within what is
+ * left of the budget, by their stored token counts.
  */
 @ApplicationScoped
 public class ContextService {
@@ -32,10 +36,13 @@ public class ContextService {
     private final MessageService messages;
     private final AgentProfiles agents;
     private final TokenCounter tokens;
+    private final MemoryService memory;
     private final ContextConfig config;
 
-    ContextService(MessageService messages, AgentProfiles agents, TokenCounter tokens, ContextConfig config) {
+    ContextService(MessageService messages, AgentProfiles agents, TokenCounter tokens, MemoryService memory,
+            ContextConfig config) {
         this.messages = messages;
+        this.memory = memory;
         this.agents = agents;
         this.tokens = tokens;
         this.config = config;
@@ -51,16 +58,39 @@ public class ContextService {
         int messageBudget = bounded("maxMessages", maxMessages, config.maxMessages(), MAX_MESSAGES_LIMIT);
         Uni<AgentProfile> agent = conversation.agentId() == null ? Uni.createFrom().nullItem()
                 : agents.of(conversation.tenant(), user, conversation.agentId(), authorization);
-        return agent.chain(profile -> messages.latest(conversation, messageBudget).map(latest -> {
-            String counted = model != null ? model
-                    : conversation.model() != null ? conversation.model() : profile == null ? null : profile.model();
-            String prompt = profile == null || profile.systemPrompt().isEmpty() ? null : profile.systemPrompt();
-            int systemTokens = prompt == null ? 0 : tokens.count(counted, ChatMessage.system(prompt));
-            ContextWindow.Selection<Message> chosen = WINDOW.select(latest, Math.max(0, tokenBudget - systemTokens),
-                    messageBudget, latest.size() >= conversation.messageCount());
-            return new ModelContext(counted, profile, prompt, systemTokens, chosen.messages(), chosen.tokens(),
-                    chosen.complete(), tokenBudget, messageBudget);
-        }));
+        return agent.chain(profile -> memory.summary(conversation).chain(summary -> messages
+                .latest(conversation, summary == null ? 0 : summary.coversSeq(), messageBudget + 1)
+                .map(latest -> {
+                    String counted = model != null ? model
+                            : conversation.model() != null ? conversation.model()
+                                    : profile == null ? null : profile.model();
+                    String prompt = profile == null || profile.systemPrompt().isEmpty() ? null : profile.systemPrompt();
+                    int systemTokens = prompt == null ? 0 : tokens.count(counted, ChatMessage.system(prompt));
+                    int summaryTokens = summary == null ? 0 : tokens.count(counted, summary.forModel());
+                    int forMessages = tokenBudget - systemTokens;
+                    // Fewer candidates than asked for: every message the summary does not cover is among them.
+                    boolean exhaustive = latest.size() <= messageBudget;
+                    ContextWindow.Selection<Message> chosen = WINDOW.select(latest,
+                            Math.max(0, forMessages - summaryTokens), messageBudget, exhaustive);
+                    long summariseBefore = chosen.complete() ? 0
+                            : summariseBefore(latest, chosen, forMessages - memory.reservedTokens(counted),
+                                    messageBudget, exhaustive);
+                    return new ModelContext(counted, profile, prompt, systemTokens, summary, summaryTokens,
+                            chosen.messages(), chosen.tokens(), chosen.complete(), summariseBefore, tokenBudget,
+                            messageBudget);
+                })));
+    }
+
+    /**
+     * The place before which the messages are to be summarised: those older than the window that fits beside the
+     * longest summary, so that a new summary and the window neither overlap nor leave a message out. Windows end on
+     * whole units, so a tool call and its results fall on one side. 0 when not even the latest message fits.
+     */
+    private static long summariseBefore(List<Message> latest, ContextWindow.Selection<Message> chosen,
+            int besideSummary, int messageBudget, boolean exhaustive) {
+        List<Message> kept = WINDOW.select(latest, Math.max(0, besideSummary), messageBudget, exhaustive).messages();
+        List<Message> window = kept.isEmpty() ? chosen.messages() : kept;
+        return window.isEmpty() ? 0 : window.get(0).seq();
     }
 
     static ChatMessage chatMessage(Message message) {

@@ -91,9 +91,18 @@ public class MessageService {
                 .map(rows -> Page.fromOverfetch(rows, page.limit(), m -> Cursor.of(m.seq())));
     }
 
-    /** The conversation's latest {@code limit} messages, newest first (a model's context is chosen among them). */
-    public Uni<List<Message>> latest(Conversation conversation, int limit) {
-        return MessageSql.page(db.pool(), conversation.tenant(), conversation.id(), false, Long.MAX_VALUE, limit);
+    /**
+     * The conversation's latest {@code limit} messages after the place {@code afterSeq} (0: of all), newest first: a
+     * model's context is chosen among those its summary does not cover.
+     */
+    public Uni<List<Message>> latest(Conversation conversation, long afterSeq, int limit) {
+        return MessageSql.range(db.pool(), conversation.tenant(), conversation.id(), afterSeq, Long.MAX_VALUE, false,
+                limit);
+    }
+
+    /** Up to {@code limit} of the conversation's messages between two places (both left out), in order. */
+    public Uni<List<Message>> between(Conversation conversation, long afterSeq, long beforeSeq, int limit) {
+        return MessageSql.range(db.pool(), conversation.tenant(), conversation.id(), afterSeq, beforeSeq, true, limit);
     }
 
     /** Every message of a conversation, in order (an export's). */

@@ -45,6 +45,18 @@ final class MessageSql {
              order by seq desc
              limit $4""".formatted(COLUMNS);
 
+    private static final String RANGE_ASC = """
+            select %s from conversation.messages
+             where tenant_id = $1 and conversation_id = $2 and seq > $3 and seq < $4
+             order by seq
+             limit $5""".formatted(COLUMNS);
+
+    private static final String RANGE_DESC = """
+            select %s from conversation.messages
+             where tenant_id = $1 and conversation_id = $2 and seq > $3 and seq < $4
+             order by seq desc
+             limit $5""".formatted(COLUMNS);
+
     private static final String DELETE = """
             delete from conversation.messages
              where tenant_id = $1 and conversation_id = $2 and id = $3
@@ -87,6 +99,13 @@ final class MessageSql {
             int limit) {
         return client.preparedQuery(ascending ? PAGE_ASC : PAGE_DESC).execute(Tuple.of(tenant, conversation, seq, limit))
                 .map(MessageSql::all);
+    }
+
+    /** Up to {@code limit} messages between two places (both left out), oldest ({@code ascending}) or newest first. */
+    static Uni<List<Message>> range(SqlClient client, UUID tenant, UUID conversation, long afterSeq, long beforeSeq,
+            boolean ascending, int limit) {
+        return client.preparedQuery(ascending ? RANGE_ASC : RANGE_DESC)
+                .execute(Tuple.of(tenant, conversation, afterSeq, beforeSeq, limit)).map(MessageSql::all);
     }
 
     /** The tokens of the message deleted; null when there was none. */

@@ -76,6 +76,7 @@ public class CompletionsService {
                 new PostMessages(null, null, null, null, null, null, null, stored))
                 .chain(appended -> contexts
                         .assemble(conversation, user, "Bearer " + caller.rawToken(), request.model(), null, null)
+                        .call(context -> chats.remember(conversation, context))
                         .map(context -> ChatService.fitted(context, appended.get(appended.size() - 1)))
                         .map(context -> new PreparedTurn(conversation, appended.get(appended.size() - 1),
                                 Retrieved.none(),
