@@ -34,7 +34,11 @@ class PolicyTransport {
         this.api = api;
     }
 
-    @Timeout(500)
+    /**
+     * One question. The timeout leaves room for the first question of a tenant, which policy-service answers only once
+     * it has created the tenant's default policy: more than half a second on a policy-service just started.
+     */
+    @Timeout(2000)
     @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = { PolicyRefusal.class, CircuitBreakerOpenException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PolicyRefusal.class)
     @CircuitBreakerName(BREAKER)
