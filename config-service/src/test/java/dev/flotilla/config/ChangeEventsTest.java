@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,8 +53,8 @@ class ChangeEventsTest {
     }
 
     private long waiting(String ns) {
-        return pool.preparedQuery("select count(*) as n from config.change_outbox where tenant_id = $1 and namespace = $2")
-                .execute(Tuple.of(api.tenant, ns)).await().atMost(WAIT).iterator().next().getLong("n");
+        return pool.preparedQuery("select count(*) as n from config.notification_outbox where tenant_id = $1 and topic = $2")
+                .execute(Tuple.of(api.tenant, "config." + ns)).await().atMost(WAIT).iterator().next().getLong("n");
     }
 
     @Test
@@ -79,7 +80,7 @@ class ChangeEventsTest {
                 data.getJsonArray("keys"));
         assertEquals("ada", data.getString("author"));
         assertFalse(event.body().encode().contains("s3cr3t-value"), "no value is published");
-        assertTrue(event.idempotencyKey().startsWith("config-changed-"), event.idempotencyKey());
+        assertEquals(event.idempotencyKey(), UUID.fromString(event.idempotencyKey()).toString(), "the outbox row's id");
         assertTrue(event.authorization().startsWith("Bearer "), "published with the service client's token");
         await("the outbox emptied").atMost(WAIT).until(() -> waiting(ns) == 0);
     }

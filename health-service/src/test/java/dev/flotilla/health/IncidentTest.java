@@ -86,7 +86,8 @@ class IncidentTest {
     }
 
     private long waitingAlerts(String incidentId) {
-        return pool.preparedQuery("select count(*) as n from health.alert_outbox where data::jsonb ->> 'incidentId' = $1")
+        return pool
+                .preparedQuery("select count(*) as n from health.notification_outbox where data::jsonb ->> 'incidentId' = $1")
                 .execute(Tuple.of(incidentId)).await().atMost(WAIT).iterator().next().getLong("n");
     }
 

@@ -1,8 +1,6 @@
 package dev.flotilla.config.watch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.notification.NotificationOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +15,20 @@ import java.util.Set;
 /**
  * Announces a namespace's revision inside the transaction that writes it, so both take effect when, and only when, it
  * commits: a notification on {@link WatchSql#CHANNEL}, which wakes the watchers of the namespace on every replica
- * ({@link Watchers}), and a {@code config.changed} event in the outbox, which {@link ChangeEventShipper} publishes to
- * notification-service.
+ * ({@link Watchers}), and a {@code config.changed} event in the notification outbox ({@link NotificationOutbox}),
+ * published to notification-service for the topic {@code config.<namespace>}.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
-    private final ObjectMapper json;
+    /** The type of every event published. */
+    public static final String TYPE = "config.changed";
+
+    private final NotificationOutbox outbox;
     private final WatchConfig config;
 
-    ChangeFeed(ObjectMapper json, WatchConfig config) {
-        this.json = json;
+    ChangeFeed(NotificationOutbox outbox, WatchConfig config) {
+        this.outbox = outbox;
         this.config = config;
     }
 
@@ -36,11 +37,12 @@ public class ChangeFeed {
         if (!config.events().enabled()) {
             return notified;
         }
-        return notified.chain(() -> WatchSql.insertEvent(tx, Ids.next(), change, data(change), change.at()));
+        return notified.chain(() -> outbox.add(tx, change.tenant(), TYPE, "Configuration " + change.namespace() + " changed",
+                "config." + change.namespace(), data(change)));
     }
 
     /** The event's data, in a fixed order, so a repeat under its idempotency key is the same request. */
-    private String data(NamespaceChange change) {
+    private static Map<String, Object> data(NamespaceChange change) {
         Set<String> envs = new LinkedHashSet<>();
         List<Map<String, Object>> keys = new ArrayList<>(change.keys().size());
         for (ChangedKey key : change.keys()) {
@@ -61,10 +63,6 @@ public class ChangeFeed {
         data.put("keys", keys);
         data.put("author", change.author());
         data.put("at", change.at().toString());
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A change event could not be written as JSON", e);
-        }
+        return data;
     }
 }

@@ -25,7 +25,10 @@ public interface WatchConfig {
     @WithDefault("100")
     int streamBatch();
 
-    /** How each change is published as a {@code config.changed} event to notification-service. */
+    /**
+     * Whether each change is published as a {@code config.changed} event to notification-service (how, is the
+     * notification outbox's: {@code flotilla.notification-outbox.*}).
+     */
     Events events();
 
     interface Events {
@@ -36,25 +39,5 @@ public interface WatchConfig {
          */
         @WithDefault("true")
         boolean enabled();
-
-        /** How often each replica looks for events to publish (also read by {@code @Scheduled}). */
-        @WithDefault("2s")
-        Duration shipInterval();
-
-        /** The most events one replica publishes per round. */
-        @WithDefault("100")
-        int batch();
-
-        /** How long a claimed event is the claiming replica's to publish before another may. */
-        @WithDefault("30s")
-        Duration lease();
-
-        /** The wait after the first failed attempt to publish an event; it doubles with each further one. */
-        @WithDefault("2s")
-        Duration minBackoff();
-
-        /** The longest wait before an event notification-service could not take is published again. */
-        @WithDefault("5m")
-        Duration maxBackoff();
     }
 }

@@ -9,17 +9,15 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The statements of watches, each scoped to a tenant: the change notification, the {@code config.changed} events
- * waiting in {@code change_outbox}, and the reads of namespaces and of their revision history that watchers make.
+ * The statements of watches, each scoped to a tenant: the change notification, and the reads of namespaces and of
+ * their revision history that watchers make.
  */
 final class WatchSql {
 
@@ -27,26 +25,6 @@ final class WatchSql {
     static final String CHANNEL = "flotilla_config_entries";
 
     private static final String NOTIFY = "select pg_notify($1, $2)";
-
-    private static final String INSERT_EVENT = """
-            insert into config.change_outbox (id, tenant_id, namespace_id, namespace, number, data, created_at,
-                                              next_attempt_at)
-            values ($1, $2, $3, $4, $5, $6::text::json, $7, $7)""";
-
-    /** The oldest due events, leased until {@code $3}. */
-    private static final String CLAIM = """
-            update config.change_outbox o
-               set next_attempt_at = $3, attempts = o.attempts + 1
-              from (select id from config.change_outbox
-                     where next_attempt_at <= $1
-                     order by next_attempt_at, id
-                     limit $2
-                       for update skip locked) due
-             where o.id = due.id
-            returning o.id, o.tenant_id, o.namespace, o.number, o.data::text as data, o.attempts""";
-
-    private static final String DELETE_EVENT = "delete from config.change_outbox where id = $1";
-    private static final String POSTPONE = "update config.change_outbox set next_attempt_at = $2 where id = $1";
 
     private static final String NAMESPACE = "select id from config.namespaces where tenant_id = $1 and name = $2";
     private static final String INDEX = "select last_index from config.namespaces where tenant_id = $1 and id = $2";
@@ -79,42 +57,12 @@ final class WatchSql {
     record Revisions(long index, List<RevisionEvent> events) {
     }
 
-    /** A {@code config.changed} event waiting to be published, with how many times it has been claimed. */
-    record Pending(UUID id, UUID tenant, String namespace, long index, String data, int attempts) {
-    }
-
     private WatchSql() {
     }
 
     static Uni<Void> notify(SqlClient client, UUID tenant, UUID namespace, long index) {
         return client.preparedQuery(NOTIFY).execute(Tuple.of(CHANNEL, tenant + "/" + namespace + "/" + index))
                 .replaceWithVoid();
-    }
-
-    static Uni<Void> insertEvent(SqlClient client, UUID id, NamespaceChange change, String data, Instant now) {
-        return client.preparedQuery(INSERT_EVENT)
-                .execute(Tuple.from(Arrays.asList(id, change.tenant(), change.namespaceId(), change.namespace(),
-                        change.index(), data, Db.ts(now))))
-                .replaceWithVoid();
-    }
-
-    static Uni<List<Pending>> claim(SqlClient client, Instant now, int limit, Instant leaseUntil) {
-        return client.preparedQuery(CLAIM).execute(Tuple.of(Db.ts(now), limit, Db.ts(leaseUntil))).map(rows -> {
-            List<Pending> pending = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                pending.add(new Pending(row.getUUID("id"), row.getUUID("tenant_id"), row.getString("namespace"),
-                        row.getLong("number"), row.getString("data"), row.getInteger("attempts")));
-            }
-            return pending;
-        });
-    }
-
-    static Uni<Void> deleteEvent(SqlClient client, UUID id) {
-        return client.preparedQuery(DELETE_EVENT).execute(Tuple.of(id)).replaceWithVoid();
-    }
-
-    static Uni<Void> postpone(SqlClient client, UUID id, Instant until) {
-        return client.preparedQuery(POSTPONE).execute(Tuple.of(id, Db.ts(until))).replaceWithVoid();
     }
 
     /** The id of the tenant's namespace of that name, or null. */

@@ -8,6 +8,7 @@ import dev.flotilla.common.error.Problem;
 import dev.flotilla.common.error.ProblemException;
 import dev.flotilla.common.error.ProblemType;
 import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.notification.NotificationOutbox;
 import dev.flotilla.common.paging.Cursor;
 import dev.flotilla.common.paging.Page;
 import dev.flotilla.common.paging.PageParams;
@@ -19,6 +20,7 @@ import dev.flotilla.conversation.tokens.TokenCounter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -34,29 +36,39 @@ import java.util.UUID;
 /**
  * The messages of a conversation the caller may see ({@code owner} as in {@link ConversationService}). Every change
  * locks the conversation's row, takes the next sequence numbers under that lock and changes the conversation's
- * counts in the same transaction; so do forks, which copy the history up to a message into a new conversation.
+ * counts in the same transaction; so do forks, which copy the history up to a message into a new conversation. Each
+ * appended message is announced to notification-service's topic {@code conversation.<conversationId>} from the
+ * notification outbox, written in the append's transaction.
  */
 @ApplicationScoped
 public class MessageService {
+
+    /** The type of the event each appended message is announced with. */
+    public static final String CREATED = "conversation.message.created";
 
     private final Db db;
     private final ConversationService conversations;
     private final TokenCounter tokens;
     private final AuditTrail audit;
+    private final NotificationOutbox notifications;
     private final MessageConfig config;
     private final Clock clock;
 
     public MessageService(Db db, ConversationService conversations, TokenCounter tokens, AuditTrail audit,
-            MessageConfig config, Clock clock) {
+            NotificationOutbox notifications, MessageConfig config, Clock clock) {
         this.db = db;
         this.conversations = conversations;
         this.tokens = tokens;
         this.audit = audit;
+        this.notifications = notifications;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Appends the messages in order; those without a {@code tokenCount} are counted with the model's tokenizer. */
+    /**
+     * Appends the messages in order; those without a {@code tokenCount} are counted with the model's tokenizer. Each is
+     * announced ({@link #CREATED}) in the same transaction.
+     */
     public Uni<List<Message>> append(UUID tenant, UUID conversationId, String owner, String actor, PostMessages request) {
         List<MessageRules.Checked> checked = MessageRules.checked(request, config);
         return conversations.get(tenant, conversationId, owner)
@@ -70,6 +82,7 @@ public class MessageService {
                         return MessageSql.insertAll(tx, messages)
                                 .call(() -> audit.record(tx, tenant, "conversation.message.sent", actor,
                                         conversationId.toString(), sent(messages)))
+                                .call(() -> announce(tx, messages))
                                 .replaceWith(messages);
                     });
                 })));
@@ -168,6 +181,23 @@ public class MessageService {
                     new JsonObject(m.metadata() == null ? Map.of() : m.metadata()), counts.get(i), now));
         }
         return messages;
+    }
+
+    /** One event per message, in order, to the conversation's topic; never with the message's content. */
+    private Uni<Void> announce(SqlConnection tx, List<Message> messages) {
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (Message message : messages) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("conversationId", message.conversationId().toString());
+            data.put("messageId", message.id().toString());
+            data.put("role", message.role().wire());
+            data.put("seq", message.seq());
+            data.put("createdAt", message.createdAt().toString());
+            data.put("tokenCount", message.tokenCount());
+            written = written.chain(() -> notifications.add(tx, message.tenant(), CREATED, null,
+                    "conversation." + message.conversationId(), data));
+        }
+        return written;
     }
 
     private static Map<String, Object> sent(List<Message> messages) {

@@ -7,10 +7,12 @@ import com.knuddels.jtokkit.api.EncodingType;
 import dev.flotilla.common.id.Ids;
 import dev.flotilla.conversation.AuditOutbox;
 import dev.flotilla.conversation.ConversationApi;
+import dev.flotilla.conversation.NotificationOutboxRows;
 import dev.flotilla.testing.Problems;
 import dev.flotilla.testing.Requests;
 import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Messages of a conversation: appended one or many at a time, counted, paged both ways, deleted, and whose. */
 @QuarkusTest
@@ -35,6 +38,9 @@ class MessageApiTest {
 
     @Inject
     AuditOutbox audit;
+
+    @Inject
+    NotificationOutboxRows notifications;
 
     private final ConversationApi api = new ConversationApi();
 
@@ -164,6 +170,31 @@ class MessageApiTest {
         assertEquals(1, sent.size());
         assertEquals(conversation, sent.get(0).getString("subject"));
         assertEquals(ids, sent.get(0).getJsonObject("detail").getJsonArray("messageIds").getList());
+    }
+
+    @Test
+    void everyAppendedMessageIsAnnouncedToItsConversationsTopicWithoutItsContent() {
+        String conversation = api.create("ann");
+        var appended = api.member("ann").body(Map.of("messages", List.of(
+                Map.of("role", "user", "content", "secret plans", "tokenCount", 7),
+                Map.of("role", "assistant", "content", "noted"))))
+                .post(messages(conversation)).then().statusCode(201).extract();
+
+        List<JsonObject> events = notifications.of(api.tenant).stream()
+                .filter(e -> e.getString("topic").equals("conversation." + conversation)).toList();
+        assertEquals(2, events.size());
+        JsonObject first = events.get(0);
+        assertEquals("conversation.message.created", first.getString("type"));
+        assertEquals(new JsonObject().put("conversationId", conversation)
+                .put("messageId", appended.path("items[0].id"))
+                .put("role", "user")
+                .put("seq", 1)
+                .put("createdAt", appended.path("items[0].createdAt"))
+                .put("tokenCount", 7), first.getJsonObject("data"));
+        JsonObject second = events.get(1).getJsonObject("data");
+        assertEquals(appended.<String> path("items[1].id"), second.getString("messageId"));
+        assertEquals(2, second.getInteger("seq"));
+        assertFalse(events.toString().contains("secret plans"), "never the content");
     }
 
     @Test

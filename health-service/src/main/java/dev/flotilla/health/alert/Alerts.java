@@ -1,21 +1,20 @@
 package dev.flotilla.health.alert;
 
-import dev.flotilla.common.id.Ids;
+import dev.flotilla.common.notification.NotificationOutbox;
 import dev.flotilla.health.registry.Target;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes alerts about a target into the outbox, inside the transaction of the change they announce, so an alert is
- * published exactly when its change commits. The topic is {@code health.<group>}, or {@code health.<target name>} for
- * a target without a group; the platform's alerts go to {@code flotilla.health.alerts.platform-tenant}, or nowhere.
+ * Writes alerts about a target into the notification outbox ({@link NotificationOutbox}), inside the transaction of the
+ * change they announce, so an alert is published exactly when its change commits. The topic is
+ * {@code health.<group>}, or {@code health.<target name>} for a target without a group; the platform's alerts go to
+ * {@code flotilla.health.alerts.platform-tenant}, or nowhere.
  */
 @ApplicationScoped
 public class Alerts {
@@ -24,9 +23,11 @@ public class Alerts {
     public static final String RESOLVED = "health.incident.resolved";
     public static final String REMINDER = "health.incident.reminder";
 
+    private final NotificationOutbox outbox;
     private final Optional<UUID> platformTenant;
 
-    Alerts(AlertConfig config) {
+    Alerts(NotificationOutbox outbox, AlertConfig config) {
+        this.outbox = outbox;
         this.platformTenant = config.platformTenant();
     }
 
@@ -37,12 +38,11 @@ public class Alerts {
 
     /** Writes an alert of {@code type} about a target of {@code targetTenant}; nothing when it is not {@link #sent}. */
     public Uni<Void> write(SqlConnection tx, UUID targetTenant, String type, String topicKey, String subject,
-            Map<String, Object> data, Instant now) {
+            Map<String, Object> data) {
         if (!sent(targetTenant)) {
             return Uni.createFrom().voidItem();
         }
         UUID tenant = Target.PLATFORM.equals(targetTenant) ? platformTenant.orElseThrow() : targetTenant;
-        return AlertSql.insert(tx, Ids.next(), tenant, type, "health." + topicKey, subject, new JsonObject(data).encode(),
-                now);
+        return outbox.add(tx, tenant, type, subject, "health." + topicKey, data);
     }
 }

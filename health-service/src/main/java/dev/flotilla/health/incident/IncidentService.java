@@ -179,7 +179,7 @@ public class IncidentService {
             default -> " is still down";
         };
         String topic = incident.group() != null ? incident.group() : incident.targetName();
-        return alerts.write(tx, incident.tenant(), type, topic, incident.targetName() + what, data, at);
+        return alerts.write(tx, incident.tenant(), type, topic, incident.targetName() + what, data);
     }
 
     private static Incident found(Incident incident, UUID id) {
