@@ -75,7 +75,7 @@ public class ChatService {
         String authorization = "Bearer " + caller.rawToken();
         return conversations.get(tenant, conversationId, owner)
                 .call(conversation -> mayChat(conversation, turn.model()))
-                .chain(conversation -> messages.append(tenant, conversationId, owner, user, userMessage(turn))
+                .chain(conversation -> messages.append(conversation, owner, user, userMessage(turn))
                         .map(stored -> stored.get(0))
                         .chain(stored -> Uni.combine().all()
                                 .unis(passages(authorization, turn),
@@ -142,7 +142,7 @@ public class ChatService {
         }
         boolean toolCalls = !reply.toolCalls().isEmpty();
         String content = reply.content() == null && !toolCalls ? "" : reply.content();
-        return messages.append(turn.conversation().tenant(), turn.conversation().id(), turn.owner(), turn.actor(),
+        return messages.append(turn.conversation(), turn.owner(), turn.actor(),
                 new PostMessages("assistant", content, reply.model(), toolCalls ? reply.toolCalls() : null, null,
                         metadata, null, null))
                 .map(stored -> stored.get(0));

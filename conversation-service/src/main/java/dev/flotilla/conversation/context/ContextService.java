@@ -58,9 +58,12 @@ public class ContextService {
         int messageBudget = bounded("maxMessages", maxMessages, config.maxMessages(), MAX_MESSAGES_LIMIT);
         Uni<AgentProfile> agent = conversation.agentId() == null ? Uni.createFrom().nullItem()
                 : agents.of(conversation.tenant(), user, conversation.agentId(), authorization);
-        return agent.chain(profile -> memory.summary(conversation).chain(summary -> messages
-                .latest(conversation, summary == null ? 0 : summary.coversSeq(), messageBudget + 1)
-                .map(latest -> {
+        // The summary and the latest messages are read at once; candidates the summary covers are dropped after.
+        return agent.chain(profile -> Uni.combine().all()
+                .unis(memory.summary(conversation), messages.latest(conversation, 0, messageBudget + 1))
+                .with((summary, fetched) -> {
+                    List<Message> latest = summary == null ? fetched
+                            : fetched.stream().filter(message -> message.seq() > summary.coversSeq()).toList();
                     String counted = model != null ? model
                             : conversation.model() != null ? conversation.model()
                                     : profile == null ? null : profile.model();
@@ -68,8 +71,9 @@ public class ContextService {
                     int systemTokens = prompt == null ? 0 : tokens.count(counted, ChatMessage.system(prompt));
                     int summaryTokens = summary == null ? 0 : tokens.count(counted, summary.forModel());
                     int forMessages = tokenBudget - systemTokens;
-                    // Fewer candidates than asked for: every message the summary does not cover is among them.
-                    boolean exhaustive = latest.size() <= messageBudget;
+                    // Fewer candidates than asked for, or some the summary covers: every message it does not cover is
+                    // among them.
+                    boolean exhaustive = fetched.size() <= messageBudget || latest.size() < fetched.size();
                     ContextWindow.Selection<Message> chosen = WINDOW.select(latest,
                             Math.max(0, forMessages - summaryTokens), messageBudget, exhaustive);
                     long summariseBefore = chosen.complete() ? 0
@@ -78,7 +82,7 @@ public class ContextService {
                     return new ModelContext(counted, profile, prompt, systemTokens, summary, summaryTokens,
                             chosen.messages(), chosen.tokens(), chosen.complete(), summariseBefore, tokenBudget,
                             messageBudget);
-                })));
+                }));
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.flotilla.conversation.conversation.Conversation;
 import dev.flotilla.conversation.conversation.ConversationService;
 import dev.flotilla.conversation.conversation.ConversationStatus;
 import dev.flotilla.conversation.model.ChatMessage;
+import dev.flotilla.conversation.model.ToolCall;
 import dev.flotilla.conversation.tokens.TokenCounter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -54,6 +55,9 @@ public class MessageService {
     private final MessageConfig config;
     private final Clock clock;
 
+    /** The characters of messages to append that are counted on the event loop; longer ones on a worker. */
+    static final int INLINE_TOKENIZING = 16 * 1024;
+
     public MessageService(Db db, ConversationService conversations, TokenCounter tokens, AuditTrail audit,
             NotificationOutbox notifications, MessageConfig config, Clock clock) {
         this.db = db;
@@ -71,10 +75,27 @@ public class MessageService {
      */
     public Uni<List<Message>> append(UUID tenant, UUID conversationId, String owner, String actor, PostMessages request) {
         List<MessageRules.Checked> checked = MessageRules.checked(request, config);
-        return conversations.get(tenant, conversationId, owner)
-                // Tokenizing long texts is CPU work: off the event loop.
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(conversation -> counted(conversation, checked))
+        return conversations.get(tenant, conversationId, owner).chain(read -> append(read, owner, actor, checked));
+    }
+
+    /**
+     * Appends to a conversation the caller has read already (a chat turn): its row is locked and read again in the
+     * append's transaction, so a conversation deleted since is still not found.
+     */
+    public Uni<List<Message>> append(Conversation conversation, String owner, String actor, PostMessages request) {
+        return append(conversation, owner, actor, MessageRules.checked(request, config));
+    }
+
+    private Uni<List<Message>> append(Conversation conversation, String owner, String actor,
+            List<MessageRules.Checked> checked) {
+        UUID tenant = conversation.tenant();
+        UUID conversationId = conversation.id();
+        boolean longTexts = checked.stream().mapToLong(MessageService::textLength).sum() > INLINE_TOKENIZING;
+        // Tokenizing long texts is CPU work: off the event loop (short ones cost less than the hop).
+        return (longTexts
+                ? Uni.createFrom().item(conversation).emitOn(Infrastructure.getDefaultWorkerPool())
+                        .map(read -> counted(read, checked))
+                : Uni.createFrom().item(() -> counted(conversation, checked)))
                 .chain(counts -> db.tx(tx -> conversations.lock(tx, tenant, conversationId, owner).chain(locked -> {
                     long total = counts.stream().mapToLong(Integer::longValue).sum();
                     return conversations.addMessages(tx, locked, checked.size(), total).chain(lastSeq -> {
@@ -234,5 +255,17 @@ public class MessageService {
             throw new NotFound("message", id);
         }
         return found;
+    }
+
+    private static long textLength(MessageRules.Checked checked) {
+        NewMessage message = checked.message();
+        long length = message.content() == null ? 0 : message.content().length();
+        if (message.toolCalls() != null) {
+            for (ToolCall call : message.toolCalls()) {
+                length += call.function() == null || call.function().arguments() == null ? 0
+                        : call.function().arguments().length();
+            }
+        }
+        return length;
     }
 }

@@ -72,7 +72,7 @@ public class CompletionsService {
         String owner = OwnerScope.of(caller);
         String user = caller.subject();
         List<NewMessage> stored = added.stream().map(CompletionsService::newMessage).toList();
-        return messages.append(conversation.tenant(), conversation.id(), owner, user,
+        return messages.append(conversation, owner, user,
                 new PostMessages(null, null, null, null, null, null, null, stored))
                 .chain(appended -> contexts
                         .assemble(conversation, user, "Bearer " + caller.rawToken(), request.model(), null, null)
