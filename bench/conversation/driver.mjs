@@ -12,6 +12,7 @@ import http from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { agent, call } from '../lib/http.mjs';
 import { cpuNow as cpuOf, cpuPer, now, round, summary } from '../lib/measure.mjs';
 
 const settings = {
@@ -21,26 +22,7 @@ const settings = {
   turns: Number(process.env.TURNS ?? 300),
 };
 const cpuNow = () => cpuOf(Number(process.env.SERVICE_PID));
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 const SENTENCE = 'The quick brown fox jumps over the lazy dog while the benchmark counts every token of this message ';
-
-function call(baseUrl, method, path, token, body) {
-  const url = new URL(path, baseUrl);
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method, agent,
-      headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json' } : {}) },
-    }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => { text += chunk; });
-      response.on('end', () => resolve({ status: response.statusCode, text }));
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
 
 const token = (work) => readFileSync(join(work, 'member.token'), 'utf8').trim();
 

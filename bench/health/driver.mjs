@@ -9,11 +9,11 @@
 // Settings (environment): TARGETS (1000), INTERVAL (10s), TIMEOUT (2s), TARGETS_URL (the target server's base URL),
 // WARMUP (s, 30), DURATION (s, 60), CONNECTIONS (16); SERVICE_PID and POSTMASTER_PID for the CPU time per check.
 
-import http from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { call } from '../lib/http.mjs';
 import { cpuNow as cpuOf, cpuPer, round, sleep } from '../lib/measure.mjs';
 
 const settings = {
@@ -26,25 +26,6 @@ const settings = {
   connections: Number(process.env.CONNECTIONS ?? 16),
 };
 const cpuNow = () => cpuOf(Number(process.env.SERVICE_PID));
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-
-function call(baseUrl, method, path, token, body) {
-  const url = new URL(path, baseUrl);
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method, agent,
-      headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json' } : {}) },
-    }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => { text += chunk; });
-      response.on('end', () => resolve({ status: response.statusCode, text }));
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
 
 const token = (work, role) => readFileSync(join(work, `${role}.token`), 'utf8').trim();
 
