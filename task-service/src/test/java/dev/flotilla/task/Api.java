@@ -12,7 +12,16 @@ import java.util.UUID;
 /** A tenant's member calling the API: the tests' shorthand for common requests. */
 final class Api {
 
-    final UUID tenant = UUID.randomUUID();
+    final UUID tenant;
+
+    Api() {
+        this(UUID.randomUUID());
+    }
+
+    /** The API as a member of this tenant. */
+    Api(UUID tenant) {
+        this.tenant = tenant;
+    }
 
     RequestSpecification call() {
         return Requests.as("tester", tenant, "member");

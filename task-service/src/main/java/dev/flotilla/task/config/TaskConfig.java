@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 /** Settings of task-service, under {@code flotilla.task}. */
 @ConfigMapping(prefix = "flotilla.task")
@@ -29,6 +31,30 @@ public interface TaskConfig {
 
     /** Recurring schedules. */
     Schedules schedules();
+
+    /** Deleting what finished long ago. */
+    Retention retention();
+
+    interface Retention {
+
+        /**
+         * How long a finished task (SUCCEEDED, FAILED, CANCELLED, DEAD) or workflow (SUCCEEDED, FAILED, CANCELLED)
+         * is kept after it finished, with its events and dependencies.
+         */
+        @WithDefault("30d")
+        Duration finished();
+
+        /** Tenants' own periods, instead of {@link #finished()}: {@code flotilla.task.retention.tenant."<id>"=7d}. */
+        Map<UUID, Duration> tenant();
+
+        /** How often the retention job runs (also read by {@code @Scheduled}, {@code off} to turn it off). */
+        @WithDefault("1h")
+        String interval();
+
+        /** Most tasks or workflows one transaction deletes: small, so claims are never held up for long. */
+        @WithDefault("500")
+        int batch();
+    }
 
     interface Agents {
         /** An agent without a heartbeat (or claim) for this long is OFFLINE. */

@@ -76,6 +76,11 @@ class TaskDefaultsTest {
         public Schedules schedules() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Retention retention() {
+            throw new UnsupportedOperationException();
+        }
     });
 
     private TaskSpec resolve(Duration timeout, Backoff backoff) {
