@@ -56,4 +56,22 @@ final class Api {
         return call().body(Map.of("leaseId", lease, "error", error, "retryable", retryable))
                 .post("/api/v1/tasks/" + task + "/fail").then();
     }
+
+    /** A workflow step of type {@code step-<key>} after {@code dependsOn}. */
+    static Map<String, Object> step(String key, String... dependsOn) {
+        return Map.of("key", key, "type", "step-" + key, "dependsOn", List.of(dependsOn));
+    }
+
+    /** Creates a workflow of these steps; answers its id. */
+    @SafeVarargs
+    final String workflow(Map<String, Object>... steps) {
+        return Responses.created(call().body(Map.of("name", "pipeline", "tasks", List.of(steps))).post("/api/v1/workflows")
+                .then());
+    }
+
+    /** The id of the workflow's task of this key. */
+    String taskOf(String workflow, String key) {
+        return call().get("/api/v1/workflows/" + workflow).then().extract()
+                .path("tasks.find { it.key == '" + key + "' }.taskId");
+    }
 }

@@ -1,11 +1,9 @@
 package dev.flotilla.task;
 
 import dev.flotilla.testing.Problems;
-import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,29 +18,15 @@ class WorkflowRetryTest {
 
     private final Api api = new Api();
 
-    private static Map<String, Object> step(String key, String... dependsOn) {
-        return Map.of("key", key, "type", "step-" + key, "dependsOn", List.of(dependsOn));
-    }
-
-    private String create(Map<String, Object>... steps) {
-        return Responses.created(api.call().body(Map.of("name", "pipeline", "tasks", List.of(steps))).post("/api/v1/workflows")
-                .then());
-    }
-
-    private String taskOf(String workflow, String key) {
-        return api.call().get("/api/v1/workflows/" + workflow).then().extract()
-                .path("tasks.find { it.key == '" + key + "' }.taskId");
-    }
-
     /** Claims the one claimable task, which must be the workflow's {@code key}, and completes it. */
     private void runStep(UUID agent, String workflow, String key) {
-        var claim = api.claim(agent, Map.of("max", 1)).body("tasks.id", contains(taskOf(workflow, key))).extract();
+        var claim = api.claim(agent, Map.of("max", 1)).body("tasks.id", contains(api.taskOf(workflow, key))).extract();
         api.complete(UUID.fromString(claim.path("tasks[0].id")), claim.path("tasks[0].leaseId"), key).statusCode(200);
     }
 
     /** Claims the one claimable task, which must be the workflow's {@code key}, and fails it for good. */
     private void failStep(UUID agent, String workflow, String key) {
-        var claim = api.claim(agent, Map.of("max", 1)).body("tasks.id", contains(taskOf(workflow, key))).extract();
+        var claim = api.claim(agent, Map.of("max", 1)).body("tasks.id", contains(api.taskOf(workflow, key))).extract();
         api.fail(UUID.fromString(claim.path("tasks[0].id")), claim.path("tasks[0].leaseId"), "broken", false)
                 .statusCode(200);
     }
@@ -50,7 +34,7 @@ class WorkflowRetryTest {
     @Test
     void aRetriedWorkflowCompletesWithoutRunningItsSucceededStepsAgain() {
         UUID agent = api.agent("retry-worker");
-        String workflow = create(step("a"), step("b", "a"), step("c", "b"));
+        String workflow = api.workflow(Api.step("a"), Api.step("b", "a"), Api.step("c", "b"));
         runStep(agent, workflow, "a");
         failStep(agent, workflow, "b");
         api.call().get("/api/v1/workflows/" + workflow).then().body("status", is("FAILED"))
@@ -65,14 +49,14 @@ class WorkflowRetryTest {
         runStep(agent, workflow, "c");
 
         api.call().get("/api/v1/workflows/" + workflow).then().body("status", is("SUCCEEDED"));
-        api.getTask(UUID.fromString(taskOf(workflow, "a"))).body("events.findAll { it.reason == 'claimed' }", hasSize(1))
+        api.getTask(UUID.fromString(api.taskOf(workflow, "a"))).body("events.findAll { it.reason == 'claimed' }", hasSize(1))
                 .body("result", is("a"));
     }
 
     @Test
     void aRetryIsAnEventOfTheWorkflowsHistory() {
         UUID agent = api.agent("historian");
-        String workflow = create(step("only"));
+        String workflow = api.workflow(Api.step("only"));
         failStep(agent, workflow, "only");
         api.call().post("/api/v1/workflows/" + workflow + "/retry").then().statusCode(200)
                 .body("events.reason", hasItem("retried by tester: only"))
@@ -85,7 +69,7 @@ class WorkflowRetryTest {
     @Test
     void aWorkflowWithoutFailuresHasNothingToRetry() {
         UUID agent = api.agent("flawless");
-        String workflow = create(step("one"), step("two", "one"));
+        String workflow = api.workflow(Api.step("one"), Api.step("two", "one"));
         api.call().post("/api/v1/workflows/" + workflow + "/retry").then().spec(Problems.conflict());
         runStep(agent, workflow, "one");
         runStep(agent, workflow, "two");
@@ -95,7 +79,7 @@ class WorkflowRetryTest {
 
     @Test
     void aCancelledWorkflowIsNotRetried() {
-        String workflow = create(step("first"), step("second", "first"));
+        String workflow = api.workflow(Api.step("first"), Api.step("second", "first"));
         api.call().post("/api/v1/workflows/" + workflow + "/cancel").then().statusCode(200);
         api.call().post("/api/v1/workflows/" + workflow + "/retry").then().spec(Problems.conflict());
     }
@@ -103,9 +87,9 @@ class WorkflowRetryTest {
     @Test
     void retryingAFailedWorkflowTaskResetsTheDependentsItCancelled() {
         UUID agent = api.agent("one-by-one");
-        String workflow = create(step("root"), step("child", "root"), step("grandchild", "child"));
+        String workflow = api.workflow(Api.step("root"), Api.step("child", "root"), Api.step("grandchild", "child"));
         failStep(agent, workflow, "root");
-        api.call().post("/api/v1/tasks/" + taskOf(workflow, "root") + "/retry").then().statusCode(200)
+        api.call().post("/api/v1/tasks/" + api.taskOf(workflow, "root") + "/retry").then().statusCode(200)
                 .body("status", is("SCHEDULED")).body("attempt", is(0));
         api.call().get("/api/v1/workflows/" + workflow).then()
                 .body("status", is("PENDING"))
@@ -119,16 +103,16 @@ class WorkflowRetryTest {
 
     @Test
     void aWorkflowTaskThatDidNotFailIsNotRetried() {
-        String workflow = create(step("waiting"));
-        api.call().post("/api/v1/tasks/" + taskOf(workflow, "waiting") + "/retry").then().spec(Problems.conflict());
+        String workflow = api.workflow(Api.step("waiting"));
+        api.call().post("/api/v1/tasks/" + api.taskOf(workflow, "waiting") + "/retry").then().spec(Problems.conflict());
     }
 
     @Test
     void anotherTenantsWorkflowIsNotRetried() {
         UUID agent = api.agent("private");
-        String workflow = create(step("mine"));
+        String workflow = api.workflow(Api.step("mine"));
         failStep(agent, workflow, "mine");
         new Api().call().post("/api/v1/workflows/" + workflow + "/retry").then().spec(Problems.notFound());
-        new Api().call().post("/api/v1/tasks/" + taskOf(workflow, "mine") + "/retry").then().spec(Problems.notFound());
+        new Api().call().post("/api/v1/tasks/" + api.taskOf(workflow, "mine") + "/retry").then().spec(Problems.notFound());
     }
 }

@@ -1,7 +1,6 @@
 package dev.flotilla.task;
 
 import dev.flotilla.testing.Problems;
-import dev.flotilla.testing.Responses;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +17,6 @@ class WorkflowTest {
 
     private final Api api = new Api();
 
-    private static Map<String, Object> step(String key, String... dependsOn) {
-        return Map.of("key", key, "type", "step-" + key, "dependsOn", List.of(dependsOn));
-    }
-
-    private String create(Map<String, Object>... steps) {
-        return Responses.created(api.call().body(Map.of("name", "pipeline", "tasks", List.of(steps))).post("/api/v1/workflows")
-                .then());
-    }
-
-    private String taskOf(String workflow, String key) {
-        return api.call().get("/api/v1/workflows/" + workflow).then().extract()
-                .path("tasks.find { it.key == '" + key + "' }.taskId");
-    }
-
     private String statusOf(String workflow, String key) {
         return api.call().get("/api/v1/workflows/" + workflow).then().extract()
                 .path("tasks.find { it.key == '" + key + "' }.status");
@@ -39,7 +24,7 @@ class WorkflowTest {
 
     @Test
     void aCycleIsRejected() {
-        api.call().body(Map.of("name", "loop", "tasks", List.of(step("a", "c"), step("b", "a"), step("c", "b"))))
+        api.call().body(Map.of("name", "loop", "tasks", List.of(Api.step("a", "c"), Api.step("b", "a"), Api.step("c", "b"))))
                 .post("/api/v1/workflows").then()
                 .spec(Problems.unprocessable())
                 .body("detail", containsString("cycle"));
@@ -47,32 +32,33 @@ class WorkflowTest {
 
     @Test
     void aTaskDependingOnItselfIsACycle() {
-        api.call().body(Map.of("name", "self", "tasks", List.of(step("a", "a")))).post("/api/v1/workflows").then()
+        api.call().body(Map.of("name", "self", "tasks", List.of(Api.step("a", "a")))).post("/api/v1/workflows").then()
                 .spec(Problems.unprocessable());
     }
 
     @Test
     void anUnknownDependencyIsRejected() {
-        api.call().body(Map.of("name", "dangling", "tasks", List.of(step("a", "ghost")))).post("/api/v1/workflows").then()
+        api.call().body(Map.of("name", "dangling", "tasks", List.of(Api.step("a", "ghost")))).post("/api/v1/workflows").then()
                 .spec(Problems.unprocessable()).body("errors[0].field", is("tasks[0].dependsOn"));
     }
 
     @Test
     void duplicateKeysAreRejected() {
-        api.call().body(Map.of("name", "twins", "tasks", List.of(step("a"), step("a")))).post("/api/v1/workflows").then()
+        api.call().body(Map.of("name", "twins", "tasks", List.of(Api.step("a"), Api.step("a")))).post("/api/v1/workflows")
+                .then()
                 .spec(Problems.unprocessable()).body("errors[0].field", is("tasks[1].key"));
     }
 
     @Test
     void aTaskBecomesClaimableOnlyWhenAllItsDependenciesSucceed() {
         UUID agent = api.agent("pipeline-worker");
-        String workflow = create(step("fetch"), step("parse", "fetch"), step("index", "parse", "fetch"));
+        String workflow = api.workflow(Api.step("fetch"), Api.step("parse", "fetch"), Api.step("index", "parse", "fetch"));
         api.call().get("/api/v1/workflows/" + workflow).then().body("status", is("PENDING"))
                 .body("tasks.find { it.key == 'index' }.dependsOn", contains("fetch", "parse"))
                 .body("tasks.find { it.key == 'index' }.status", is("PENDING"));
         for (String key : List.of("fetch", "parse", "index")) {
             var claim = api.claim(agent, Map.of("max", 5)).statusCode(200)
-                    .body("tasks.id", contains(taskOf(workflow, key))).extract();
+                    .body("tasks.id", contains(api.taskOf(workflow, key))).extract();
             api.complete(UUID.fromString(claim.path("tasks[0].id")), claim.path("tasks[0].leaseId"), key).statusCode(200);
         }
         api.call().get("/api/v1/workflows/" + workflow).then().body("status", is("SUCCEEDED"));
@@ -81,12 +67,12 @@ class WorkflowTest {
     @Test
     void aWorkflowRunsToSuccessStepByStep() {
         UUID agent = api.agent("stepper");
-        String workflow = create(step("one"), step("two", "one"));
-        var first = api.claim(agent, Map.of("max", 5)).body("tasks.id", contains(taskOf(workflow, "one"))).extract();
+        String workflow = api.workflow(Api.step("one"), Api.step("two", "one"));
+        var first = api.claim(agent, Map.of("max", 5)).body("tasks.id", contains(api.taskOf(workflow, "one"))).extract();
         api.call().get("/api/v1/workflows/" + workflow).then().body("status", is("RUNNING"));
         api.complete(UUID.fromString(first.path("tasks[0].id")), first.path("tasks[0].leaseId"), 1).statusCode(200);
         org.junit.jupiter.api.Assertions.assertEquals("SCHEDULED", statusOf(workflow, "two"));
-        var second = api.claim(agent, Map.of("max", 5)).body("tasks.id", contains(taskOf(workflow, "two"))).extract();
+        var second = api.claim(agent, Map.of("max", 5)).body("tasks.id", contains(api.taskOf(workflow, "two"))).extract();
         api.complete(UUID.fromString(second.path("tasks[0].id")), second.path("tasks[0].leaseId"), 2).statusCode(200);
         api.call().get("/api/v1/workflows/" + workflow).then().body("status", is("SUCCEEDED"));
     }
@@ -94,9 +80,10 @@ class WorkflowTest {
     @Test
     void aFailureCancelsItsDependentsAndFailsTheWorkflow() {
         UUID agent = api.agent("unlucky");
-        String workflow = create(step("root"), step("child", "root"), step("grandchild", "child"), step("sibling"));
+        String workflow = api.workflow(Api.step("root"), Api.step("child", "root"), Api.step("grandchild", "child"),
+                Api.step("sibling"));
         var claim = api.claim(agent, Map.of("max", 1)).extract();
-        String root = taskOf(workflow, "root");
+        String root = api.taskOf(workflow, "root");
         org.junit.jupiter.api.Assertions.assertEquals(root, claim.path("tasks[0].id"));
         api.fail(UUID.fromString(root), claim.path("tasks[0].leaseId"), "broken", false).statusCode(200);
         api.call().get("/api/v1/workflows/" + workflow).then()
@@ -112,7 +99,7 @@ class WorkflowTest {
     @Test
     void cancellingAWorkflowCancelsItsTasks() {
         UUID agent = api.agent("interrupted");
-        String workflow = create(step("first"), step("second", "first"));
+        String workflow = api.workflow(Api.step("first"), Api.step("second", "first"));
         var claim = api.claim(agent, Map.of("max", 1)).extract();
         api.call().post("/api/v1/workflows/" + workflow + "/cancel").then().statusCode(200)
                 .body("status", is("CANCELLED"))
@@ -126,7 +113,7 @@ class WorkflowTest {
 
     @Test
     void aStandaloneTaskMayJoinAnOpenWorkflow() {
-        String workflow = create(step("base"));
+        String workflow = api.workflow(Api.step("base"));
         api.call().body(Map.of("type", "extra", "workflowId", workflow)).post("/api/v1/tasks").then()
                 .statusCode(201).body("workflowId", is(workflow));
         api.call().body(Map.of("type", "extra", "workflowId", UUID.randomUUID())).post("/api/v1/tasks").then()
@@ -135,7 +122,7 @@ class WorkflowTest {
 
     @Test
     void anotherTenantsWorkflowIsNotFound() {
-        String workflow = create(step("mine"));
+        String workflow = api.workflow(Api.step("mine"));
         Api other = new Api();
         other.call().get("/api/v1/workflows/" + workflow).then().spec(Problems.notFound());
         other.call().post("/api/v1/workflows/" + workflow + "/cancel").then().spec(Problems.notFound());
